@@ -1,0 +1,71 @@
+// The rig couples the table firmware and the digital twin in lock-step.
+//
+// Time is integer microseconds. Every controller tick (1 kHz) the rig samples the twin's
+// sensors, ticks the controller with at most one queued console command, and integrates the
+// twin over the tick under the resulting actuator commands in fixed sub-steps. One seeded Rng
+// supplies every random draw, so a seed and a sequence of inputs determine the whole run.
+#pragma once
+
+#include <cstdint>
+
+#include "controller/controller.h"
+#include "twin/model.h"
+#include "twin/rng.h"
+#include "twin/state.h"
+
+namespace tractus::scenarios {
+
+/// How to build a rig.
+struct RigConfig {
+  twin::TwinModel twin;                     // the table and patient
+  controller::ControllerConfig controller;  // firmware calibration and tuning
+  uint64_t seed = 1;                        // seeds the one random generator
+};
+
+/// A controller and a twin stepped together.
+class Rig {
+ public:
+  explicit Rig(const RigConfig& config);
+
+  /// Queues a console command; it reaches the firmware at the next tick. A later call before
+  /// that tick replaces an earlier one, as a touchscreen sends one command per frame.
+  void send(const hal::ConsoleCommand& command) { pending_ = command; }
+
+  /// The patient presses (true) or releases (false) the stop switch.
+  void set_patient_stop_pressed(bool pressed) { twin_.inputs.patient_stop_pressed = pressed; }
+  /// Plugs (true) or unplugs (false) the patient stop switch cable.
+  void set_patient_stop_connected(bool connected) { twin_.inputs.patient_stop_connected = connected; }
+  /// Latches (true) or releases (false) the console's emergency stop.
+  void set_emergency_stop(bool latched) { twin_.inputs.emergency_stop = latched; }
+
+  /// Runs whole controller ticks until at least dt_us more microseconds have elapsed and
+  /// returns the number of ticks run.
+  int64_t advance_us(int64_t dt_us);
+  /// Runs exactly one controller tick.
+  void tick();
+
+  int64_t now_us() const { return now_us_; }
+  const twin::TwinModel& model() const { return config_.twin; }
+  const twin::TwinState& twin_state() const { return twin_; }
+  const controller::Controller& firmware() const { return controller_; }
+  const hal::DisplayState& display() const { return controller_.display(); }
+  const hal::ActuatorFrame& actuators() const { return actuators_; }
+  const hal::SensorFrame& sensors() const { return sensors_; }
+
+  /// Hash of the twin state, the generator state, the time and the controller's outputs.
+  /// Two rigs built alike and fed alike have equal hashes at every tick.
+  uint64_t state_hash() const;
+
+ private:
+  RigConfig config_;
+  controller::Controller controller_;
+  twin::TwinState twin_;
+  Rng rng_;
+  hal::ConsoleCommand pending_;
+  hal::SensorFrame sensors_;
+  hal::ActuatorFrame actuators_;
+  int64_t now_us_ = 0;
+  int64_t carry_us_ = 0;  // time owed to the next advance when dt_us is not a tick multiple
+};
+
+}  // namespace tractus::scenarios

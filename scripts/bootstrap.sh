@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs everything Tractus needs on Debian 12 from Debian's archive and the npm registry.
+# Idempotent: it checks each piece, prints what it installs, and skips what is already there.
+# Run as root (or with sudo available).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+deps_dir=${TRACTUS_DEPS_DIR:-/opt/tractus-deps}
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+
+log() { printf '[bootstrap] %s\n' "$*"; }
+
+# debian packages: a list of package names that must be installed
+apt_packages=(
+  build-essential cmake ninja-build pkg-config
+  libeigen3-dev libglm-dev nlohmann-json3-dev
+  googletest libgtest-dev libbenchmark-dev
+  emscripten node-acorn
+  dpkg-dev
+  gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib
+  chromium
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+# the imgui source package needs a deb-src entry for bookworm main
+src_list=/etc/apt/sources.list.d/tractus-deb-src.sources
+need_src=0
+if [ ! -f "$deps_dir/imgui/imgui.cpp" ]; then
+  need_src=1
+  if [ ! -f "$src_list" ]; then
+    log "adding deb-src entry for bookworm main ($src_list)"
+    $sudo_cmd tee "$src_list" >/dev/null <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  fi
+fi
+
+if [ ${#missing[@]} -gt 0 ] || [ $need_src -eq 1 ]; then
+  log "apt-get update"
+  $sudo_cmd apt-get update -qq
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  log "Debian packages already installed"
+fi
+
+# dear imgui 1.86 from Debian's source package, unpacked once into $deps_dir/imgui
+if [ $need_src -eq 1 ]; then
+  log "fetching Dear ImGui source (Debian source package 'imgui') into $deps_dir/imgui"
+  $sudo_cmd mkdir -p "$deps_dir"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get source -qq --download-only imgui >/dev/null 2>&1 || apt-get source -qq imgui >/dev/null)
+  # unpack without running dpkg-source patches that might need extra tools
+  dsc=$(ls "$tmp"/imgui_*.dsc | head -n1)
+  (cd "$tmp" && dpkg-source -x --skip-patches "$dsc" src >/dev/null)
+  $sudo_cmd rm -rf "$deps_dir/imgui"
+  $sudo_cmd mkdir -p "$deps_dir/imgui"
+  $sudo_cmd cp -r "$tmp"/src/. "$deps_dir/imgui/"
+  rm -rf "$tmp"
+  [ -f "$deps_dir/imgui/imgui.cpp" ] || { log "imgui source did not unpack as expected"; exit 1; }
+else
+  log "Dear ImGui source already at $deps_dir/imgui"
+fi
+
+# npm: playwright-core drives Debian's chromium (never downloads a browser)
+if [ ! -d "$here/tests/browser/node_modules/playwright-core" ]; then
+  log "installing playwright-core from npm into tests/browser/node_modules"
+  (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || npm install --no-audit --no-fund --loglevel=error >/dev/null)
+else
+  log "playwright-core already installed"
+fi
+
+log "done"

@@ -1,0 +1,33 @@
+// Stepping and sensing the digital twin: the table's side of the HAL.
+//
+// step() advances the mechanics by a whole number of fixed sub-steps; sense() produces the raw
+// SensorFrame the firmware would read at that moment. Neither does I/O or allocates, and
+// neither reads a clock: time comes in as integer microseconds.
+#pragma once
+
+#include <cstdint>
+
+#include "hal/hal.h"
+#include "twin/model.h"
+#include "twin/rng.h"
+#include "twin/state.h"
+
+namespace tractus::twin {
+
+/// Creates the power-on state of the twin for a model.
+TwinState make_state(const TwinModel& model);
+
+/// Advances state by dt_us microseconds under the given actuator commands, in fixed
+/// sub-steps of model.substep_us (dt_us should be a multiple of it; any remainder is
+/// integrated as one shorter step).
+void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& actuators,
+          int64_t dt_us);
+
+/// Samples the sensors as the table's electronics would deliver them now, drawing noise
+/// from rng.
+hal::SensorFrame sense(const TwinModel& model, const TwinState& state, Rng& rng);
+
+/// 64-bit FNV-1a hash of every field of state, by bit pattern, for determinism checks.
+uint64_t hash_state(const TwinState& state, uint64_t seed_hash = 14695981039346656037ULL);
+
+}  // namespace tractus::twin
