@@ -1,0 +1,11 @@
+// Sub-commands of the headless command-line tool. Each returns the process exit code:
+// 0 on success, 1 when the work itself failed, 2 on bad usage or bad input (with a message on
+// stderr that names the file or option and the reason).
+#pragma once
+
+namespace tractus::cli {
+
+/// `simulate`: runs one static-traction prescription headless and prints a summary.
+int simulate_command(int argc, char** argv);
+
+}  // namespace tractus::cli

@@ -1,0 +1,103 @@
+// `simulate`: one static-traction session, headless, as fast as the machine allows.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "commands.h"
+#include "scenarios/rig.h"
+
+namespace tractus::cli {
+
+namespace {
+
+constexpr double kNewtonsPerLbf = 4.4482216152605;
+
+void usage() {
+  std::printf(
+      "usage: tractus-cli simulate [--force-lbf F] [--ramp-s R] [--minutes M]\n"
+      "                            [--release-n-per-s V] [--seed N] [--json]\n"
+      "Runs one static-traction prescription on the reference table and patient.\n");
+}
+
+// parses a finite number or reports the option and the reason
+bool parse_number(const char* option, const char* text, double& out) {
+  char* end = nullptr;
+  out = std::strtod(text, &end);
+  if (end == text || *end != '\0') {
+    std::fprintf(stderr, "tractus-cli simulate: %s: '%s' is not a number\n", option, text);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int simulate_command(int argc, char** argv) {
+  double force_lbf = 70.0, ramp_s = 30.0, minutes = 10.0, release = 40.0, seed = 1.0;
+  bool json = false;
+  for (int i = 1; i < argc; ++i) {
+    const char* a = argv[i];
+    double* target = nullptr;
+    if (std::strcmp(a, "--json") == 0) { json = true; continue; }
+    if (std::strcmp(a, "--help") == 0) { usage(); return 0; }
+    if (std::strcmp(a, "--force-lbf") == 0) target = &force_lbf;
+    else if (std::strcmp(a, "--ramp-s") == 0) target = &ramp_s;
+    else if (std::strcmp(a, "--minutes") == 0) target = &minutes;
+    else if (std::strcmp(a, "--release-n-per-s") == 0) target = &release;
+    else if (std::strcmp(a, "--seed") == 0) target = &seed;
+    if (target == nullptr) {
+      std::fprintf(stderr, "tractus-cli simulate: unknown option '%s'\n", a);
+      return 2;
+    }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "tractus-cli simulate: %s needs a value\n", a);
+      return 2;
+    }
+    if (!parse_number(a, argv[++i], *target)) return 2;
+  }
+
+  scenarios::RigConfig cfg;
+  cfg.seed = static_cast<uint64_t>(seed);
+  scenarios::Rig rig(cfg);
+  rig.advance_us(500000);  // power-on self-test
+  hal::ConsoleCommand c;
+  c.kind = hal::CommandKind::SetPrescription;
+  c.prescription.max_force_n = static_cast<float>(force_lbf * kNewtonsPerLbf);
+  c.prescription.ramp_s = static_cast<float>(ramp_s);
+  c.prescription.treatment_s = static_cast<float>(minutes * 60.0);
+  c.prescription.release_n_per_s = static_cast<float>(release);
+  rig.send(c);
+  rig.advance_us(1000);
+  if (rig.display().prescription_rejected) {
+    std::fprintf(stderr, "tractus-cli simulate: prescription refused: %s %s\n",
+                 rig.display().reject_field, rig.display().reject_reason);
+    return 2;
+  }
+  c.kind = hal::CommandKind::Start;
+  rig.send(c);
+
+  // run to completion, tracking the peak tension
+  double peak_n = 0.0;
+  const int64_t limit_us = rig.now_us() + static_cast<int64_t>((minutes * 60.0 + 60.0) * 1e6);
+  while (rig.display().state != hal::TableState::Complete && rig.now_us() < limit_us) {
+    rig.advance_us(1000);
+    if (rig.twin_state().cord_tension_n > peak_n) peak_n = rig.twin_state().cord_tension_n;
+  }
+  const bool complete = rig.display().state == hal::TableState::Complete;
+  const double sim_s = static_cast<double>(rig.now_us()) * 1e-6;
+  if (json) {
+    std::printf(
+        "{\"complete\": %s, \"simulated_s\": %.3f, \"peak_force_n\": %.2f, "
+        "\"peak_force_lbf\": %.2f, \"alarm_code\": %u, \"state_hash\": \"%016llx\"}\n",
+        complete ? "true" : "false", sim_s, peak_n, peak_n / kNewtonsPerLbf,
+        static_cast<unsigned>(rig.display().alarm_code),
+        static_cast<unsigned long long>(rig.state_hash()));
+  } else {
+    std::printf("%s after %.1f s simulated; peak force %.1f N (%.1f lbf)\n",
+                complete ? "complete" : "NOT complete", sim_s, peak_n, peak_n / kNewtonsPerLbf);
+  }
+  return complete ? 0 : 1;
+}
+
+}  // namespace tractus::cli
