@@ -31,6 +31,13 @@ int64_t Rig::advance_us(int64_t dt_us) {
   return ticks;
 }
 
+twin::FaultResult Rig::inject_fault(const char* name) {
+  twin::FaultSpec spec;
+  const twin::FaultResult found = twin::make_fault_spec(name, &spec, twin_.time_us);
+  if (!found.ok) return found;
+  return twin::schedule_fault(twin_.faults, spec);
+}
+
 uint64_t Rig::state_hash() const {
   Fnv1a h(twin::hash_state(twin_));
   h.i64(now_us_);

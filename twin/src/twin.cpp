@@ -1,12 +1,18 @@
+// The table's mechanics: drive, cord, harness, body on the split carriage, end stops, brake,
+// relay and the mechanical and electrical faults. The patient lives in patient.cpp and the
+// sensors in sensors.cpp.
 #include "twin/twin.h"
 
 #include <cmath>
 
-#include "twin/hash.h"
+#include "internal.h"
+#include "twin/det_math.h"
 
 namespace tractus::twin {
 
 namespace {
+
+using detail::kGravity_m_per_s2;
 
 // Coulomb friction smoothed around zero velocity so the integrator never chatters:
 // f = f_c * v / (|v| + v_s). Only +,-,*,/ so the result is bit-identical on every platform.
@@ -14,24 +20,80 @@ double smooth_coulomb(double coulomb_n, double vel_m_per_s, double smoothing_m_p
   return coulomb_n * vel_m_per_s / (std::fabs(vel_m_per_s) + smoothing_m_per_s);
 }
 
+// cord force from stretch: a quadratic toe while the slack is taken up, then linear, so the
+// stiffness rises smoothly from zero to k
+double cord_elastic_n(const TableModel& t, double stretch_m) {
+  if (stretch_m <= 0.0) return 0.0;
+  if (stretch_m < t.cord_toe_m) return t.cord_stiffness_n_per_m * stretch_m * stretch_m / (2.0 * t.cord_toe_m);
+  return t.cord_stiffness_n_per_m * (stretch_m - 0.5 * t.cord_toe_m);
+}
+
 double cord_tension(const TableModel& t, const TwinState& s) {
-  const double stretch_m = s.motor_pos_m - s.carriage_pos_m;
+  if (s.cord_broken) return 0.0;
+  const double stretch_m = s.motor_pos_m - s.body_pos_m;
   if (stretch_m <= 0.0) return 0.0;  // a cord cannot push
-  const double t_n = t.cord_stiffness_n_per_m * stretch_m +
-                     t.cord_damping_n_s_per_m * (s.motor_vel_m_per_s - s.carriage_vel_m_per_s);
+  const double t_n = cord_elastic_n(t, stretch_m) +
+                     t.cord_damping_n_s_per_m * (s.motor_vel_m_per_s - s.body_vel_m_per_s);
   return t_n > 0.0 ? t_n : 0.0;
 }
 
-// one semi-implicit Euler sub-step of the drive, cord, carriage and patient
-void substep(const TwinModel& m, TwinState& s, double dt_s) {
-  const TableModel& t = m.table;
+// the harness set-up in use: lumbar pelvic harness or cervical head halter
+struct Setup {
+  double body_mass_kg;      // the part of the body the cord moves
+  double carrier_mass_kg;   // carriage or head cradle
+  double bearing_n;         // carrier bearing friction
+  double stiffness_n_per_m; // harness and tissue
+  double damping_n_s_per_m;
+  double grip_n;            // harness slip limit
+  double guard_shortening_m;  // how far full guarding draws the body back
+};
+
+Setup setup_of(const TwinModel& m) {
   const PatientModel& p = m.patient;
+  const TableModel& t = m.table;
+  Setup s;
+  if (m.setup == hal::Region::Cervical) {
+    const double fit = det::clamp(p.head_halter_fit, 0.05, 1.0);
+    s.body_mass_kg = p.head_fraction * p.body_mass_kg;
+    s.carrier_mass_kg = t.cradle_mass_kg;
+    s.bearing_n = t.cradle_coulomb_n;
+    s.stiffness_n_per_m = p.neck_stiffness_n_per_m * (0.5 + 0.5 * fit);
+    s.damping_n_s_per_m = p.neck_damping_n_s_per_m;
+    s.grip_n = p.halter_grip_n * fit;
+    s.guard_shortening_m = 0.002;
+  } else {
+    const double fit = det::clamp(p.pelvic_harness_fit, 0.05, 1.0);
+    s.body_mass_kg = p.lower_body_fraction * p.body_mass_kg;
+    s.carrier_mass_kg = t.carriage_mass_kg;
+    s.bearing_n = t.carriage_coulomb_n;
+    s.stiffness_n_per_m = p.stretch_stiffness_n_per_m * (0.5 + 0.5 * fit);
+    s.damping_n_s_per_m = p.stretch_damping_n_s_per_m;
+    s.grip_n = p.harness_grip_n * fit;
+    s.guard_shortening_m = 0.004;
+  }
+  return s;
+}
+
+// one semi-implicit Euler sub-step of the drive, cord, harness, body and carriage
+void substep(const TwinModel& m, const Setup& su, double grip_n, TwinState& s, double dt_s) {
+  const TableModel& t = m.table;
+  const FaultTable& faults = s.faults;
 
   const double tension_n = cord_tension(t, s);
-  const double drive_n = s.motor_enabled ? s.motor_command * t.motor_rated_force_n : 0.0;
 
-  // drive side: the brake holds the drum still outright
-  if (s.brake_engaged) {
+  // drive force: the relay, the current limit and the drive faults
+  double drive_n = 0.0;
+  if (s.motor_enabled) {
+    const double limit = t.motor_current_limit;
+    drive_n = det::clamp(s.motor_command, -limit, limit) * t.motor_rated_force_n;
+    drive_n *= detail::fault_magnitude(faults, FaultKind::MotorWeak, SensorChannel::None, 1.0);
+    if (const FaultSlot* f = active_fault(faults, FaultKind::MotorRunaway)) {
+      drive_n = f->spec.magnitude * t.motor_rated_force_n;
+    }
+  }
+
+  // drive side: the brake or a jammed shaft holds the drum still outright
+  if (s.brake_engaged || fault_active(faults, FaultKind::MotorStall)) {
     s.motor_vel_m_per_s = 0.0;
   } else {
     const double friction_n =
@@ -42,39 +104,71 @@ void substep(const TwinModel& m, TwinState& s, double dt_s) {
     s.motor_pos_m += s.motor_vel_m_per_s * dt_s;
   }
 
-  // carriage side: cord pulls, patient stretch and bearing friction resist
-  if (s.carriage_locked) {
-    s.carriage_vel_m_per_s = 0.0;
-  } else {
-    const double mass_kg = t.carriage_mass_kg + p.lower_body_fraction * p.body_mass_kg;
-    const double patient_n = p.stretch_stiffness_n_per_m * s.carriage_pos_m +
-                             p.stretch_damping_n_s_per_m * s.carriage_vel_m_per_s;
+  // harness and tissue resist, drawn back further by guarding above resting tone and shaken
+  // by tremor; a harness can pass no more than its grip, past which it slides
+  const double guard = s.patient.muscle_activation - m.patient.muscle_tone;
+  const double guard_m = (guard > 0.0 ? guard : 0.0) * su.guard_shortening_m;
+  const double stretch_m = s.body_pos_m - s.harness_slip_m + guard_m;
+  double harness_n =
+      su.stiffness_n_per_m * stretch_m + su.damping_n_s_per_m * s.body_vel_m_per_s +
+      s.patient.tremor_n;
+  if (harness_n > grip_n) harness_n = grip_n;
+
+  const bool carrier_free =
+      !s.carriage_locked && !fault_active(faults, FaultKind::CarriageJam);
+  const double pelvis_before_m = s.body_pos_m - s.harness_slip_m;
+  if (carrier_free) {
+    // body and carriage slide together on low-friction bearings
+    const double mass_kg = su.body_mass_kg + su.carrier_mass_kg;
     const double bearing_n =
-        smooth_coulomb(t.carriage_coulomb_n, s.carriage_vel_m_per_s, t.friction_smoothing_m_per_s);
-    const double accel = (tension_n - patient_n - bearing_n) / mass_kg;
-    s.carriage_vel_m_per_s += accel * dt_s;
-    s.carriage_pos_m += s.carriage_vel_m_per_s * dt_s;
-    // hard end stops
-    if (s.carriage_pos_m < 0.0) {
-      s.carriage_pos_m = 0.0;
-      if (s.carriage_vel_m_per_s < 0.0) s.carriage_vel_m_per_s = 0.0;
-    } else if (s.carriage_pos_m > t.carriage_travel_m) {
-      s.carriage_pos_m = t.carriage_travel_m;
-      if (s.carriage_vel_m_per_s > 0.0) s.carriage_vel_m_per_s = 0.0;
+        smooth_coulomb(su.bearing_n, s.body_vel_m_per_s, t.friction_smoothing_m_per_s);
+    s.body_vel_m_per_s += (tension_n - harness_n - bearing_n) / mass_kg * dt_s;
+    s.body_pos_m += s.body_vel_m_per_s * dt_s;
+  } else {
+    // the body slides over the held carriage: static and kinetic friction of body on table
+    const double friction_n = m.patient.body_table_friction * su.body_mass_kg * kGravity_m_per_s2;
+    const double net_n = tension_n - harness_n;
+    double v = s.body_vel_m_per_s;
+    if (v == 0.0) {
+      if (std::fabs(net_n) > friction_n) {
+        v = (net_n - (net_n > 0.0 ? friction_n : -friction_n)) / su.body_mass_kg * dt_s;
+      }
+    } else {
+      const double v_new = v + (net_n - (v > 0.0 ? friction_n : -friction_n)) / su.body_mass_kg * dt_s;
+      v = (v_new * v < 0.0) ? 0.0 : v_new;  // friction stops the body, never reverses it
+    }
+    s.body_vel_m_per_s = v;
+    s.body_pos_m += v * dt_s;
+  }
+
+  // the harness slides on the body once its force passes the grip limit
+  const double grip_stretch_m = grip_n / su.stiffness_n_per_m;
+  if (s.body_pos_m - s.harness_slip_m + guard_m > grip_stretch_m) {
+    s.harness_slip_m = s.body_pos_m + guard_m - grip_stretch_m;
+  }
+
+  // the carriage carries the pelvis; the harness sliding does not move it
+  if (carrier_free) {
+    s.carriage_pos_m += (s.body_pos_m - s.harness_slip_m) - pelvis_before_m;
+    double stop_m = -1.0;
+    if (s.carriage_pos_m < 0.0) stop_m = 0.0;
+    if (s.carriage_pos_m > t.carriage_travel_m) stop_m = t.carriage_travel_m;
+    if (stop_m >= 0.0) {
+      // hard end stop: the pelvis stops with the carriage
+      s.body_pos_m += stop_m - s.carriage_pos_m;
+      s.carriage_pos_m = stop_m;
+      s.body_vel_m_per_s = 0.0;
     }
   }
 
+  s.harness_force_n = su.stiffness_n_per_m * (s.body_pos_m - s.harness_slip_m + guard_m) +
+                      su.damping_n_s_per_m * s.body_vel_m_per_s;
+  if (s.harness_force_n > grip_n) s.harness_force_n = grip_n;
+
   // load cell: first-order response to the true tension
   s.cord_tension_n = cord_tension(t, s);
-  const double tau_s = 1.0 / (2.0 * 3.14159265358979323846 * t.load_cell_bandwidth_hz);
+  const double tau_s = 1.0 / (2.0 * det::kPi * t.load_cell_bandwidth_hz);
   s.load_cell_filtered_n += (dt_s / (tau_s + dt_s)) * (s.cord_tension_n - s.load_cell_filtered_n);
-}
-
-int32_t clamp_counts(double counts, int32_t max_counts) {
-  const double rounded = std::floor(counts + 0.5);
-  if (rounded < 0.0) return 0;
-  if (rounded > static_cast<double>(max_counts)) return max_counts;
-  return static_cast<int32_t>(rounded);
 }
 
 }  // namespace
@@ -82,71 +176,72 @@ int32_t clamp_counts(double counts, int32_t max_counts) {
 TwinState make_state(const TwinModel& model) {
   TwinState s;
   s.inputs.supply_v = model.table.supply_nominal_v;
+  s.patient_rng = Rng(model.patient_seed);
+  // the patient arrives with the protrusions and anxiety of the model
+  for (int i = 0; i < kLumbarLevels; ++i) s.patient.lumbar[i].protrusion_mm = model.patient.lumbar[i].protrusion_mm;
+  for (int i = 0; i < kCervicalLevels; ++i) s.patient.cervical[i].protrusion_mm = model.patient.cervical[i].protrusion_mm;
+  s.patient.anxiety = model.patient.anxiety_baseline;
+  // the discs arrive at the hydration of a day upright
+  const PatientModel& p = model.patient;
+  for (int i = 0; i < kLumbarLevels; ++i) {
+    const DiscModel& d = p.lumbar[i];
+    s.patient.lumbar[i].fluid_mm =
+        d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - p.standing_pressure_mpa);
+  }
+  for (int i = 0; i < kCervicalLevels; ++i) {
+    const DiscModel& d = p.cervical[i];
+    s.patient.cervical[i].fluid_mm =
+        d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - p.standing_pressure_mpa);
+  }
+  s.patient.thoracic_fluid_mm = p.thoracic_fluid_mm_per_mpa * (0.10 - p.standing_pressure_mpa);
+  s.patient.muscle_activation = model.patient.muscle_tone;
   return s;
 }
 
 void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& actuators,
           int64_t dt_us) {
-  // actuators latch for the whole interval, as a real drive samples its command
-  state.motor_enabled = actuators.motor_enable && !state.inputs.emergency_stop &&
-                        state.inputs.supply_v > 0.0;
+  detail::update_faults(model, state);
+  const FaultTable& faults = state.faults;
+
+  // the supply, as a power-loss fault leaves it
+  double supply_v = state.inputs.supply_v;
+  if (const FaultSlot* f = active_fault(faults, FaultKind::PowerLoss)) supply_v = f->spec.magnitude;
+  const bool powered = supply_v >= model.table.drive_min_supply_v;
+
+  // actuators latch for the whole interval, as a real drive samples its command; without
+  // power the relay drops out and the spring-applied brake sets
+  state.motor_enabled = actuators.motor_enable && !state.inputs.emergency_stop && powered;
   state.motor_command = actuators.motor_command < -1.0f ? -1.0
                         : actuators.motor_command > 1.0f ? 1.0
                                                          : static_cast<double>(actuators.motor_command);
-  state.brake_engaged = actuators.brake_engaged;
+  state.brake_engaged = actuators.brake_engaged || !powered;
   state.carriage_locked = actuators.carriage_lock;
+  if (fault_active(faults, FaultKind::CordBreak)) state.cord_broken = true;
+
+  const Setup su = setup_of(model);
+  const double grip_n =
+      detail::fault_magnitude(faults, FaultKind::HarnessSlip, SensorChannel::None, su.grip_n);
 
   int64_t left_us = dt_us;
   while (left_us > 0) {
     const int64_t h_us = left_us < model.substep_us ? left_us : model.substep_us;
-    substep(model, state, static_cast<double>(h_us) * 1e-6);
+    substep(model, su, grip_n, state, static_cast<double>(h_us) * 1e-6);
     left_us -= h_us;
   }
+  detail::step_patient(model, state, static_cast<double>(dt_us) * 1e-6);
   state.time_us += dt_us;
 }
 
-hal::SensorFrame sense(const TwinModel& model, const TwinState& state, Rng& rng) {
-  const TableModel& t = model.table;
-  hal::SensorFrame f;
-  const double cell_n = state.load_cell_filtered_n + rng.normal(0.0, t.load_cell_noise_n);
-  f.load_cell_counts = clamp_counts(t.load_cell_offset_counts + cell_n * t.load_cell_counts_per_n,
-                                    hal::kLoadCellAdcMaxCounts);
-  f.encoder_counts = static_cast<int32_t>(std::floor(state.motor_pos_m * t.encoder_counts_per_m));
-  const double current_units = state.motor_enabled ? state.motor_command : 0.0;
-  f.motor_current_counts =
-      clamp_counts(2048.0 + current_units * t.current_adc_counts_per_unit +
-                       rng.normal(0.0, t.current_adc_noise_counts),
-                   hal::kMotorCurrentAdcMaxCounts);
-  f.supply_counts = clamp_counts(state.inputs.supply_v / t.supply_volts_per_count,
-                                 hal::kSupplyAdcMaxCounts);
-  f.carriage_home_limit = state.carriage_pos_m <= 0.0005;
-  f.carriage_end_limit = state.carriage_pos_m >= t.carriage_travel_m - 0.0005;
-  f.patient_stop_pressed = state.inputs.patient_stop_pressed && state.inputs.patient_stop_connected;
-  f.patient_stop_connected = state.inputs.patient_stop_connected;
-  f.emergency_stop = state.inputs.emergency_stop;
-  f.carriage_locked = state.carriage_locked;
-  return f;
-}
-
-uint64_t hash_state(const TwinState& s, uint64_t seed_hash) {
-  Fnv1a h(seed_hash);
-  h.u32(s.layout_version);
-  h.i64(s.time_us);
-  h.f64(s.motor_pos_m);
-  h.f64(s.motor_vel_m_per_s);
-  h.f64(s.carriage_pos_m);
-  h.f64(s.carriage_vel_m_per_s);
-  h.f64(s.cord_tension_n);
-  h.f64(s.load_cell_filtered_n);
-  h.f64(s.motor_command);
-  h.boolean(s.motor_enabled);
-  h.boolean(s.brake_engaged);
-  h.boolean(s.carriage_locked);
-  h.boolean(s.inputs.patient_stop_pressed);
-  h.boolean(s.inputs.patient_stop_connected);
-  h.boolean(s.inputs.emergency_stop);
-  h.f64(s.inputs.supply_v);
-  return h.value();
+void advance_off_table(const TwinModel& model, TwinState& state, double seconds) {
+  // the harness is off: nothing pulls and the patient stands
+  state.harness_force_n = 0.0;
+  state.patient.tremor_n = 0.0;
+  double left_s = seconds;
+  while (left_s > 0.0) {
+    const double h_s = left_s < 60.0 ? left_s : 60.0;
+    detail::step_patient(model, state, h_s, false);
+    left_s -= h_s;
+  }
 }
 
 }  // namespace tractus::twin

@@ -37,6 +37,21 @@ class Rig {
   void set_patient_stop_connected(bool connected) { twin_.inputs.patient_stop_connected = connected; }
   /// Latches (true) or releases (false) the console's emergency stop.
   void set_emergency_stop(bool latched) { twin_.inputs.emergency_stop = latched; }
+  /// Sets the pull-angle arm in degrees, as the operator would (twin issue 3).
+  void set_pull_angle_deg(double angle_deg) { twin_.inputs.pull_angle_deg = angle_deg; }
+
+  /// Schedules a fault on the twin's side of the HAL (twin/faults.h). The result says why a
+  /// spec was refused (not in the catalogue, magnitude out of range, table full).
+  twin::FaultResult inject_fault(const twin::FaultSpec& spec) {
+    return twin::schedule_fault(twin_.faults, spec);
+  }
+  /// Injects the named catalogue fault now at its default magnitude, until cleared. An
+  /// unknown name is refused with a message naming it.
+  twin::FaultResult inject_fault(const char* name);
+  /// Removes one injected fault by its slot; false if the slot held none.
+  bool clear_fault(int slot) { return twin::clear_fault(twin_.faults, slot); }
+  /// Removes every injected fault. A parted cord stays parted.
+  void clear_faults() { twin::clear_faults(twin_.faults); }
 
   /// Runs whole controller ticks until at least dt_us more microseconds have elapsed and
   /// returns the number of ticks run.

@@ -1,10 +1,15 @@
 // The constant description of a table and of the patient lying on it.
 //
 // A TwinModel never changes during a session; everything that changes lives in TwinState.
-// Fields are SI with the unit in the name, and each default names where it comes from.
+// Fields are SI with the unit in the name (clinical units only where the literature gives
+// them, e.g. mmHg), and each default says where it comes from. Tags follow DESIGN.md
+// section 4: [S] study or manual, [M] manufacturer, [P] practitioner teaching, [U] unverified
+// default. docs/twin.md explains every element and its equations.
 #pragma once
 
 #include <cstdint>
+
+#include "hal/hal.h"
 
 namespace tractus::twin {
 
@@ -12,17 +17,30 @@ namespace tractus::twin {
 struct TableModel {
   // drive, lumped at the cord: the servo torque and drum inertia reflected to the cord line
   double motor_rated_force_n = 1200.0;       // cord force at motor_command = 1 (drive rating)
+  double motor_current_limit = 1.0;          // drive current limit as a fraction of rated
   double motor_reflected_mass_kg = 5.0;      // rotor and drum inertia over drum radius squared
   double motor_damping_n_s_per_m = 1500.0;   // back-EMF and gearbox viscous loss
   double motor_coulomb_n = 10.0;             // gearbox breakaway friction
-  // traction cord (strap) in series with the load cell
-  double cord_stiffness_n_per_m = 150000.0;  // 150 N/mm: a short polyester strap
+  double drive_min_supply_v = 15.0;          // below this the drive has no power
+  // traction cord (strap) in series with the load cell: a toe region, then linear
+  double cord_stiffness_n_per_m = 150000.0;  // 150 N/mm once taut: a short polyester strap [U]
+  double cord_toe_m = 0.0005;                // slack taken up over the first 0.5 mm [U]
   double cord_damping_n_s_per_m = 500.0;
-  // split lower carriage on linear bearings
+  // split lower carriage on linear bearings (lumbar set-up)
   double carriage_mass_kg = 15.0;
   double carriage_travel_m = 0.090;          // about 90 mm of travel (issue 3)
   double carriage_coulomb_n = 15.0;          // bearing friction, low by design
   double friction_smoothing_m_per_s = 0.001; // velocity scale of the smoothed Coulomb law
+  // head cradle of the cervical unit, on its own low-friction slide
+  double cradle_mass_kg = 2.0;
+  double cradle_coulomb_n = 3.0;
+  // pull-angle arm and hi-lo height: mechanical ranges of the reference table
+  double lumbar_angle_min_deg = 0.0;         // horizontal
+  double lumbar_angle_max_deg = 35.0;
+  double cervical_angle_min_deg = 0.0;       // neutral
+  double cervical_angle_max_deg = 35.0;      // flexion
+  double table_height_min_m = 0.45;          // hi-lo column range
+  double table_height_max_m = 0.95;
   // sensors
   double load_cell_counts_per_n = 30.0;      // 16-bit ADC over about 2000 N
   double load_cell_offset_counts = 2000.0;   // zero-force reading before tare
@@ -35,24 +53,142 @@ struct TableModel {
   double supply_volts_per_count = 30.0 / 4095.0;
 };
 
-/// A compliant patient: the lower body rides on the carriage and the spine with its soft
-/// tissue and harnesses acts as a spring-damper between the thoracic harness (fixed to the
-/// table) and the pelvic harness (pulled by the cord). The full spine model replaces this in
-/// the twin issue.
+/// Levels of the two spinal chains the twin models.
+constexpr int kLumbarLevels = 5;    // L1-2, L2-3, L3-4, L4-5, L5-S1
+constexpr int kCervicalLevels = 6;  // C2-3, C3-4, C4-5, C5-6, C6-7, C7-T1
+constexpr int kMaxLevels = 6;       // array size shared by both chains
+
+/// One intervertebral disc with its motion segment.
+struct DiscModel {
+  const char* name = "";
+  /// Compression the disc carries lying relaxed (muscle tone, ligament pre-tension), newtons.
+  /// Traction first removes it; pressure crosses zero when the traction reaching the level
+  /// equals it.
+  double preload_n = 150.0;
+  /// Axial stiffness in compression, newtons per millimetre.
+  double compression_stiffness_n_per_mm = 1500.0;
+  /// Tensile response d = toe_mm * ln(1 + F / toe_force_n): compliant first, stiffening.
+  double toe_mm = 0.30;
+  double toe_force_n = 50.0;
+  /// Creep: the viscous part approaches creep_ratio times the elastic separation with time
+  /// constant creep_tau_s (minutes-scale creep within a session).
+  double creep_ratio = 0.6;
+  double creep_tau_s = 300.0;
+  /// Nucleus pressure lying relaxed, megapascals (Wilke 1999: 0.10 MPa lying) [S].
+  double lying_pressure_mpa = 0.10;
+  /// Suction under tension: p = -suction_max_mmhg (1 - e^(-F/suction_force_n)).
+  double suction_max_mmhg = 170.0;
+  double suction_force_n = 160.0;
+  /// Fluid (hydration) height per megapascal of pressure below the standing level, and its
+  /// time constant; this is the part of height that stays after the pull ends.
+  double fluid_mm_per_mpa = 0.75;
+  double fluid_tau_s = 1800.0;
+  /// Spinal canal and foramen clearance at this level, millimetres, before any protrusion.
+  double canal_clearance_mm = 3.0;
+  /// Foramen opening per millimetre of separation (indirect decompression of the root).
+  double foramen_gain = 1.5;
+  /// Pull angle at which this level receives the largest share of distraction, degrees.
+  double best_angle_deg = 15.0;
+  /// Protrusion of a herniation at this level at the start of the session, millimetres.
+  double protrusion_mm = 0.0;
+  /// Degeneration, 0 healthy .. 1 severe: stiffer, less height response, less fluid.
+  double degeneration = 0.0;
+  /// Fused or instrumented: no distraction here, more at the neighbours, hardware stress.
+  bool fused = false;
+};
+
+/// Conditions that change mechanics and risk (DESIGN.md section 4, contraindications).
+struct Conditions {
+  /// Bone strength as a fraction of normal; below about 0.6 counts as osteoporosis. Fracture
+  /// risk grows with force as a Weibull law on fracture_force_n * bone_strength.
+  double bone_strength = 1.0;
+  bool pregnancy = false;       // a contraindication: raises risk and anxiety
+  bool hypermobility = false;   // lax ligaments: softer discs, over-stretch risk
+  bool acute_inflammation = false;  // more pain and more guarding
+  bool claustrophobia = false;  // raises baseline anxiety in the harness
+  /// Extra narrowing of the canal from stenosis, millimetres (subtracted from clearance).
+  double stenosis_mm = 0.0;
+};
+
+/// The patient: body, harnesses, the two spinal chains, muscles and the pain model.
 struct PatientModel {
+  const char* id = "default";
   double body_mass_kg = 70.0;
-  double lower_body_fraction = 0.49;            // share of body weight on the carriage (Judovich) [U]
-  double stretch_stiffness_n_per_m = 30000.0;   // harness and tissue, 30 N/mm [U]
+  double height_m = 1.75;
+  bool female = false;
+  double age_years = 45.0;
+  // body segments and friction
+  double lower_body_fraction = 0.49;     // share of body weight on the carriage (Judovich) [U]
+  double head_fraction = 0.081;          // head and neck share of body weight (Dempster) [S]
+  double body_table_friction = 0.5;      // body-to-table friction coefficient [P]
+  // harnesses: fit 1 is ideal; compliance and grip limit worsen as fit falls
+  double pelvic_harness_fit = 0.9;
+  double head_halter_fit = 0.9;
+  double stretch_stiffness_n_per_m = 30000.0;   // harness and soft tissue at ideal fit [U]
   double stretch_damping_n_s_per_m = 2000.0;
+  double harness_grip_n = 1500.0;               // slip limit of the pelvic harness at ideal fit [U]
+  double neck_stiffness_n_per_m = 12000.0;      // halter and neck soft tissue at ideal fit [U]
+  double neck_damping_n_s_per_m = 600.0;
+  double halter_grip_n = 400.0;                 // slip limit of the head halter at ideal fit [U]
+  // spinal chains
+  DiscModel lumbar[kLumbarLevels];
+  DiscModel cervical[kCervicalLevels];
+  /// Smallest share of the distraction a level gets far from its best angle; the share
+  /// rises to 1 at the level's best angle over angle_width_deg.
+  double angle_share_min = 0.7;
+  double angle_width_deg = 10.0;
+  /// Posterior opening per degree of pull angle per millimetre of axial separation
+  /// (flexion opens the back of the disc).
+  double posterior_gain_per_deg = 0.04;
+  // paraspinal muscles: guarding driven by force rate, pain, anxiety and high force
+  double muscle_tone = 0.05;                 // resting activation
+  double guard_rate_threshold_bw_per_s = 0.04;  // comfortable rise, body weights per second [U]
+  double guard_rate_gain_s_per_bw = 6.0;     // activation per body weight per second above it
+  double guard_pain_gain = 0.04;             // activation per point of pain (0..10)
+  double guard_anxiety_gain = 0.3;           // activation at full anxiety
+  double guard_force_threshold_bw = 0.58;    // about 90 lb for 70 kg (Ramos reading) [P]
+  double guard_force_gain_per_bw = 2.5;      // activation per body weight above it
+  double cervical_guard_force_threshold_n = 133.0;  // 30 lb: above it discomfort rose [S, secondary]
+  double cervical_guard_force_span_n = 120.0;       // newtons above it for full activation
+  double guard_rise_tau_s = 0.3;
+  double guard_fall_tau_s = 4.0;
+  double lumbar_muscle_max_n = 900.0;        // segment compression at full activation [U]
+  double cervical_muscle_max_n = 200.0;
+  double tremor_n_at_full = 20.0;            // load-cell fluctuation at full activation [U]
+  // anxiety, pain and soreness
+  double anxiety_baseline = 0.15;
+  double anxiety_tau_s = 60.0;
+  double back_pain_baseline = 3.0;           // local pain score lying at rest, 0..10
+  double soreness_per_n_s = 5.0e-6;          // soreness points per newton-second of pull,
+                                             // times (0.1 + 4 x guarding above tone)
+  double soreness_tau_s = 86400.0;           // fades over a day or two
+  double fracture_weibull_exponent = 6.0;
+  double fracture_force_n = 4000.0;          // Weibull scale of vertebral failure, normal bone [U]
+  double implant_rated_n = 600.0;            // axial load an instrumented level is rated for [U]
+  // hydration and herniation
+  double standing_pressure_mpa = 0.50;       // relaxed standing, L4-5 (Wilke 1999) [S]
+  double thoracic_fluid_mm_per_mpa = 7.0;    // the twelve thoracic discs lumped together
+  double protrusion_retract_mm_per_s_per_mmhg = 5.0e-6;  // retraction under suction [U]
+  double protrusion_bulge_mm_per_s_per_mpa = 3.3e-4;     // re-bulge under load [U]
+  double protrusion_min_fraction = 0.3;      // a session cannot retract more than this leaves
+  double protrusion_max_fraction = 1.3;      // nor bulge past this
+  Conditions conditions;
+
+  PatientModel();  // fills the two chains with the reference defaults
 };
 
 /// Everything constant about one simulated table with one patient.
 struct TwinModel {
   TableModel table;
   PatientModel patient;
+  /// Which harness set-up is on the table: lumbar (pelvic harness on the split carriage) or
+  /// cervical (head halter on the head cradle).
+  hal::Region setup = hal::Region::Lumbar;
   /// Integration sub-step in microseconds. 100 us keeps the stiffest element (the cord against
   /// the reflected motor mass, about 27 Hz) far inside the stable range of semi-implicit Euler.
   int64_t substep_us = 100;
+  /// Seed of the patient's own random processes (muscle tremor).
+  uint64_t patient_seed = 0x7a11c0ffeeULL;
 };
 
 }  // namespace tractus::twin

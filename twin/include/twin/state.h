@@ -1,14 +1,19 @@
 // The changing state of the digital twin. A TwinState is a plain copyable value: copying it is
-// a snapshot, assigning it back is a restore.
+// a snapshot, assigning it back is a restore. It holds the mechanics, the patient, the fault
+// table and the patient's own random generator, so a restored snapshot replays exactly.
 #pragma once
 
 #include <cstdint>
+
+#include "twin/faults.h"
+#include "twin/model.h"
+#include "twin/rng.h"
 
 namespace tractus::twin {
 
 /// Layout version of TwinState; bump it whenever a field is added, removed or reinterpreted so
 /// stored snapshots of an older layout are refused instead of misread.
-constexpr uint32_t kTwinStateLayoutVersion = 1;
+constexpr uint32_t kTwinStateLayoutVersion = 3;
 
 /// Inputs on the twin's side of the HAL that a person, not the firmware, controls.
 struct PhysicalInputs {
@@ -16,6 +21,40 @@ struct PhysicalInputs {
   bool patient_stop_connected = true;  // the stop-switch cable is plugged in
   bool emergency_stop = false;         // the console's emergency stop is latched
   double supply_v = 24.0;              // mains-derived DC supply, volts
+  double pull_angle_deg = 15.0;        // pull-angle arm, set by the operator
+  double table_height_m = 0.65;        // hi-lo column height
+};
+
+/// State of one disc level, with the quantities the probe and the UI read.
+struct LevelState {
+  double creep_mm = 0.0;         // viscous part of the separation
+  double fluid_mm = 0.0;         // hydration height relative to lying-down equilibrium
+  double protrusion_mm = 0.0;    // herniation protrusion into the canal
+  // outputs of the last step, for readers
+  double axial_force_n = 0.0;    // net axial load on the disc, tension positive
+  double separation_mm = 0.0;    // axial height gain over the relaxed lying baseline
+  double posterior_separation_mm = 0.0;  // opening at the back of the disc
+  double pressure_mmhg = 0.0;    // nucleus pressure, gauge, mmHg
+  double nerve_compression = 0.0;  // 0 free .. 1 fully compressed root
+};
+
+/// The patient's changing state.
+struct PatientState {
+  LevelState lumbar[kLumbarLevels];
+  LevelState cervical[kCervicalLevels];
+  double spine_force_n = 0.0;          // traction force reaching the treated chain
+  double spine_force_rate_n_per_s = 0.0;  // its filtered rate of rise
+  double muscle_activation = 0.0;      // paraspinal activation, 0..1
+  double tremor_n = 0.0;               // guarding fluctuation added to the harness force
+  double anxiety = 0.0;                // 0 calm .. 1 panicking
+  double pain_back = 0.0;              // local pain of the treated region, 0..10
+  double pain_radicular = 0.0;         // leg (lumbar) or arm (cervical) pain, 0..10
+  double soreness = 0.0;               // after-session soreness, 0..10
+  double thoracic_fluid_mm = 0.0;      // lumped hydration of the twelve thoracic discs
+  double stature_gain_mm = 0.0;        // retained (fluid) height gain since lying down
+  double fracture_risk = 0.0;          // highest vertebral fracture probability so far, 0..1
+  double implant_stress = 0.0;         // highest load on a fused level over its rating
+  double time_on_table_s = 0.0;
 };
 
 /// Positions, velocities and sensor internals of the table and patient.
@@ -24,15 +63,23 @@ struct TwinState {
   int64_t time_us = 0;                 // simulated time since power-on
   double motor_pos_m = 0.0;            // cord wound in since power-on, metres
   double motor_vel_m_per_s = 0.0;
-  double carriage_pos_m = 0.0;         // carriage travel from home, metres
+  double carriage_pos_m = 0.0;         // split carriage (or head cradle) travel from home, metres
   double carriage_vel_m_per_s = 0.0;
+  double body_pos_m = 0.0;             // pelvis (or head) travel toward the drive, metres
+  double body_vel_m_per_s = 0.0;
+  double harness_slip_m = 0.0;         // how far the harness has slid on the body
   double cord_tension_n = 0.0;         // true tension at the load cell
   double load_cell_filtered_n = 0.0;   // tension after the cell's bandwidth
+  double harness_force_n = 0.0;        // force the harness passes into the body
   double motor_command = 0.0;          // last command the drive applied, -1..1
   bool motor_enabled = false;
   bool brake_engaged = true;
-  bool carriage_locked = true;
+  bool carriage_locked = true;         // the lock pin as driven by the solenoid
+  bool cord_broken = false;            // latched once the cord parts
   PhysicalInputs inputs;
+  PatientState patient;
+  FaultTable faults;
+  Rng patient_rng;                     // the patient's own random processes
 };
 
 }  // namespace tractus::twin

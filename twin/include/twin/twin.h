@@ -27,6 +27,16 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
 /// from rng.
 hal::SensorFrame sense(const TwinModel& model, const TwinState& state, Rng& rng);
 
+/// Retained stature gain since the patient lay down, millimetres: the fluid height every disc
+/// (lumbar, thoracic lumped, cervical) has regained over the height it arrived with after
+/// standing. This is what a stadiometer would read on standing up.
+double stature_gain_mm(const TwinModel& model, const TwinState& state);
+
+/// Lets seconds pass with the patient off the table and standing, in coarse steps of up to a
+/// minute: fluid height fades, soreness decays, muscles and feelings settle. The table's
+/// mechanics do not move. Use it to ask how the patient is an hour or two days later.
+void advance_off_table(const TwinModel& model, TwinState& state, double seconds);
+
 /// 64-bit FNV-1a hash of every field of state, by bit pattern, for determinism checks.
 uint64_t hash_state(const TwinState& state, uint64_t seed_hash = 14695981039346656037ULL);
 

@@ -1,0 +1,28 @@
+// Internal seams between the twin's source files. Not part of the public API.
+#pragma once
+
+#include "twin/model.h"
+#include "twin/state.h"
+
+namespace tractus::twin::detail {
+
+constexpr double kGravity_m_per_s2 = 9.80665;
+
+/// Advances the patient (spine, muscles, pain, anxiety) by dt_s with the harness force of
+/// the mechanics as input; writes the tremor and guarding outputs the mechanics read next.
+/// lying is false while the patient stands after the session.
+void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool lying = true);
+
+/// Activates, expires and latches scheduled faults at the start of a step.
+void update_faults(const TwinModel& model, TwinState& state);
+
+/// The noiseless raw reading of one sensor channel now, in the channel's unit (counts, or
+/// 0/1 for switches), before any fault.
+double true_channel_reading(const TwinModel& model, const TwinState& state,
+                            SensorChannel channel);
+
+/// The magnitude of the first active fault of this kind and channel, or fallback.
+double fault_magnitude(const FaultTable& table, FaultKind kind, SensorChannel channel,
+                       double fallback);
+
+}  // namespace tractus::twin::detail

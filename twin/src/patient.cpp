@@ -1,0 +1,309 @@
+// The patient: the treated spinal chain's discs (separation, creep, pressure, hydration,
+// protrusion, nerve roots), the paraspinal muscles' guarding, pain, anxiety, soreness and
+// risk. The chain answers quasi-statically to the harness force of the mechanics; only its
+// slow parts (creep, fluid, protrusion, muscles, feelings) carry state.
+#include <cmath>
+
+#include "internal.h"
+#include "twin/det_math.h"
+#include "twin/twin.h"
+
+namespace tractus::twin {
+
+namespace {
+
+constexpr double kMmHgPerMpa = 7500.62;
+
+// the per-step smoothing factors of every lag, computed once per step
+struct Alphas {
+  double creep[kMaxLevels];
+  double fluid[kMaxLevels];
+  double thoracic_fluid;
+  double rate, pain, anxiety_up, anxiety_down, guard_up, guard_down, tremor;
+};
+
+// a disc's effective parameters after the patient's conditions
+struct Disc {
+  double preload_n, k_c, toe_mm, toe_force_n, creep_ratio, suction_max, suction_force_n,
+      fluid_mm_per_mpa, lying_mmhg;
+};
+
+Disc effective_disc(const DiscModel& d, const Conditions& c) {
+  Disc e;
+  const double deg = det::clamp(d.degeneration, 0.0, 1.0);
+  e.preload_n = d.preload_n;
+  e.k_c = d.compression_stiffness_n_per_mm * (1.0 + deg);
+  e.toe_mm = d.toe_mm * (1.0 - 0.6 * deg);
+  e.toe_force_n = d.toe_force_n;
+  e.creep_ratio = d.creep_ratio * (1.0 - 0.5 * deg);
+  e.suction_max = d.suction_max_mmhg * (1.0 - 0.6 * deg);
+  e.suction_force_n = d.suction_force_n;
+  e.fluid_mm_per_mpa = d.fluid_mm_per_mpa * (1.0 - 0.7 * deg);
+  e.lying_mmhg = d.lying_pressure_mpa * kMmHgPerMpa;
+  if (c.hypermobility) {
+    // lax ligaments: less tone across the segment and a longer toe region
+    e.preload_n *= 0.8;
+    e.toe_mm *= 1.5;
+  }
+  return e;
+}
+
+// share of the distraction a level receives at a pull angle: a bell around its best angle
+double angle_share(const PatientModel& p, const DiscModel& d, double angle_deg) {
+  const double u = (angle_deg - d.best_angle_deg) / p.angle_width_deg;
+  return p.angle_share_min + (1.0 - p.angle_share_min) / (1.0 + u * u);
+}
+
+// one chain of discs under a traction force (zero for the chain not being pulled)
+struct ChainResult {
+  double max_compression = 0.0;  // worst nerve-root compression, 0..1
+  double max_level_force_n = 0.0;  // highest compressive or tensile load on a level
+  double fused_load_n = 0.0;     // load carried by fused hardware
+};
+
+ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState* levels, int n,
+                       double spine_force_n, double muscle_n, double angle_deg, bool lying,
+                       const Alphas& a, double dt_s) {
+  ChainResult r;
+  const Conditions& c = p.conditions;
+  for (int i = 0; i < n; ++i) {
+    const DiscModel& dm = discs[i];
+    LevelState& l = levels[i];
+    const Disc d = effective_disc(dm, c);
+
+    // distraction share: a fused neighbour passes more to this level
+    double share = angle_share(p, dm, angle_deg);
+    if ((i > 0 && discs[i - 1].fused) || (i + 1 < n && discs[i + 1].fused)) share *= 1.3;
+
+    if (dm.fused) {
+      // the hardware carries the load: no separation, no nucleus to pressurise
+      l.axial_force_n = share * spine_force_n;
+      l.separation_mm = 0.0;
+      l.posterior_separation_mm = 0.0;
+      l.pressure_mmhg = 0.0;
+      l.creep_mm = 0.0;
+      r.fused_load_n = std::fabs(share * spine_force_n) > r.fused_load_n
+                           ? std::fabs(share * spine_force_n) : r.fused_load_n;
+      l.nerve_compression = 0.0;
+      continue;
+    }
+
+    // net axial load: traction share minus the resting preload and the guarding compression
+    const double force_n = share * spine_force_n - d.preload_n - muscle_n;
+    l.axial_force_n = force_n;
+    if (std::fabs(force_n) > r.max_level_force_n) r.max_level_force_n = std::fabs(force_n);
+
+    // elastic height: stiff in compression, a logarithmic toe in tension
+    const double unloaded_mm = d.preload_n / d.k_c;
+    double elastic_mm;
+    if (force_n <= 0.0) {
+      elastic_mm = unloaded_mm + force_n / d.k_c;
+    } else {
+      elastic_mm = unloaded_mm + d.toe_mm * det::log(1.0 + force_n / d.toe_force_n);
+    }
+    // creep follows the elastic change from the lying baseline over minutes
+    l.creep_mm += a.creep[i] * (d.creep_ratio * elastic_mm - l.creep_mm);
+    l.separation_mm = elastic_mm + l.creep_mm;
+    l.posterior_separation_mm =
+        l.separation_mm > 0.0
+            ? l.separation_mm * (1.0 + p.posterior_gain_per_deg * angle_deg)
+            : l.separation_mm;
+
+    // nucleus pressure: compression scales the lying pressure, tension sucks
+    if (force_n <= 0.0) {
+      l.pressure_mmhg = d.lying_mmhg * (-force_n) / d.preload_n;
+    } else {
+      l.pressure_mmhg = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
+    }
+    const double pressure_mpa = l.pressure_mmhg / kMmHgPerMpa;
+
+    // hydration: fluid flows toward the equilibrium of the present pressure
+    const double pressure_for_fluid_mpa = lying ? pressure_mpa : p.standing_pressure_mpa;
+    const double fluid_target_mm = d.fluid_mm_per_mpa * (dm.lying_pressure_mpa - pressure_for_fluid_mpa);
+    l.fluid_mm += a.fluid[i] * (fluid_target_mm - l.fluid_mm);
+
+    // herniation: retracts under suction, bulges again under load, within bounds
+    if (dm.protrusion_mm > 0.0) {
+      double rate_mm_per_s = 0.0;
+      if (l.pressure_mmhg < 0.0) {
+        rate_mm_per_s = p.protrusion_retract_mm_per_s_per_mmhg * l.pressure_mmhg;
+      } else if (pressure_mpa > dm.lying_pressure_mpa) {
+        rate_mm_per_s = p.protrusion_bulge_mm_per_s_per_mpa * (pressure_mpa - dm.lying_pressure_mpa);
+      }
+      l.protrusion_mm = det::clamp(l.protrusion_mm + rate_mm_per_s * dt_s,
+                                   p.protrusion_min_fraction * dm.protrusion_mm,
+                                   p.protrusion_max_fraction * dm.protrusion_mm);
+    }
+
+    // nerve root: protrusion against the clearance that separation widens
+    const double sep_mm = l.separation_mm > 0.0 ? l.separation_mm : 0.0;
+    const double clearance_mm =
+        dm.canal_clearance_mm - c.stenosis_mm + dm.foramen_gain * sep_mm +
+        (l.separation_mm < 0.0 ? dm.foramen_gain * l.separation_mm : 0.0);
+    l.nerve_compression = det::clamp((l.protrusion_mm - clearance_mm) / 2.0, 0.0, 1.0);
+    if (l.nerve_compression > r.max_compression) r.max_compression = l.nerve_compression;
+  }
+  return r;
+}
+
+// 1 - e^(-dt/tau); a short series when dt is far below tau keeps the per-tick cost low
+double lag_alpha(double tau_s, double dt_s) {
+  const double x = dt_s / tau_s;
+  if (x < 1e-2) return x * (1.0 - x * (0.5 - x * (1.0 / 6.0 - x * (1.0 / 24.0))));
+  return 1.0 - det::exp(-x);
+}
+
+}  // namespace
+
+namespace detail {
+
+void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool lying) {
+  if (dt_s <= 0.0) return;
+  const PatientModel& p = model.patient;
+  const Conditions& c = p.conditions;
+  PatientState& ps = state.patient;
+  const bool cervical = model.setup == hal::Region::Cervical;
+  const double bw_n = p.body_mass_kg * kGravity_m_per_s2;
+
+  // smoothing factors for this step; standing, fluid leaves faster than it returns lying
+  const double fluid_speed = lying ? 1.0 : 1.5;
+  Alphas al, ac;
+  for (int i = 0; i < kLumbarLevels; ++i) {
+    al.creep[i] = lag_alpha(p.lumbar[i].creep_tau_s, dt_s);
+    al.fluid[i] = lag_alpha(p.lumbar[i].fluid_tau_s / fluid_speed, dt_s);
+  }
+  for (int i = 0; i < kCervicalLevels; ++i) {
+    ac.creep[i] = lag_alpha(p.cervical[i].creep_tau_s, dt_s);
+    ac.fluid[i] = lag_alpha(p.cervical[i].fluid_tau_s / fluid_speed, dt_s);
+  }
+  Alphas& a = cervical ? ac : al;
+  a.thoracic_fluid = lag_alpha(p.lumbar[0].fluid_tau_s / fluid_speed, dt_s);
+  a.rate = lag_alpha(0.5, dt_s);
+  a.pain = lag_alpha(5.0, dt_s);
+  a.anxiety_up = lag_alpha(10.0, dt_s);
+  a.anxiety_down = lag_alpha(p.anxiety_tau_s, dt_s);
+  a.guard_up = lag_alpha(p.guard_rise_tau_s, dt_s);
+  a.guard_down = lag_alpha(p.guard_fall_tau_s, dt_s);
+  a.tremor = lag_alpha(0.05, dt_s);
+
+  // the traction reaching the spine and how fast it rises
+  const double spine_force_n = state.harness_force_n > 0.0 ? state.harness_force_n : 0.0;
+  const double raw_rate = (spine_force_n - ps.spine_force_n) / dt_s;
+  ps.spine_force_rate_n_per_s += a.rate * (raw_rate - ps.spine_force_rate_n_per_s);
+  ps.spine_force_n = spine_force_n;
+
+  // the pull angle, within the arm's range for the set-up
+  const TableModel& t = model.table;
+  const double angle_deg =
+      cervical ? det::clamp(state.inputs.pull_angle_deg, t.cervical_angle_min_deg, t.cervical_angle_max_deg)
+               : det::clamp(state.inputs.pull_angle_deg, t.lumbar_angle_min_deg, t.lumbar_angle_max_deg);
+
+  // guarding compression of the treated chain
+  const double guard = ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0;
+  const double muscle_n = guard * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
+
+  // both chains: the treated one under traction, the other lying unloaded
+  // (a 5-level array and a 6-level array share one stride; kMaxLevels bounds both)
+  const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels,
+                                        cervical ? 0.0 : spine_force_n, cervical ? 0.0 : muscle_n,
+                                        angle_deg, lying, al, dt_s);
+  const ChainResult neck = step_chain(p, p.cervical, ps.cervical, kCervicalLevels,
+                                      cervical ? spine_force_n : 0.0, cervical ? muscle_n : 0.0,
+                                      angle_deg, lying, ac, dt_s);
+  const ChainResult& treated = cervical ? neck : lumbar;
+
+  // the thoracic discs recover lying down like any other
+  const double thoracic_target_mm =
+      lying ? 0.0 : p.thoracic_fluid_mm_per_mpa * (0.10 - p.standing_pressure_mpa);
+  ps.thoracic_fluid_mm += a.thoracic_fluid * (thoracic_target_mm - ps.thoracic_fluid_mm);
+
+  // pain: radicular from the worst root, local from guarding, stretch and soreness
+  const double inflammation = c.acute_inflammation ? 1.4 : 1.0;
+  const double radicular_target =
+      det::clamp(10.0 * (lumbar.max_compression > neck.max_compression ? lumbar.max_compression
+                                                                      : neck.max_compression) *
+                     inflammation, 0.0, 10.0);
+  const double stretch_bw = spine_force_n / (cervical ? 0.25 * bw_n : bw_n);
+  const double back_target = det::clamp(
+      (p.back_pain_baseline + 6.0 * guard + 10.0 * det::clamp(stretch_bw - 0.7, 0.0, 1.0) +
+       0.5 * ps.soreness) * inflammation, 0.0, 10.0);
+  ps.pain_radicular += a.pain * (radicular_target - ps.pain_radicular);
+  ps.pain_back += a.pain * (back_target - ps.pain_back);
+
+  // anxiety: baseline, claustrophobia, pain, and the startle of a fast rise
+  const double rate_bw_per_s = ps.spine_force_rate_n_per_s / (cervical ? 0.25 * bw_n : bw_n);
+  const double rate_excess = rate_bw_per_s - p.guard_rate_threshold_bw_per_s;
+  const double pain_total = ps.pain_back + ps.pain_radicular;
+  const double anxiety_target = det::clamp(
+      p.anxiety_baseline + (c.claustrophobia ? 0.35 : 0.0) + (c.pregnancy ? 0.1 : 0.0) +
+          0.04 * det::clamp(pain_total - 4.0, 0.0, 10.0) + (rate_excess > 0.0 ? 2.0 * rate_excess : 0.0),
+      0.0, 1.0);
+  ps.anxiety += (anxiety_target > ps.anxiety ? a.anxiety_up : a.anxiety_down) * (anxiety_target - ps.anxiety);
+
+  // guarding: how fast force rises, pain, anxiety, and force past the comfortable range
+  double force_excess = 0.0;
+  if (cervical) {
+    force_excess = (spine_force_n - p.cervical_guard_force_threshold_n) / p.cervical_guard_force_span_n;
+  } else {
+    force_excess = (spine_force_n / bw_n - p.guard_force_threshold_bw) * p.guard_force_gain_per_bw;
+  }
+  double guard_target = p.muscle_tone +
+                        (rate_excess > 0.0 ? p.guard_rate_gain_s_per_bw * rate_excess : 0.0) +
+                        p.guard_pain_gain * det::clamp(pain_total - 4.0, 0.0, 16.0) +
+                        p.guard_anxiety_gain * det::clamp(ps.anxiety - 0.3, 0.0, 1.0) +
+                        (force_excess > 0.0 ? force_excess : 0.0);
+  guard_target = det::clamp(guard_target * (c.acute_inflammation ? 1.3 : 1.0), 0.0, 1.0);
+  ps.muscle_activation += (guard_target > ps.muscle_activation ? a.guard_up : a.guard_down) *
+                          (guard_target - ps.muscle_activation);
+
+  // tremor: low-passed noise whose spread grows with guarding
+  const double tremor_sd_n = (ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0) *
+                             p.tremor_n_at_full * (cervical ? 0.25 : 1.0);
+  if (tremor_sd_n > 0.0) {
+    const double gain = std::sqrt((2.0 - a.tremor) / a.tremor);
+    ps.tremor_n += a.tremor * (gain * tremor_sd_n * state.patient_rng.normal01() - ps.tremor_n);
+  } else {
+    ps.tremor_n += a.tremor * (0.0 - ps.tremor_n);
+  }
+
+  // soreness builds with pull, more so when guarded, and fades over a day or two
+  ps.soreness += dt_s * p.soreness_per_n_s * spine_force_n * (0.1 + 4.0 * guard);
+  ps.soreness -= ps.soreness * lag_alpha(p.soreness_tau_s, dt_s);
+  ps.soreness = det::clamp(ps.soreness, 0.0, 10.0);
+
+  // risk: vertebral fracture (Weibull in force over bone strength) and implant load
+  const double bone_n = p.fracture_force_n * det::clamp(c.bone_strength, 0.05, 2.0);
+  const double load_n = spine_force_n + muscle_n;
+  const double risk = 1.0 - det::exp(-det::pow(load_n / bone_n + 1e-12, p.fracture_weibull_exponent));
+  if (risk > ps.fracture_risk) ps.fracture_risk = risk;
+  const double implant = treated.fused_load_n / p.implant_rated_n;
+  if (implant > ps.implant_stress) ps.implant_stress = implant;
+
+  ps.stature_gain_mm = stature_gain_mm(model, state);
+  if (lying) ps.time_on_table_s += dt_s;
+}
+
+}  // namespace detail
+
+double stature_gain_mm(const TwinModel& model, const TwinState& state) {
+  // fluid height over the height the patient arrived with from standing
+  const PatientModel& p = model.patient;
+  const double drop_mpa = p.standing_pressure_mpa;
+  double gain = 0.0;
+  for (int i = 0; i < kLumbarLevels; ++i) {
+    const DiscModel& d = p.lumbar[i];
+    if (d.fused) continue;
+    gain += state.patient.lumbar[i].fluid_mm -
+            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - drop_mpa);
+  }
+  for (int i = 0; i < kCervicalLevels; ++i) {
+    const DiscModel& d = p.cervical[i];
+    if (d.fused) continue;
+    gain += state.patient.cervical[i].fluid_mm -
+            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - drop_mpa);
+  }
+  gain += state.patient.thoracic_fluid_mm - p.thoracic_fluid_mm_per_mpa * (0.10 - drop_mpa);
+  return gain;
+}
+
+}  // namespace tractus::twin

@@ -1,0 +1,45 @@
+// Reference values of the two spinal chains. docs/twin.md gives the reasoning per number.
+#include "twin/model.h"
+
+namespace tractus::twin {
+
+namespace {
+
+// lumbar: pull angle that favours each level (DESIGN.md section 4, a configurable table [U];
+// L1-2 is extrapolated at 5 degrees a level)
+const char* const kLumbarNames[kLumbarLevels] = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
+const double kLumbarBestAngleDeg[kLumbarLevels] = {30.0, 25.0, 20.0, 15.0, 10.0};
+
+// cervical: neutral favours C4/5, about 30 degrees of flexion favours C6/7 [S, secondary]
+const char* const kCervicalNames[kCervicalLevels] = {"C2-C3", "C3-C4", "C4-C5",
+                                                     "C5-C6", "C6-C7", "C7-T1"};
+const double kCervicalBestAngleDeg[kCervicalLevels] = {0.0, 0.0, 0.0, 15.0, 30.0, 35.0};
+// upper levels carry less tone, so they open first; mid and lower levels need about 20 lb
+const double kCervicalPreloadN[kCervicalLevels] = {55.0, 65.0, 80.0, 80.0, 80.0, 80.0};
+
+}  // namespace
+
+PatientModel::PatientModel() {
+  for (int i = 0; i < kLumbarLevels; ++i) {
+    DiscModel& d = lumbar[i];
+    d.name = kLumbarNames[i];
+    d.best_angle_deg = kLumbarBestAngleDeg[i];
+    // lumbar discs are the tallest: most fluid height per megapascal
+    d.fluid_mm_per_mpa = 1.95;
+  }
+  for (int i = 0; i < kCervicalLevels; ++i) {
+    DiscModel& d = cervical[i];
+    d.name = kCervicalNames[i];
+    d.best_angle_deg = kCervicalBestAngleDeg[i];
+    d.preload_n = kCervicalPreloadN[i];
+    d.compression_stiffness_n_per_mm = 800.0;
+    d.toe_mm = 0.25;
+    d.toe_force_n = 25.0;
+    d.suction_max_mmhg = 120.0;
+    d.suction_force_n = 60.0;
+    d.fluid_mm_per_mpa = 0.58;
+    d.canal_clearance_mm = 2.5;
+  }
+}
+
+}  // namespace tractus::twin
