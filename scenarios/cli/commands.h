@@ -7,5 +7,13 @@ namespace tractus::cli {
 
 /// `simulate`: runs one static-traction prescription headless and prints a summary.
 int simulate_command(int argc, char** argv);
+/// `run`: plays an action file against a scenario and prints the report.
+int run_command(int argc, char** argv);
+/// `replay`: replays a session record and checks it reproduces its result.
+int replay_command(int argc, char** argv);
+/// `validate`: checks scenario files, action files and session records.
+int validate_command(int argc, char** argv);
+/// `list`: lists the scenario library.
+int list_command(int argc, char** argv);
 
 }  // namespace tractus::cli

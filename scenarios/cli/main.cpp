@@ -16,6 +16,10 @@ struct Command {
 const Command kCommands[] = {
     {"simulate", "run one static-traction prescription headless and print a summary",
      tractus::cli::simulate_command},
+    {"run", "play an action file against a scenario and print the report", tractus::cli::run_command},
+    {"replay", "replay a session record and check it reproduces its result", tractus::cli::replay_command},
+    {"validate", "check scenario files, action files and session records", tractus::cli::validate_command},
+    {"list", "list the scenario library", tractus::cli::list_command},
 };
 
 void print_help() {

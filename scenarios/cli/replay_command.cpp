@@ -1,0 +1,80 @@
+// `replay`: replays a session record and checks that it reproduces its recorded result.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "cli_util.h"
+#include "commands.h"
+#include "scenarios/library.h"
+#include "scenarios/record.h"
+#include "scenarios/scoring.h"
+
+namespace tractus::cli {
+
+int replay_command(int argc, char** argv) {
+  std::string record_file, scenario_ref;
+  bool json = false, series = false;
+  for (int i = 1; i < argc; ++i) {
+    const char* a = argv[i];
+    if (std::strcmp(a, "--help") == 0) {
+      std::printf(
+          "usage: tractus-cli replay RECORD [--scenario ID|FILE] [--json] [--series]\n"
+          "Replays the record and prints the report. Exit code: 0 when it reproduces the\n"
+          "recorded score, pass and timeline; 1 when it diverges; 2 on bad input.\n");
+      return 0;
+    }
+    if (std::strcmp(a, "--json") == 0) { json = true; continue; }
+    if (std::strcmp(a, "--series") == 0) { series = true; continue; }
+    if (std::strcmp(a, "--scenario") == 0 && i + 1 < argc) { scenario_ref = argv[++i]; continue; }
+    if (a[0] == '-' || !record_file.empty()) {
+      std::fprintf(stderr, "tractus-cli replay: unexpected argument '%s'\n", a);
+      return 2;
+    }
+    record_file = a;
+  }
+  if (record_file.empty()) {
+    std::fprintf(stderr, "tractus-cli replay: name a record file\n");
+    return 2;
+  }
+  scenarios::SessionRecord record;
+  scenarios::LoadError error;
+  if (!scenarios::load_record(record_file, record, error)) {
+    print_error("replay", error);
+    return 2;
+  }
+  scenarios::Scenario scenario;
+  if (!scenarios::load_scenario_by_ref(scenario_ref.empty() ? record.scenario_id : scenario_ref,
+                                       scenario, error)) {
+    print_error("replay", error);
+    return 2;
+  }
+  scenarios::Session session(scenario, scenarios::record_options(record));
+  std::string why;
+  if (!scenarios::replay(scenario, record, session, why)) {
+    std::fprintf(stderr, "tractus-cli replay: %s: %s\n", record_file.c_str(), why.c_str());
+    return 2;
+  }
+  const scenarios::Report report = scenarios::build_report(session);
+  const bool same = report.score == record.score && report.passed == record.passed &&
+                    report.timeline_hash == record.timeline_hash;
+  if (json) {
+    nlohmann::json j = scenarios::report_to_json(report, session, series);
+    j["replay_matches_record"] = same;
+    print_json(j);
+  } else {
+    std::printf("%s: score %.1f, %s; replay %s the record\n", report.scenario.c_str(), report.score,
+                report.passed ? "passed" : "failed", same ? "matches" : "DIVERGES FROM");
+  }
+  if (!same) {
+    std::fprintf(stderr,
+                 "tractus-cli replay: %s: replay diverged (score %.1f vs %.1f recorded, "
+                 "timeline %016llx vs %016llx)\n",
+                 record_file.c_str(), report.score, record.score,
+                 static_cast<unsigned long long>(report.timeline_hash),
+                 static_cast<unsigned long long>(record.timeline_hash));
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace tractus::cli

@@ -1,0 +1,108 @@
+// `run`: plays an action file against a scenario and prints the report.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "cli_util.h"
+#include "commands.h"
+#include "scenarios/library.h"
+#include "scenarios/record.h"
+#include "scenarios/scoring.h"
+#include "scenarios/script.h"
+
+namespace tractus::cli {
+
+namespace {
+
+void usage() {
+  std::printf(
+      "usage: tractus-cli run --scenario ID|FILE --actions FILE [--seed N]\n"
+      "                       [--mode practice|assessment] [--json] [--series]\n"
+      "                       [--record FILE]\n"
+      "Plays the action file against the scenario and prints the report. --record saves the\n"
+      "session record for `replay`. Exit code: 0 passed, 1 failed, 2 bad input.\n");
+}
+
+void print_summary(const scenarios::Report& r) {
+  std::printf("%s v%d seed %llu (%s): score %.1f, %s\n", r.scenario.c_str(), r.version,
+              static_cast<unsigned long long>(r.seed), r.mode.c_str(), r.score,
+              r.passed ? "PASSED" : "FAILED");
+  for (const scenarios::CriticalError& c : r.critical_errors)
+    std::printf("  CRITICAL %-28s at %7.2f s: %s\n", c.id.c_str(), static_cast<double>(c.t_us) * 1e-6,
+                c.message.c_str());
+  for (const scenarios::ItemScore& i : r.items)
+    std::printf("  %5.1f / %5.1f  %s\n", i.earned, i.weight, i.label.c_str());
+  std::printf("  max force %.1f lbf, %.1f s outside the safe band\n", r.max_force_lbf,
+              r.time_outside_safe_band_s);
+}
+
+}  // namespace
+
+int run_command(int argc, char** argv) {
+  std::string scenario_ref, actions_file, record_file, mode = "practice";
+  uint64_t seed = 1;
+  bool json = false, series = false;
+  for (int i = 1; i < argc; ++i) {
+    const char* a = argv[i];
+    if (std::strcmp(a, "--help") == 0) { usage(); return 0; }
+    if (std::strcmp(a, "--json") == 0) { json = true; continue; }
+    if (std::strcmp(a, "--series") == 0) { series = true; continue; }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "tractus-cli run: %s: unknown option or missing value\n", a);
+      return 2;
+    }
+    const char* v = argv[++i];
+    if (std::strcmp(a, "--scenario") == 0) scenario_ref = v;
+    else if (std::strcmp(a, "--actions") == 0) actions_file = v;
+    else if (std::strcmp(a, "--record") == 0) record_file = v;
+    else if (std::strcmp(a, "--mode") == 0) mode = v;
+    else if (std::strcmp(a, "--seed") == 0) {
+      if (!parse_u64("run", a, v, seed)) return 2;
+    } else {
+      std::fprintf(stderr, "tractus-cli run: unknown option '%s'\n", a);
+      return 2;
+    }
+  }
+  if (scenario_ref.empty() || actions_file.empty()) {
+    std::fprintf(stderr, "tractus-cli run: --scenario and --actions are required\n");
+    return 2;
+  }
+  if (mode != "practice" && mode != "assessment") {
+    std::fprintf(stderr, "tractus-cli run: --mode: '%s' is not practice or assessment\n", mode.c_str());
+    return 2;
+  }
+
+  scenarios::Scenario scenario;
+  scenarios::LoadError error;
+  if (!scenarios::load_scenario_by_ref(scenario_ref, scenario, error)) {
+    print_error("run", error);
+    return 2;
+  }
+  scenarios::ActionScript script;
+  if (!scenarios::load_action_script(actions_file, script, error)) {
+    print_error("run", error);
+    return 2;
+  }
+
+  scenarios::SessionOptions options;
+  options.seed = seed;
+  options.mode = mode == "assessment" ? scenarios::Mode::Assessment : scenarios::Mode::Practice;
+  scenarios::Session session(scenario, options);
+  scenarios::run_script(session, script);
+  const scenarios::Report report = scenarios::build_report(session);
+
+  if (!record_file.empty()) {
+    std::ofstream out(record_file);
+    out << scenarios::record_to_json(scenarios::make_record(session)).dump(2) << "\n";
+    if (!out) {
+      std::fprintf(stderr, "tractus-cli run: %s: cannot write the record\n", record_file.c_str());
+      return 2;
+    }
+  }
+  if (json) print_json(scenarios::report_to_json(report, session, series));
+  else print_summary(report);
+  return report.passed ? 0 : 1;
+}
+
+}  // namespace tractus::cli

@@ -1,0 +1,85 @@
+// The one trainee-action API. The browser UI, the command-line tool and the tests all build
+// Action values and hand them to Session::apply(); instructor actions (inject_fault,
+// trigger_reaction, set_speed) travel the same path, so every session can be recorded and
+// replayed whatever drove it.
+//
+// In JSON an action is an object whose "action" member names the kind and whose other members
+// carry its parameters, for example {"action": "ask", "question": "bone_health"} or
+// {"action": "select_protocol", "mode": "static", "region": "lumbar",
+//  "parameters": {"force_lbf": 40, "ramp_s": 30, "treatment_min": 10}}.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "scenarios/load_error.h"
+
+namespace tractus::scenarios {
+
+/// Every kind of action. Trainee actions first, then the instructor's.
+enum class ActionKind : uint8_t {
+  ReviewChart,       // read the chart and briefing
+  Ask,               // ask a screening question (question)
+  DeclineTreatment,  // decline to treat today (reason)
+  SelectProtocol,    // choose mode, region and parameters (protocol)
+  Set,               // change one prescription parameter (parameter, value)
+  SetAngle,          // set the pull angle (value, degrees)
+  FitHarness,        // fit the pelvic and thoracic harnesses (quality)
+  GiveStopSwitch,    // plug in the patient stop switch and put it in the patient's hand
+  ExplainProcedure,  // explain what the patient will feel and how to stop the table
+  Start,             // start treatment
+  Pause,             // pause treatment (released at the changeover speed)
+  Resume,            // resume a paused or stopped treatment with its remaining time
+  Stop,              // operator stop: release at the changeover speed
+  CheckIn,           // ask the patient how they feel
+  Acknowledge,       // acknowledge the active alarm or end tone (alarm, optional)
+  CallService,       // call the service engineer about a fault
+  RemoveHarness,     // remove the harnesses
+  EndSession,        // end the session; it is scored now
+  Note,              // write a note in the treatment record (text)
+  RequestHint,       // ask for a hint (practice mode only; costs points)
+  InjectFault,       // instructor: inject a fault from the catalogue (name)
+  TriggerReaction,   // instructor: provoke a patient reaction (name)
+  SetSpeed,          // instructor: simulation speed factor for the UI frame loop (value)
+};
+
+/// Prescription settings chosen with select_protocol, in clinicians' units.
+struct ProtocolSettings {
+  std::string mode = "static";        // treatment mode; "static" on today's firmware
+  std::string region = "lumbar";      // "lumbar" or "cervical"
+  double force_lbf = 0.0;             // target traction force, pounds-force
+  double ramp_s = 30.0;               // time to ramp to the target, seconds
+  double treatment_min = 10.0;        // total treatment time, minutes
+  double release_lbf_per_s = 9.0;     // changeover (release) speed, pounds-force per second
+};
+
+/// One trainee or instructor action. Only the fields of its kind are meaningful.
+struct Action {
+  ActionKind kind = ActionKind::Note;
+  std::string question;       // ask: a screening-question id (see vocabulary.h)
+  std::string reason;         // decline_treatment: a contraindication or precaution id
+  ProtocolSettings protocol;  // select_protocol
+  std::string parameter;      // set: "force_lbf", "ramp_s", "treatment_min" or "release_lbf_per_s"
+  double value = 0.0;         // set: the new value; set_angle: degrees; set_speed: factor
+  std::string quality;        // fit_harness: "good", "loose" or "tight"
+  std::string alarm;          // acknowledge: the alarm code as shown, or empty for any
+  std::string text;           // note: free text
+  std::string name;           // inject_fault: fault name; trigger_reaction: reaction id
+};
+
+/// The JSON name of a kind ("review_chart", "ask", ...).
+const char* action_name(ActionKind kind);
+/// True for inject_fault, trigger_reaction and set_speed.
+bool is_instructor_action(ActionKind kind);
+
+/// Reads one action from j. On failure returns false and fills error with the JSON path
+/// (prefixed by path) and the reason; error.file is left for the caller to set.
+bool parse_action(const nlohmann::json& j, const std::string& path, Action& out, LoadError& error);
+/// Writes an action in the same JSON form parse_action reads.
+nlohmann::json action_to_json(const Action& action);
+/// A one-line human description, for the timeline ("ask: Any problems with your bones?").
+std::string describe_action(const Action& action);
+
+}  // namespace tractus::scenarios

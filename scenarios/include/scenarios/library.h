@@ -1,0 +1,21 @@
+// The scenario library: the JSON files in scenarios/library/, found by id.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenarios/load_error.h"
+#include "scenarios/scenario.h"
+
+namespace tractus::scenarios {
+
+/// The library folder: $TRACTUS_LIBRARY when set, else the source tree's scenarios/library.
+std::string library_dir();
+
+/// Every scenario file in the library folder, sorted by name.
+std::vector<std::string> library_files();
+
+/// Loads a scenario given either a file path (anything ending in .json) or a library id.
+bool load_scenario_by_ref(const std::string& id_or_file, Scenario& out, LoadError& error);
+
+}  // namespace tractus::scenarios

@@ -1,0 +1,57 @@
+// Session records and replay.
+//
+// A record is versioned JSON holding the scenario id and version, the seed, the mode and every
+// action with the exact microsecond it was applied, plus the result it produced (score, pass
+// and a hash of the event timeline). Because the session is deterministic, replaying the
+// actions on a fresh session reproduces the same score and timeline, natively and in
+// WebAssembly alike; replay() checks that it did.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "scenarios/load_error.h"
+#include "scenarios/scenario.h"
+#include "scenarios/session.h"
+
+namespace tractus::scenarios {
+
+/// The record format version this build writes and reads.
+constexpr int kRecordFormatVersion = 1;
+
+/// A saved session.
+struct SessionRecord {
+  std::string scenario_id;
+  int scenario_version = 0;
+  uint64_t seed = 1;
+  Mode mode = Mode::Practice;
+  std::vector<RecordedAction> actions;  // in the order applied
+  int64_t end_us = 0;                   // session time when it was recorded
+  // the result as recorded
+  double score = 0.0;
+  bool passed = false;
+  uint64_t timeline_hash = 0;
+};
+
+/// Captures a session (normally an ended one) as a record.
+SessionRecord make_record(const Session& session);
+/// The record as JSON.
+nlohmann::json record_to_json(const SessionRecord& record);
+/// Reads a record; errors carry file, JSON path and reason.
+bool parse_record(const nlohmann::json& j, const std::string& file, SessionRecord& out,
+                  LoadError& error);
+bool load_record(const std::string& file, SessionRecord& out, LoadError& error);
+
+/// Replays record on session, which must be freshly built from scenario with the record's seed
+/// and mode (see record_options); scenario's id and version must match the record's. Leaves
+/// the result in session. Returns false with a reason when the scenario does not match.
+/// The session options a record was made with.
+inline SessionOptions record_options(const SessionRecord& r) { return SessionOptions{r.seed, r.mode}; }
+
+bool replay(const Scenario& scenario, const SessionRecord& record, Session& session,
+            std::string& why);
+
+}  // namespace tractus::scenarios

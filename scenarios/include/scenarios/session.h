@@ -1,0 +1,225 @@
+// A training session: one scenario played on one rig, driven by trainee and instructor
+// actions, watched by the safety monitors and scored by the scenario's rubric.
+//
+// A Session is built for a frame loop. The UI (or a script, or a test) calls apply() with each
+// Action as the trainee makes it and advance_us() with the simulated time that has passed;
+// everything else (the chart, the patient's words, the timeline, the live score and the
+// final report) is read through const accessors. The session owns its rig, reads no clock and
+// draws every random number from the rig's one seeded generator, so the seed plus the
+// timestamped actions reproduce the whole session (see record.h).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "scenarios/action.h"
+#include "scenarios/rig.h"
+#include "scenarios/scenario.h"
+#include "scenarios/timeline.h"
+
+namespace tractus::scenarios {
+
+/// Practice shows hints and the live score; assessment hides both.
+enum class Mode : uint8_t { Practice, Assessment };
+
+/// "practice" or "assessment".
+const char* mode_name(Mode mode);
+
+/// How to start a session.
+struct SessionOptions {
+  uint64_t seed = 1;
+  Mode mode = Mode::Practice;
+};
+
+/// What apply() made of an action.
+struct ApplyResult {
+  bool accepted = true;
+  std::string message;  // why it was refused, or what the table or patient answered
+};
+
+/// Something the patient said, for the speech log.
+struct Utterance {
+  int64_t t_us = 0;
+  std::string text;
+};
+
+/// A critical error: it fails the session whatever the score.
+struct CriticalError {
+  std::string id;  // see critical_error_ids() in scoring.h
+  int64_t t_us = 0;
+  std::string message;
+};
+
+/// How fast the table was stopped after sharp pain, a stop request or a stop-switch press.
+struct StopResponse {
+  std::string trigger;     // "sharp_pain", "stop_request" or "patient_stop"
+  int64_t t_us = 0;        // when it happened
+  int64_t stopped_us = -1; // when traction stopped (the table left treating), -1 if never
+  bool late = false;       // the scenario's stop window passed first: a critical error
+};
+
+/// The patient's state as the scenario layer keeps it. The twin's patient model (issue 3)
+/// will supply pain and guarding from physiology; until then scripted events set them.
+struct PatientState {
+  int pain_0_10 = 3;
+  int anxiety_0_10 = 2;
+  bool stop_switch_in_hand = false;
+  bool harness_fitted = false;
+  std::string harness_quality;  // "good", "loose" or "tight" once fitted
+};
+
+/// One sample of the plotted series, every 100 ms of session time.
+struct Sample {
+  double t_s = 0.0;
+  double force_lbf = 0.0;      // true cord tension
+  double measured_lbf = 0.0;   // what the console shows
+  double target_lbf = 0.0;     // the firmware's setpoint
+  double separation_mm = 0.0;  // carriage travel, standing in for spinal separation
+  int pain_0_10 = 0;
+};
+
+/// A recorded action: what was applied and when.
+struct RecordedAction {
+  int64_t t_us = 0;
+  Action action;
+  bool accepted = true;
+};
+
+/// The prescription in force when treatment first started.
+struct StartedPrescription {
+  bool started = false;
+  int64_t t_us = 0;
+  ProtocolSettings protocol;
+  double angle_deg = 0.0;
+};
+
+/// One scenario played on one rig.
+class Session {
+ public:
+  /// Builds the rig for the scenario's patient, runs the table's power-on self-test, and
+  /// starts the session clock at zero.
+  Session(const Scenario& scenario, const SessionOptions& options);
+
+  /// Applies one action now. Refused actions (a start with no prescription, a hint in
+  /// assessment) are still recorded and appear on the timeline with the reason.
+  ApplyResult apply(const Action& action);
+
+  /// Runs the simulation forward by dt_us (whole 1 ms ticks; a remainder carries over). Does
+  /// nothing once the session has ended.
+  void advance_us(int64_t dt_us);
+
+  /// Session time in microseconds since the session began.
+  int64_t now_us() const { return now_us_; }
+  /// True after end_session or when the scenario's time limit passed.
+  bool ended() const { return ended_; }
+
+  const Scenario& scenario() const { return scenario_; }
+  const SessionOptions& options() const { return options_; }
+  /// The table and patient, read-only: the renderer observes, never changes.
+  const Rig& rig() const { return rig_; }
+  const PatientState& patient() const { return patient_; }
+  const std::vector<TimelineEntry>& timeline() const { return timeline_; }
+  const std::vector<Utterance>& speech() const { return speech_; }
+  const std::vector<CriticalError>& critical_errors() const { return criticals_; }
+  const std::vector<StopResponse>& stop_responses() const { return stops_; }
+  const std::vector<RecordedAction>& actions() const { return actions_; }
+  const std::vector<Sample>& series() const { return series_; }
+  /// Ids of hidden findings the trainee has uncovered by asking.
+  const std::vector<std::string>& revealed_findings() const { return revealed_; }
+  const StartedPrescription& first_start() const { return first_start_; }
+  /// The prescription currently selected on the console, if any.
+  bool has_protocol() const { return has_protocol_; }
+  const ProtocolSettings& protocol() const { return protocol_; }
+  double angle_deg() const { return angle_deg_; }
+  /// Highest true cord tension so far, pounds-force.
+  double max_force_lbf() const { return max_force_lbf_; }
+  /// Time the cord tension spent above the patient's safe limit, seconds.
+  double time_outside_safe_band_s() const { return static_cast<double>(outside_us_) * 1e-6; }
+  /// Table states reached at least once ("treating", "complete", ...).
+  bool reached_state(const std::string& state) const;
+  int hints_used() const { return hints_used_; }
+  /// True once the trainee declined treatment.
+  bool declined() const { return declined_; }
+  /// Simulation speed the instructor asked for; the UI frame loop multiplies its dt by it.
+  double speed() const { return speed_; }
+  /// Fault names injected and not cleared.
+  const std::vector<std::string>& active_faults() const { return active_faults_; }
+
+ private:
+  // [SECTION] per-tick work
+  void tick_once();
+  void watch_firmware();
+  void watch_force();
+  void watch_stop_windows();
+  void run_events();
+  void take_sample();
+  // [SECTION] helpers
+  void on_treatment_start();
+  void log(const std::string& kind, const std::string& tag, const std::string& text);
+  void say(const std::string& text);
+  void raise_critical(const std::string& id, const std::string& message);
+  void open_stop_window(const std::string& trigger);
+  void react(const std::string& reaction, const std::string& line);
+  void fire(const ScenarioEvent& event);
+  bool add_fault(const std::string& name, bool announced, std::string& why);
+  bool done_before(const ActionMatch& match) const;
+  bool under_traction() const;
+  void queue_prescription(double treatment_min);
+  ApplyResult refuse(const std::string& why);
+  ApplyResult do_action(const Action& action);
+  std::string answer(const std::string& question);
+  std::string check_in_reply() const;
+  double signal(const std::string& name) const;
+
+  Scenario scenario_;
+  SessionOptions options_;
+  Rig rig_;
+  int64_t t0_us_ = 0;      // rig time when the session clock read zero
+  int64_t now_us_ = 0;
+  int64_t carry_us_ = 0;
+  bool ended_ = false;
+
+  PatientState patient_;
+  std::vector<TimelineEntry> timeline_;
+  std::vector<Utterance> speech_;
+  std::vector<CriticalError> criticals_;
+  std::vector<StopResponse> stops_;
+  std::vector<RecordedAction> actions_;
+  std::vector<Sample> series_;
+  std::vector<std::string> revealed_;
+  std::vector<std::string> states_reached_;
+  std::vector<std::string> active_faults_;
+  std::vector<int> fault_slots_;  // the twin's slot of each active fault
+  std::deque<hal::ConsoleCommand> commands_;  // one reaches the firmware per tick
+
+  // console and treatment
+  bool has_protocol_ = false;
+  ProtocolSettings protocol_;
+  double angle_deg_ = 0.0;
+  StartedPrescription first_start_;
+  hal::TableState last_state_ = hal::TableState::Idle;
+  uint16_t last_alarm_ = 0;
+  bool critical_fault_seen_ = false;
+  bool awaiting_prescription_ = false;  // a SetPrescription went out last tick
+  bool service_called_ = false;
+  bool declined_ = false;
+  double remaining_s_ = 0.0;  // treatment time left when treatment was last interrupted
+  int64_t treating_since_us_ = -1;
+  int64_t stop_release_at_us_ = -1;  // the patient lets go of the stop switch then
+
+  // monitors
+  double max_force_lbf_ = 0.0;
+  int64_t outside_us_ = 0;
+  int hints_used_ = 0;
+  double speed_ = 1.0;
+
+  // scenario events: fired flags, `on` match times and `when` hold start times
+  std::vector<bool> event_fired_;
+  std::vector<int64_t> event_on_us_;
+  std::vector<int64_t> event_since_us_;
+  std::size_t timeline_scanned_ = 0;
+};
+
+}  // namespace tractus::scenarios

@@ -1,0 +1,203 @@
+#include "scenarios/action.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "json_fields.h"
+#include "scenarios/faults.h"
+#include "scenarios/vocabulary.h"
+
+namespace tractus::scenarios {
+
+using nlohmann::json;
+
+namespace {
+
+struct KindName {
+  ActionKind kind;
+  const char* name;
+};
+
+const KindName kKinds[] = {
+    {ActionKind::ReviewChart, "review_chart"},
+    {ActionKind::Ask, "ask"},
+    {ActionKind::DeclineTreatment, "decline_treatment"},
+    {ActionKind::SelectProtocol, "select_protocol"},
+    {ActionKind::Set, "set"},
+    {ActionKind::SetAngle, "set_angle"},
+    {ActionKind::FitHarness, "fit_harness"},
+    {ActionKind::GiveStopSwitch, "give_stop_switch"},
+    {ActionKind::ExplainProcedure, "explain_procedure"},
+    {ActionKind::Start, "start"},
+    {ActionKind::Pause, "pause"},
+    {ActionKind::Resume, "resume"},
+    {ActionKind::Stop, "stop"},
+    {ActionKind::CheckIn, "check_in"},
+    {ActionKind::Acknowledge, "acknowledge"},
+    {ActionKind::CallService, "call_service"},
+    {ActionKind::RemoveHarness, "remove_harness"},
+    {ActionKind::EndSession, "end_session"},
+    {ActionKind::Note, "note"},
+    {ActionKind::RequestHint, "request_hint"},
+    {ActionKind::InjectFault, "inject_fault"},
+    {ActionKind::TriggerReaction, "trigger_reaction"},
+    {ActionKind::SetSpeed, "set_speed"},
+};
+
+std::string all_names() {
+  std::string s;
+  for (const KindName& k : kKinds) s += (s.empty() ? "" : ", ") + std::string(k.name);
+  return s;
+}
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+const char* action_name(ActionKind kind) {
+  for (const KindName& k : kKinds)
+    if (k.kind == kind) return k.name;
+  return "?";
+}
+
+bool is_instructor_action(ActionKind kind) {
+  return kind == ActionKind::InjectFault || kind == ActionKind::TriggerReaction ||
+         kind == ActionKind::SetSpeed;
+}
+
+bool parse_action(const json& j, const std::string& path, Action& out, LoadError& error) {
+  detail::Fields f(error);
+  if (!j.is_object()) return f.fail(path, "must be an object with an \"action\" member");
+  std::string name;
+  if (!f.string(j, path, "action", name, true)) return false;
+  bool found = false;
+  for (const KindName& k : kKinds) {
+    if (name == k.name) {
+      out.kind = k.kind;
+      found = true;
+    }
+  }
+  if (!found)
+    return f.fail(path + ".action", "unknown action '" + name + "' (known: " + all_names() + ")");
+
+  // the keys every entry of an action file may carry besides the action's own
+  const std::string& p = path;
+  switch (out.kind) {
+    case ActionKind::Ask:
+      return f.object(j, p, {"action", "question", "t_s", "on", "after_s"}) &&
+             f.term(j, p, "question", out.question, true, screening_questions(), "question");
+    case ActionKind::DeclineTreatment: {
+      if (!f.object(j, p, {"action", "reason", "t_s", "on", "after_s"})) return false;
+      if (!f.string(j, p, "reason", out.reason, true)) return false;
+      if (!has_term(contraindications(), out.reason) && !has_term(precautions(), out.reason))
+        return f.fail(p + ".reason", "unknown reason '" + out.reason + "' (known: " +
+                                         term_ids(contraindications()) + ", " +
+                                         term_ids(precautions()) + ")");
+      return true;
+    }
+    case ActionKind::SelectProtocol: {
+      if (!f.object(j, p, {"action", "mode", "region", "parameters", "t_s", "on", "after_s"}))
+        return false;
+      if (!f.choice(j, p, "mode", out.protocol.mode, true, {"static"})) return false;
+      if (!f.choice(j, p, "region", out.protocol.region, true, {"lumbar", "cervical"})) return false;
+      const json* params = f.member(j, p, "parameters", true);
+      if (params == nullptr) return false;
+      const std::string pp = p + ".parameters";
+      return f.object(*params, pp, {"force_lbf", "ramp_s", "treatment_min", "release_lbf_per_s"}) &&
+             f.number(*params, pp, "force_lbf", out.protocol.force_lbf, true, 0.0, 250.0) &&
+             f.number(*params, pp, "ramp_s", out.protocol.ramp_s, false, 1.0, 600.0) &&
+             f.number(*params, pp, "treatment_min", out.protocol.treatment_min, false, 1.0, 99.0) &&
+             f.number(*params, pp, "release_lbf_per_s", out.protocol.release_lbf_per_s, false,
+                      1.2, 45.0);
+    }
+    case ActionKind::Set:
+      return f.object(j, p, {"action", "parameter", "value", "t_s", "on", "after_s"}) &&
+             f.choice(j, p, "parameter", out.parameter, true,
+                      {"force_lbf", "ramp_s", "treatment_min", "release_lbf_per_s"}) &&
+             f.number(j, p, "value", out.value, true, 0.0, 6000.0);
+    case ActionKind::SetAngle:
+      return f.object(j, p, {"action", "deg", "t_s", "on", "after_s"}) &&
+             f.number(j, p, "deg", out.value, true, 0.0, 45.0);
+    case ActionKind::FitHarness:
+      return f.object(j, p, {"action", "quality", "t_s", "on", "after_s"}) &&
+             f.choice(j, p, "quality", out.quality, true, {"good", "loose", "tight"});
+    case ActionKind::Acknowledge:
+      return f.object(j, p, {"action", "alarm", "t_s", "on", "after_s"}) &&
+             f.string(j, p, "alarm", out.alarm, false);
+    case ActionKind::Note:
+      return f.object(j, p, {"action", "text", "t_s", "on", "after_s"}) &&
+             f.string(j, p, "text", out.text, true);
+    case ActionKind::InjectFault:
+      return f.object(j, p, {"action", "fault", "t_s", "on", "after_s"}) &&
+             f.term(j, p, "fault", out.name, true, fault_catalogue(), "fault");
+    case ActionKind::TriggerReaction:
+      return f.object(j, p, {"action", "reaction", "t_s", "on", "after_s"}) &&
+             f.term(j, p, "reaction", out.name, true, reactions(), "reaction");
+    case ActionKind::SetSpeed:
+      return f.object(j, p, {"action", "factor", "t_s", "on", "after_s"}) &&
+             f.number(j, p, "factor", out.value, true, 0.0, 64.0);
+    default:
+      return f.object(j, p, {"action", "t_s", "on", "after_s"});
+  }
+}
+
+json action_to_json(const Action& a) {
+  json j;
+  j["action"] = action_name(a.kind);
+  switch (a.kind) {
+    case ActionKind::Ask: j["question"] = a.question; break;
+    case ActionKind::DeclineTreatment: j["reason"] = a.reason; break;
+    case ActionKind::SelectProtocol:
+      j["mode"] = a.protocol.mode;
+      j["region"] = a.protocol.region;
+      j["parameters"] = {{"force_lbf", a.protocol.force_lbf},
+                         {"ramp_s", a.protocol.ramp_s},
+                         {"treatment_min", a.protocol.treatment_min},
+                         {"release_lbf_per_s", a.protocol.release_lbf_per_s}};
+      break;
+    case ActionKind::Set:
+      j["parameter"] = a.parameter;
+      j["value"] = a.value;
+      break;
+    case ActionKind::SetAngle: j["deg"] = a.value; break;
+    case ActionKind::FitHarness: j["quality"] = a.quality; break;
+    case ActionKind::Acknowledge:
+      if (!a.alarm.empty()) j["alarm"] = a.alarm;
+      break;
+    case ActionKind::Note: j["text"] = a.text; break;
+    case ActionKind::InjectFault: j["fault"] = a.name; break;
+    case ActionKind::TriggerReaction: j["reaction"] = a.name; break;
+    case ActionKind::SetSpeed: j["factor"] = a.value; break;
+    default: break;
+  }
+  return j;
+}
+
+std::string describe_action(const Action& a) {
+  std::string s = action_name(a.kind);
+  switch (a.kind) {
+    case ActionKind::Ask: return s + ": " + term_label(screening_questions(), a.question);
+    case ActionKind::DeclineTreatment:
+      return s + ": " + term_label(contraindications(), term_label(precautions(), a.reason));
+    case ActionKind::SelectProtocol:
+      return s + ": " + a.protocol.mode + " " + a.protocol.region + ", " +
+             fmt(a.protocol.force_lbf) + " lbf, ramp " + fmt(a.protocol.ramp_s) + " s, " +
+             fmt(a.protocol.treatment_min) + " min";
+    case ActionKind::Set: return s + ": " + a.parameter + " = " + fmt(a.value);
+    case ActionKind::SetAngle: return s + ": " + fmt(a.value) + " deg";
+    case ActionKind::FitHarness: return s + ": " + a.quality;
+    case ActionKind::Acknowledge: return a.alarm.empty() ? s : s + ": " + a.alarm;
+    case ActionKind::Note: return s + ": " + a.text;
+    case ActionKind::InjectFault:
+    case ActionKind::TriggerReaction: return s + ": " + a.name;
+    case ActionKind::SetSpeed: return s + ": x" + fmt(a.value);
+    default: return s;
+  }
+}
+
+}  // namespace tractus::scenarios
