@@ -19,7 +19,8 @@ apt_packages=(
   emscripten node-acorn
   dpkg-dev
   gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib
-  chromium
+  chromium fonts-dejavu-core
+  nodejs npm
 )
 
 missing=()

@@ -74,6 +74,9 @@ int simulate_command(int argc, char** argv) {
                  rig.display().reject_field, rig.display().reject_reason);
     return 2;
   }
+  c.kind = hal::CommandKind::ConfirmHarness;
+  rig.send(c);
+  rig.advance_us(1000);
   c.kind = hal::CommandKind::Start;
   rig.send(c);
 

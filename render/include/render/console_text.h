@@ -1,0 +1,15 @@
+// Words the console shows for firmware states and alarm codes.
+#pragma once
+
+#include <cstdint>
+
+#include "hal/hal.h"
+
+namespace tractus::render {
+
+/// Upper-case name of a table state, as on the touchscreen's status chip.
+const char* state_label(hal::TableState s);
+/// A short sentence for an alarm code, or "" for 0. Unknown codes say so with their tier.
+const char* alarm_text(uint16_t code);
+
+}  // namespace tractus::render

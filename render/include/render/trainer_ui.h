@@ -1,0 +1,101 @@
+// The trainer's user interface: the start screen, the 3D view with its toolbar, and the table
+// console panel, drawn with Dear ImGui over a WebGL2 scene.
+//
+// TrainerUi observes a session through const access to the rig. Whatever the user asks for
+// (a console command, a stop-switch press, a change of speed) comes back as UiRequests for
+// the host to apply through the same entry points that scripted tests use.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "hal/hal.h"
+#include "render/camera.h"
+#include "render/force_history.h"
+#include "render/shape_renderer.h"
+#include "render/ui_registry.h"
+#include "scenarios/rig.h"
+
+struct ImFont;
+
+namespace tractus::render {
+
+/// What the user asked for during one frame, applied by the host in order.
+struct UiRequests {
+  std::vector<hal::ConsoleCommand> commands;  // console commands, one per tick, in order
+  bool patient_stop_tap = false;              // the patient presses and releases the switch
+  std::optional<bool> stop_switch_connected;  // plug or unplug the stop-switch cable
+  std::optional<bool> emergency_stop;         // latch or release the emergency stop
+  std::optional<int> speed;                   // new simulation speed multiple (1, 10, 60)
+  std::optional<bool> paused;                 // pause or run the simulation
+  bool single_step = false;                   // advance one controller tick while paused
+  bool reset = false;                         // power-cycle the table and patient
+};
+
+/// Simulation clock settings the host owns and the toolbar shows.
+struct ClockView {
+  int speed = 1;
+  bool paused = false;
+};
+
+/// Force units at the display edge.
+enum class ForceUnit { Lbf, Kgf };
+
+/// Values being edited on the console before they are sent as a prescription.
+struct ConsoleInputs {
+  int region = 0;               // 0 lumbar, 1 cervical
+  float max_force = 70.0f;      // in the selected unit
+  float ramp_s = 30.0f;
+  float treatment_min = 10.0f;
+  float release_per_s = 9.0f;   // in the selected unit per second
+  ForceUnit unit = ForceUnit::Lbf;
+};
+
+/// The fonts the UI uses, loaded by the host.
+struct UiFonts {
+  ImFont* body = nullptr;
+  ImFont* heading = nullptr;
+  ImFont* gauge = nullptr;
+};
+
+/// The whole trainer UI.
+class TrainerUi {
+ public:
+  /// Creates GPU resources; call once a GL context is current. Returns false on failure.
+  bool init(const UiFonts& fonts);
+  void shutdown();
+
+  /// Builds this frame's UI (between ImGui::NewFrame and ImGui::Render) and draws the 3D scene
+  /// into the current framebuffer of fb_w x fb_h pixels. Returns the user's requests.
+  UiRequests frame(const scenarios::Rig& rig, const ClockView& clock, int fb_w, int fb_h);
+
+  /// Whether the start screen (with the disclaimer) is still showing.
+  bool on_start_screen() const { return start_screen_; }
+  const UiRegistry& widgets() const { return widgets_; }
+  const ConsoleInputs& inputs() const { return inputs_; }
+  OrbitCamera& camera() { return camera_; }
+  /// Draw calls the 3D scene issued in the last frame.
+  int scene_draw_calls() const { return shapes_.last_draw_calls(); }
+
+ private:
+  void draw_start_screen(UiRequests& out);
+  void draw_toolbar(const scenarios::Rig& rig, const ClockView& clock, UiRequests& out);
+  void draw_console(const scenarios::Rig& rig, UiRequests& out);
+  void draw_patient_panel(const scenarios::Rig& rig, UiRequests& out);
+  void draw_view_overlay(const scenarios::Rig& rig);
+  void handle_camera_input();
+  void draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h);
+
+  UiFonts fonts_;
+  ShapeRenderer shapes_;
+  OrbitCamera camera_;
+  ForceHistory history_;
+  UiRegistry widgets_;
+  ConsoleInputs inputs_;
+  bool start_screen_ = true;
+  float console_width_px_ = 420.0f;
+  float toolbar_height_px_ = 44.0f;
+};
+
+}  // namespace tractus::render

@@ -1,0 +1,31 @@
+// Records where named widgets were drawn in the last frame, in CSS pixels, so the page's
+// read-only test hook can tell a browser test where to click. It changes nothing in the UI.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+namespace tractus::render {
+
+/// A widget's rectangle in CSS pixels from the canvas's top-left corner.
+struct WidgetRect {
+  float x = 0.0f, y = 0.0f, w = 0.0f, h = 0.0f;
+};
+
+/// The registry of named widget rectangles, rebuilt every frame.
+class UiRegistry {
+ public:
+  /// Forgets last frame's widgets.
+  void begin_frame() { rects_.clear(); }
+  /// Records the rectangle of the last ImGui item under id.
+  void record_last_item(const char* id);
+  /// Looks up a widget drawn in the last frame; returns false when it was not drawn.
+  bool find(const std::string& id, WidgetRect& out) const;
+  /// Every recorded widget.
+  const std::unordered_map<std::string, WidgetRect>& all() const { return rects_; }
+
+ private:
+  std::unordered_map<std::string, WidgetRect> rects_;
+};
+
+}  // namespace tractus::render

@@ -1,0 +1,263 @@
+// [SECTION] the table console panel, modelled on a decompression table's touchscreen
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "render/console_text.h"
+#include "render/force_plot.h"
+#include "render/theme.h"
+#include "render/trainer_ui.h"
+#include "render/units.h"
+#include "render/widgets.h"
+
+namespace tractus::render {
+
+namespace {
+
+ImVec4 state_colour(hal::TableState s, uint16_t alarm) {
+  if (alarm >= 300 || s == hal::TableState::Fault) return theme::kDanger;
+  if (s == hal::TableState::Stopped) return theme::kDanger;
+  if (s == hal::TableState::Treating || s == hal::TableState::Releasing) return theme::kOk;
+  if (s == hal::TableState::Complete) return theme::kAccent;
+  return theme::kMuted;
+}
+
+// a filled rounded chip with white text
+void chip(const char* text, const ImVec4& colour) {
+  const ImVec2 pad(10, 4);
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(
+      p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y), ImGui::GetColorU32(colour), 12.0f);
+  ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32_WHITE, text);
+  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+}  // namespace
+
+namespace {
+
+void format_mm_ss(float seconds, char* out, std::size_t n) {
+  const int s = static_cast<int>(std::max(0.0f, seconds) + 0.5f);
+  std::snprintf(out, n, "%02d:%02d", s / 60, s % 60);
+}
+
+}  // namespace
+
+void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float width = std::min(console_width_px_, io.DisplaySize.x * 0.45f);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width, toolbar_height_px_));
+  ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - toolbar_height_px_));
+  ImGui::Begin("Table console", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoTitleBar);
+  const hal::DisplayState& d = rig.display();
+  const hal::TableState s = d.state;
+  const bool editable = s == hal::TableState::Idle || s == hal::TableState::Ready;
+  const ForceUnit unit = inputs_.unit;
+
+  // header: title and state chip
+  ImGui::PushFont(fonts_.heading);
+  ImGui::TextUnformatted("Table console");
+  ImGui::PopFont();
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(state_label(s)).x - 6.0f);
+  chip(state_label(s), state_colour(s, d.alarm_code));
+  widgets_.record_last_item("console.state");
+  ImGui::Separator();
+
+  // [SECTION] prescription
+  ImGui::BeginDisabled(!editable);
+  const float label_w = 150.0f;
+  auto row = [&](const char* label) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(-1.0f);
+  };
+  row("Region");
+  const char* regions[] = {"Lumbar", "Cervical"};
+  ImGui::Combo("##region", &inputs_.region, regions, 2);
+  row("Protocol");
+  const char* protocols[] = {"Static"};
+  int protocol = 0;
+  ImGui::Combo("##protocol", &protocol, protocols, 1);
+  char fmt[32];
+  std::snprintf(fmt, sizeof fmt, "%%.1f %s", unit_label(unit));
+  row("Maximum force");
+  ImGui::InputFloat("##max_force", &inputs_.max_force, 5.0f, 10.0f, fmt);
+  widgets_.record_last_item("console.max_force");
+  row("Ramp time");
+  ImGui::InputFloat("##ramp", &inputs_.ramp_s, 5.0f, 10.0f, "%.0f s");
+  widgets_.record_last_item("console.ramp");
+  row("Treatment time");
+  ImGui::InputFloat("##treatment", &inputs_.treatment_min, 1.0f, 5.0f, "%.0f min");
+  widgets_.record_last_item("console.treatment");
+  std::snprintf(fmt, sizeof fmt, "%%.1f %s/s", unit_label(unit));
+  row("Release speed");
+  ImGui::InputFloat("##release", &inputs_.release_per_s, 1.0f, 5.0f, fmt);
+  widgets_.record_last_item("console.release");
+  ImGui::EndDisabled();
+  row("Units");
+  int unit_index = unit == ForceUnit::Lbf ? 0 : 1;
+  if (ImGui::RadioButton("lbf", unit_index == 0)) unit_index = 0;
+  widgets_.record_last_item("console.unit_lbf");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("kgf", unit_index == 1)) unit_index = 1;
+  widgets_.record_last_item("console.unit_kgf");
+  const ForceUnit new_unit = unit_index == 0 ? ForceUnit::Lbf : ForceUnit::Kgf;
+  if (new_unit != unit) {
+    // convert what is typed so the prescription keeps its meaning
+    inputs_.max_force = to_display(to_newtons(inputs_.max_force, unit), new_unit);
+    inputs_.release_per_s = to_display(to_newtons(inputs_.release_per_s, unit), new_unit);
+    inputs_.unit = new_unit;
+  }
+
+  if (d.prescription_rejected) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+    ImGui::TextWrapped("Refused: %s %s", d.reject_field, d.reject_reason);
+    ImGui::PopStyleColor();
+  }
+
+  // prescription warnings: above clinical guidance, shown but not refused
+  for (int i = 0; i < d.warning_count && i < hal::kMaxPrescriptionWarnings; ++i) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarn);
+    ImGui::TextWrapped("Caution: %s", d.warnings[i]);
+    ImGui::PopStyleColor();
+  }
+
+  // [SECTION] interlocks: what still blocks Start
+  ImGui::Spacing();
+  if (editable) {
+    if (d.harness_confirmed) {
+      ImGui::TextColored(theme::kOk, "Harnesses confirmed");
+    } else if (ImGui::Button("Confirm harnesses fitted", ImVec2(-1.0f, 0.0f))) {
+      hal::ConsoleCommand confirm;
+      confirm.kind = hal::CommandKind::ConfirmHarness;
+      out.commands.push_back(confirm);
+    }
+    widgets_.record_last_item("console.confirm_harness");
+    const struct { uint8_t bit; const char* text; } locks[] = {
+        {hal::kInterlockStopSwitch, "Patient stop switch not plugged in"},
+        {hal::kInterlockHarness, "Harnesses not confirmed"},
+        {hal::kInterlockHiLo, "Table height is moving"},
+        {hal::kInterlockFault, "A fault is latched"}};
+    for (const auto& l : locks) {
+      if (d.interlocks_missing & l.bit) ImGui::TextColored(theme::kMuted, "Start blocked: %s", l.text);
+    }
+  }
+
+  // [SECTION] treatment controls
+  ImGui::Spacing();
+  const float button_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+  const ImVec2 big(button_w, 44.0f);
+  if (coloured_button("Start", theme::kOk, big, editable)) {
+    hal::ConsoleCommand set;
+    set.kind = hal::CommandKind::SetPrescription;
+    set.prescription.region = inputs_.region == 0 ? hal::Region::Lumbar : hal::Region::Cervical;
+    set.prescription.protocol = hal::Protocol::Static;
+    set.prescription.max_force_n = to_newtons(inputs_.max_force, inputs_.unit);
+    set.prescription.ramp_s = inputs_.ramp_s;
+    set.prescription.treatment_s = inputs_.treatment_min * 60.0f;
+    set.prescription.release_n_per_s = to_newtons(inputs_.release_per_s, inputs_.unit);
+    out.commands.push_back(set);
+    hal::ConsoleCommand start;
+    start.kind = hal::CommandKind::Start;
+    out.commands.push_back(start);
+  }
+  widgets_.record_last_item("console.start");
+  ImGui::SameLine();
+  const bool running = s == hal::TableState::Treating || s == hal::TableState::Pretension ||
+                       s == hal::TableState::Paused;
+  if (s == hal::TableState::Paused) {
+    if (coloured_button("Resume", theme::kOk, big, true)) {
+      hal::ConsoleCommand resume;
+      resume.kind = hal::CommandKind::Resume;
+      out.commands.push_back(resume);
+    }
+  } else if (coloured_button("Pause", theme::kAccent, big, s == hal::TableState::Treating)) {
+    hal::ConsoleCommand pause;
+    pause.kind = hal::CommandKind::Pause;
+    out.commands.push_back(pause);
+  }
+  widgets_.record_last_item("console.pause");
+  ImGui::SameLine();
+  if (coloured_button("Stop", theme::kWarn, big, running)) {
+    hal::ConsoleCommand stop;
+    stop.kind = hal::CommandKind::Stop;
+    out.commands.push_back(stop);
+  }
+  widgets_.record_last_item("console.stop");
+  const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped ||
+                       (d.alarm_code != 0 && d.alarm_code < 300);
+  if (can_ack) {
+    if (coloured_button("Acknowledge alarm", theme::kDanger, ImVec2(-1.0f, 36.0f), true)) {
+      hal::ConsoleCommand ack;
+      ack.kind = hal::CommandKind::Acknowledge;
+      out.commands.push_back(ack);
+    }
+    widgets_.record_last_item("console.acknowledge");
+  }
+
+  // [SECTION] live force gauge and time remaining
+  ImGui::Spacing();
+  ImGui::Separator();
+  const float measured = to_display(d.measured_force_n, unit);
+  const float target = to_display(d.target_force_n, unit);
+  ImGui::PushFont(fonts_.gauge);
+  ImGui::Text("%.1f", measured);
+  ImGui::PopFont();
+  widgets_.record_last_item("console.force_readout");
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("%s measured", unit_label(unit));
+  ImGui::TextDisabled("target %.1f %s", target, unit_label(unit));
+  ImGui::EndGroup();
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90.0f);
+  ImGui::BeginGroup();
+  char clock[16];
+  format_mm_ss(d.remaining_s, clock, sizeof clock);
+  ImGui::PushFont(fonts_.heading);
+  ImGui::TextUnformatted(clock);
+  ImGui::PopFont();
+  ImGui::TextDisabled("remaining");
+  ImGui::EndGroup();
+  widgets_.record_last_item("console.remaining");
+
+  // gauge bar: measured against the prescribed maximum, with the target as a marker
+  {
+    const float max_n = std::max(to_newtons(inputs_.max_force, unit), 1.0f) * 1.2f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x, h = 14.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(228, 232, 237, 255), 7.0f);
+    const float frac = std::clamp(d.measured_force_n / max_n, 0.0f, 1.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + w * frac, p.y + h), ImGui::GetColorU32(theme::kMeasured), 7.0f);
+    const float tx = p.x + w * std::clamp(d.target_force_n / max_n, 0.0f, 1.0f);
+    dl->AddLine(ImVec2(tx, p.y - 3), ImVec2(tx, p.y + h + 3), ImGui::GetColorU32(theme::kTarget), 3.0f);
+    ImGui::Dummy(ImVec2(w, h));
+  }
+
+  // [SECTION] plot
+  ImGui::Spacing();
+  draw_force_plot(history_, to_newtons(inputs_.max_force, unit), unit, 120.0f,
+                  ImVec2(ImGui::GetContentRegionAvail().x, 170.0f));
+  widgets_.record_last_item("console.plot");
+
+  // [SECTION] alarms
+  if (d.alarm_code != 0) {
+    const ImVec4 colour = d.alarm_code >= 300 ? theme::kDanger
+                          : d.alarm_code >= 200 ? theme::kWarn
+                                                : theme::kDanger;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    const char* text = d.alarm_text != nullptr && d.alarm_text[0] != '\0' ? d.alarm_text : alarm_text(d.alarm_code);
+    ImGui::TextWrapped("Alarm %u: %s", static_cast<unsigned>(d.alarm_code), text);
+    ImGui::PopStyleColor();
+    widgets_.record_last_item("console.alarm");
+  }
+
+  ImGui::End();
+}
+
+}  // namespace tractus::render

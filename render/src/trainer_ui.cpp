@@ -1,0 +1,205 @@
+// [SECTION] frame orchestration, start screen, toolbar, 3D view and its overlay
+#include "render/trainer_ui.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "render/console_text.h"
+#include "render/gl.h"
+#include "render/table_scene.h"
+#include "render/theme.h"
+#include "render/units.h"
+
+namespace tractus::render {
+
+bool TrainerUi::init(const UiFonts& fonts) {
+  fonts_ = fonts;
+  theme::apply();
+  return shapes_.init();
+}
+
+void TrainerUi::shutdown() { shapes_.shutdown(); }
+
+UiRequests TrainerUi::frame(const scenarios::Rig& rig, const ClockView& clock, int fb_w, int fb_h) {
+  UiRequests out;
+  widgets_.begin_frame();
+  const hal::DisplayState& d = rig.display();
+  history_.add(ForceSample{static_cast<double>(rig.now_us()) * 1e-6, d.target_force_n, d.measured_force_n});
+
+  // the console narrows on small screens so the 3D view keeps at least half the width
+  console_width_px_ = ImGui::GetIO().DisplaySize.x < 1100.0f ? 400.0f : 430.0f;
+
+  if (start_screen_) {
+    draw_start_screen(out);
+  } else {
+    draw_toolbar(rig, clock, out);
+    draw_console(rig, out);
+    draw_patient_panel(rig, out);
+    draw_view_overlay(rig);
+    handle_camera_input();
+  }
+  draw_scene(rig, fb_w, fb_h);
+  return out;
+}
+
+void TrainerUi::draw_start_screen(UiRequests& out) {
+  (void)out;
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 size(std::min(640.0f, io.DisplaySize.x - 40.0f), 0.0f);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin("Welcome", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushFont(fonts_.gauge);
+  ImGui::TextColored(theme::kAccent, "Tractus");
+  ImGui::PopFont();
+  ImGui::PushFont(fonts_.heading);
+  ImGui::TextUnformatted("Spinal decompression table trainer");
+  ImGui::PopFont();
+  ImGui::Spacing();
+  ImGui::TextWrapped(
+      "A digital twin of a computer-controlled traction table and the patient on it. The "
+      "table's control firmware runs here as it runs on the table, driving a simulated drive, "
+      "cord, load cell and sliding carriage.");
+  ImGui::Spacing();
+  // disclaimer box
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.95f, 0.88f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.89f, 0.67f, 0.31f, 1.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 10));
+  ImGui::BeginChild("disclaimer", ImVec2(0.0f, 92.0f), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushFont(fonts_.heading);
+  ImGui::TextUnformatted("Training tool - not a medical device");
+  ImGui::PopFont();
+  ImGui::TextWrapped("It never advises on a real patient. Its numbers come from a model "
+                     "calibrated to published measurements, for teaching only.");
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  widgets_.record_last_item("start.disclaimer");
+  ImGui::Spacing();
+  if (ImGui::Button("Open the table console", ImVec2(-1.0f, 46.0f))) start_screen_ = false;
+  widgets_.record_last_item("start.continue");
+  ImGui::End();
+}
+
+void TrainerUi::draw_toolbar(const scenarios::Rig& rig, const ClockView& clock, UiRequests& out) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, toolbar_height_px_));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 7));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin("Toolbar", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
+                   ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushFont(fonts_.heading);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(theme::kAccent, "Tractus");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Sandbox");
+  ImGui::SameLine(0.0f, 24.0f);
+
+  // simulation clock: run or pause, single step, speed
+  if (ImGui::Button(clock.paused ? "Run" : "Pause", ImVec2(64, 0))) out.paused = !clock.paused;
+  widgets_.record_last_item("toolbar.pause");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!clock.paused);
+  if (ImGui::Button("Step")) out.single_step = true;
+  widgets_.record_last_item("toolbar.step");
+  ImGui::EndDisabled();
+  for (int speed : {1, 10, 60}) {
+    ImGui::SameLine();
+    char label[16];
+    std::snprintf(label, sizeof label, "%dx", speed);
+    const bool active = clock.speed == speed;
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+    if (ImGui::Button(label, ImVec2(46, 0))) out.speed = speed;
+    if (active) ImGui::PopStyleColor();
+    char id[32];
+    std::snprintf(id, sizeof id, "toolbar.speed_%d", speed);
+    widgets_.record_last_item(id);
+  }
+  ImGui::SameLine(0.0f, 16.0f);
+  const double t_s = static_cast<double>(rig.now_us()) * 1e-6;
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("t = %02d:%04.1f", static_cast<int>(t_s / 60.0), t_s - 60.0 * static_cast<int>(t_s / 60.0));
+  ImGui::SameLine(0.0f, 24.0f);
+
+  // camera presets
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("View");
+  const struct { const char* label; CameraPreset preset; } presets[] = {
+      {"Overview", CameraPreset::Overview}, {"Side", CameraPreset::Side},
+      {"Foot end", CameraPreset::FootEnd}, {"Top", CameraPreset::Top}};
+  for (const auto& p : presets) {
+    ImGui::SameLine();
+    if (ImGui::Button(p.label)) camera_.apply(p.preset);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Reset table")) out.reset = true;
+  widgets_.record_last_item("toolbar.reset");
+
+  const char* notice = "Training tool - not a medical device";
+  const float notice_w = ImGui::CalcTextSize(notice).x;
+  if (io.DisplaySize.x - ImGui::GetItemRectMax().x > notice_w + 40.0f) {
+    ImGui::SameLine(io.DisplaySize.x - notice_w - 16.0f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", notice);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+void TrainerUi::draw_view_overlay(const scenarios::Rig& rig) {
+  const twin::TwinState& s = rig.twin_state();
+  ImGui::SetNextWindowPos(ImVec2(12.0f, toolbar_height_px_ + 12.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("Twin readout", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav);
+  ImGui::TextDisabled("Digital twin");
+  const ForceUnit u = inputs_.unit;
+  ImGui::Text("Cord tension     %6.1f %s", to_display(static_cast<float>(s.cord_tension_n), u), unit_label(u));
+  ImGui::Text("Carriage travel  %6.1f mm", s.carriage_pos_m * 1000.0);
+  ImGui::Text("Drive            %s", s.motor_enabled ? (s.brake_engaged ? "on, braked" : "on") : "off");
+  ImGui::Text("Brake            %s", s.brake_engaged ? "engaged" : "released");
+  ImGui::End();
+}
+
+void TrainerUi::handle_camera_input() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureMouse) return;
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) camera_.orbit(io.MouseDelta.x, io.MouseDelta.y);
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+    camera_.pan(io.MouseDelta.x, io.MouseDelta.y, io.DisplaySize.y);
+  }
+  if (io.MouseWheel != 0.0f) camera_.zoom(io.MouseWheel);
+}
+
+void TrainerUi::draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h) {
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.86f, 0.88f, 0.90f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  if (fb_w <= 0 || fb_h <= 0) return;
+  // the 3D view fills the area left of the console; off-centre projection keeps it simple
+  const ImGuiIO& io = ImGui::GetIO();
+  const float scale = io.DisplaySize.x > 0.0f ? static_cast<float>(fb_w) / io.DisplaySize.x : 1.0f;
+  const int console_px = start_screen_ ? 0 : static_cast<int>(std::min(console_width_px_, io.DisplaySize.x * 0.45f) * scale);
+  const int top_px = start_screen_ ? 0 : static_cast<int>(toolbar_height_px_ * scale);
+  const int view_w = std::max(1, fb_w - console_px);
+  const int view_h = std::max(1, fb_h - top_px);
+  glViewport(0, 0, view_w, view_h);
+  shapes_.begin(camera_.view(), camera_.projection(static_cast<float>(view_w) / static_cast<float>(view_h)),
+                camera_.eye());
+  draw_table_scene(shapes_, rig.model(), rig.twin_state(), SceneOptions{});
+  shapes_.flush();
+  glViewport(0, 0, fb_w, fb_h);
+}
+
+}  // namespace tractus::render

@@ -1,0 +1,80 @@
+// The first end-to-end slice in a real browser: page load, a non-blank 3D view, static
+// traction started from the console reaching its set force, and the patient stop switch
+// releasing it. Assertions read state only through the page's read-only hook.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodePng, distinctColours } from './png.mjs';
+import { launch, openPage, state, waitForState, clickWidget, screenshot, screenshotDir } from './harness.mjs';
+
+const N_PER_LBF = 4.44822162;
+let env, page;
+
+before(async () => {
+  env = await launch();
+  page = await openPage(env.browser, env.url);
+});
+after(async () => { if (env) await env.close(); });
+
+test('the page loads with no console errors and shows the start screen', async () => {
+  const s = await state(page);
+  assert.equal(s.ready, true);
+  assert.equal(s.start_screen, true);
+  await screenshot(page, 'start-screen.png');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the 3D view is not blank', async () => {
+  await clickWidget(page, 'start.continue');
+  await waitForState(page, (s) => !s.start_screen, 'the console to open');
+  await page.waitForTimeout(500);
+  const file = await screenshot(page, 'console-idle.png');
+  const img = decodePng(fs.readFileSync(file));
+  // the 3D view is the area left of the console; a blank canvas has one or two colours
+  const colours = distinctColours(img, 0, 60, Math.floor(img.width * 0.6), img.height - 60);
+  assert.ok(colours > 40, `only ${colours} distinct colours in the 3D view`);
+  const s = await state(page);
+  assert.ok(s.scene_draw_calls > 20, `scene issued ${s.scene_draw_calls} draw calls`);
+});
+
+test('Start brings the measured force within 5% of the set force', async () => {
+  await waitForState(page, (s) => s.state === 'IDLE', 'the self-test to finish');
+  // type a new maximum force: 60 lbf
+  await clickWidget(page, 'console.max_force', 40);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('60');
+  await page.keyboard.press('Enter');
+  await clickWidget(page, 'toolbar.speed_10');
+  await clickWidget(page, 'console.confirm_harness');
+  await waitForState(page, (s) => s.harness_confirmed, 'the harness confirmation');
+  await clickWidget(page, 'console.start');
+  const treating = await waitForState(page, (s) => s.state === 'TREATING', 'treatment to start');
+  const set_n = 60 * N_PER_LBF;
+  assert.ok(Math.abs(treating.prescribed_force_n - set_n) < 0.01 * set_n,
+            `prescribed ${treating.prescribed_force_n} N, typed 60 lbf = ${set_n.toFixed(1)} N`);
+  const held = await waitForState(
+    page, (s) => Math.abs(s.measured_force_n - set_n) <= 0.05 * set_n && s.t_s > 30,
+    'the force to reach the set force');
+  assert.ok(Math.abs(held.cord_tension_n - set_n) <= 0.05 * set_n,
+            `twin cord tension ${held.cord_tension_n} N against ${set_n} N`);
+  await screenshot(page, 'console-treating.png');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the patient stop switch releases the force to 15 N or less', async () => {
+  const before = await state(page);
+  await clickWidget(page, 'patient.stop_switch');
+  const pressed = await waitForState(page, (s) => s.state === 'PATIENT STOP', 'the patient stop');
+  const released = await waitForState(page, (s) => s.cord_tension_n <= 15 && s.measured_force_n <= 15,
+                                      'the release to 15 N');
+  assert.ok(released.t_s - before.t_s < 5, `release took ${released.t_s - before.t_s} s simulated`);
+  assert.equal(pressed.buzzer, true);
+  await page.waitForTimeout(600);
+  await screenshot(page, 'console-patient-stop.png');
+  const s = await state(page);
+  fs.writeFileSync(path.join(screenshotDir, 'frame-metrics.json'),
+                   JSON.stringify({ frame_ms: s.frame_ms, frames: s.frames,
+                                    renderer: await page.evaluate(() => window.tractus.renderer()) }, null, 2));
+  assert.deepEqual(page.errors, []);
+});

@@ -1,0 +1,60 @@
+// Page glue: the loading indicator, fatal-error display, and window.tractus, a small
+// read-only hook through which tests and automation observe the trainer. The hook exposes
+// no way to change state: everything a user can do goes through the UI.
+(function () {
+  'use strict';
+  const overlay = document.getElementById('overlay');
+  const bar = document.getElementById('progress');
+  const status = document.getElementById('status');
+  let totalDeps = 0;
+
+  function showFatal(message) {
+    overlay.classList.remove('hidden');
+    status.textContent = message;
+    status.className = 'error';
+  }
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    setStatus: (text) => {
+      // "Downloading data... (12345/67890)"
+      const m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
+      if (m) bar.style.width = Math.max(5, 90 * Number(m[1]) / Number(m[2])) + '%';
+      if (text) status.textContent = text.replace(/\(\d.*\)/, '').trim() || 'Loading...';
+    },
+    monitorRunDependencies: (left) => {
+      totalDeps = Math.max(totalDeps, left);
+      if (totalDeps > 0) bar.style.width = Math.max(5, 90 * (totalDeps - left) / totalDeps) + '%';
+      status.textContent = left ? 'Loading files (' + (totalDeps - left) + '/' + totalDeps + ')...' : 'Starting...';
+    },
+    onRuntimeInitialized: () => {
+      bar.style.width = '100%';
+      status.textContent = 'Starting...';
+      // hide the overlay once the first frame has been drawn
+      const wait = () => {
+        const s = window.tractus.state();
+        if (s.ready && s.frames > 0) overlay.classList.add('hidden');
+        else requestAnimationFrame(wait);
+      };
+      requestAnimationFrame(wait);
+    },
+    onFatal: showFatal,
+    onAbort: (what) => showFatal('The trainer stopped unexpectedly: ' + what),
+  };
+
+  window.tractus = Object.freeze({
+    /** True once the module has started and drawn at least one frame. */
+    ready: () => !!(window.Module.calledRun && window.Module._tractus_state_json &&
+                    window.tractus.state().frames > 0),
+    /** The trainer's observable state (see web/src/hook.cpp for the fields). */
+    state: () => window.Module._tractus_state_json
+      ? JSON.parse(window.Module.UTF8ToString(window.Module._tractus_state_json()))
+      : { ready: false },
+    /** The WebGL renderer's name, as the browser reports it. */
+    renderer: () => window.Module.rendererName || 'unknown',
+    /** A widget's rectangle in CSS pixels from the last frame, or null if it was not drawn. */
+    widget: (id) => JSON.parse(window.Module.ccall('tractus_widget_rect', 'string', ['string'], [id])),
+  });
+})();

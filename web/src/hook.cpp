@@ -1,0 +1,80 @@
+// The page's read-only test and automation hook. These functions only read state: they let
+// a browser test ask what the trainer shows and where a widget is, never change it.
+#include <cstdio>
+#include <string>
+
+#include <emscripten.h>
+
+#include "app.h"
+#include "render/console_text.h"
+
+namespace tractus::web {
+extern App* g_app;
+}
+
+namespace {
+std::string g_buffer;
+
+void append_number(std::string& s, const char* key, double v, bool comma = true) {
+  char tmp[96];
+  std::snprintf(tmp, sizeof tmp, "\"%s\":%.6g%s", key, v, comma ? "," : "");
+  s += tmp;
+}
+}  // namespace
+
+extern "C" {
+
+/// Returns the trainer's observable state as a JSON object (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
+  using namespace tractus;
+  g_buffer = "{";
+  if (web::g_app == nullptr) {
+    g_buffer += "\"ready\":false}";
+    return g_buffer.c_str();
+  }
+  const web::App& app = *web::g_app;
+  const scenarios::Rig& rig = app.rig();
+  const hal::DisplayState& d = rig.display();
+  const twin::TwinState& t = rig.twin_state();
+  g_buffer += "\"ready\":true,";
+  g_buffer += std::string("\"start_screen\":") + (app.ui().on_start_screen() ? "true," : "false,");
+  g_buffer += std::string("\"state\":\"") + render::state_label(d.state) + "\",";
+  append_number(g_buffer, "t_s", static_cast<double>(rig.now_us()) * 1e-6);
+  append_number(g_buffer, "alarm_code", d.alarm_code);
+  append_number(g_buffer, "measured_force_n", d.measured_force_n);
+  append_number(g_buffer, "target_force_n", d.target_force_n);
+  append_number(g_buffer, "prescribed_force_n", rig.firmware().prescription().max_force_n);
+  append_number(g_buffer, "remaining_s", d.remaining_s);
+  append_number(g_buffer, "cord_tension_n", t.cord_tension_n);
+  append_number(g_buffer, "carriage_mm", t.carriage_pos_m * 1000.0);
+  g_buffer += std::string("\"stop_pressed\":") + (t.inputs.patient_stop_pressed ? "true," : "false,");
+  g_buffer += std::string("\"harness_confirmed\":") + (d.harness_confirmed ? "true," : "false,");
+  g_buffer += std::string("\"buzzer\":") + (rig.actuators().buzzer ? "true," : "false,");
+  append_number(g_buffer, "speed", app.clock().speed);
+  g_buffer += std::string("\"paused\":") + (app.clock().paused ? "true," : "false,");
+  append_number(g_buffer, "frames", static_cast<double>(app.frames()));
+  append_number(g_buffer, "scene_draw_calls", app.ui().scene_draw_calls());
+  const web::FrameStats f = app.frame_stats();
+  g_buffer += "\"frame_ms\":{";
+  append_number(g_buffer, "last", f.last_ms);
+  append_number(g_buffer, "p50", f.p50_ms);
+  append_number(g_buffer, "p95", f.p95_ms);
+  append_number(g_buffer, "samples", f.samples, false);
+  g_buffer += "}}";
+  return g_buffer.c_str();
+}
+
+/// Returns {"x","y","w","h"} in CSS pixels for a widget drawn in the last frame, or "null".
+EMSCRIPTEN_KEEPALIVE const char* tractus_widget_rect(const char* id) {
+  tractus::render::WidgetRect r;
+  if (tractus::web::g_app == nullptr || !tractus::web::g_app->ui().widgets().find(id, r)) {
+    g_buffer = "null";
+    return g_buffer.c_str();
+  }
+  char tmp[128];
+  std::snprintf(tmp, sizeof tmp, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.x, r.y, r.w, r.h);
+  g_buffer = tmp;
+  return g_buffer.c_str();
+}
+
+}  // extern "C"

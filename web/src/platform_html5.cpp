@@ -1,0 +1,166 @@
+#include "platform_html5.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+namespace tractus::web {
+
+namespace {
+
+std::string g_canvas;
+double g_dpr = 1.0;
+// a press is latched until one frame has seen it, so press-and-release between two frames
+// still reaches the UI as a click
+bool g_mouse_down[3] = {false, false, false};
+bool g_mouse_latched[3] = {false, false, false};
+bool g_key_down[512] = {};
+bool g_key_latched[512] = {};
+
+int button_index(unsigned short dom_button) {
+  // DOM: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle
+  return dom_button == 0 ? 0 : dom_button == 2 ? 1 : 2;
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+  const int b = button_index(e->button);
+  if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+    g_mouse_down[b] = true;
+    g_mouse_latched[b] = true;
+  } else if (type == EMSCRIPTEN_EVENT_MOUSEUP) {
+    g_mouse_down[b] = false;
+  }
+  return type != EMSCRIPTEN_EVENT_MOUSEMOVE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  // pixel deltas arrive about 100 per notch, line deltas about 3
+  const double scale = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+  io.MouseWheel -= static_cast<float>(e->deltaY / scale);
+  io.MouseWheelH -= static_cast<float>(e->deltaX / scale);
+  return EM_TRUE;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+  if (e->numTouches <= 0) return EM_FALSE;
+  ImGuiIO& io = ImGui::GetIO();
+  const EmscriptenTouchPoint& t = e->touches[0];
+  io.MousePos = ImVec2(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+  if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+    g_mouse_down[0] = true;
+    g_mouse_latched[0] = true;
+  } else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+    g_mouse_down[0] = false;
+  }
+  return EM_TRUE;  // no emulated mouse events on top
+}
+
+bool is_navigation_key(unsigned long code) {
+  return code == 8 || code == 9 || code == 13 || code == 27 || (code >= 33 && code <= 40) || code == 46;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+  ImGuiIO& io = ImGui::GetIO();
+  const unsigned long code = e->keyCode;
+  const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+  if (code < 512) {
+    g_key_down[code] = down;
+    if (down) g_key_latched[code] = true;
+  }
+  io.KeyCtrl = e->ctrlKey;
+  io.KeyShift = e->shiftKey;
+  io.KeyAlt = e->altKey;
+  io.KeySuper = e->metaKey;
+  if (down && !e->ctrlKey && !e->metaKey && !e->altKey) {
+    // a printable key has a one-character name (possibly multi-byte UTF-8)
+    const std::size_t n = std::strlen(e->key);
+    const bool single_char = n == 1 || (n > 1 && n <= 4 && (static_cast<unsigned char>(e->key[0]) & 0xC0) == 0xC0);
+    if (single_char) io.AddInputCharactersUTF8(e->key);
+  }
+  // keep the browser from acting on keys the UI is using
+  return (io.WantCaptureKeyboard || io.WantTextInput || is_navigation_key(code)) ? EM_TRUE : EM_FALSE;
+}
+
+}  // namespace
+
+void platform_init(const char* canvas_selector) {
+  g_canvas = canvas_selector;
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendPlatformName = "tractus_html5";
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // ImGui key map: DOM keyCodes
+  io.KeyMap[ImGuiKey_Tab] = 9;
+  io.KeyMap[ImGuiKey_LeftArrow] = 37;
+  io.KeyMap[ImGuiKey_RightArrow] = 39;
+  io.KeyMap[ImGuiKey_UpArrow] = 38;
+  io.KeyMap[ImGuiKey_DownArrow] = 40;
+  io.KeyMap[ImGuiKey_PageUp] = 33;
+  io.KeyMap[ImGuiKey_PageDown] = 34;
+  io.KeyMap[ImGuiKey_Home] = 36;
+  io.KeyMap[ImGuiKey_End] = 35;
+  io.KeyMap[ImGuiKey_Insert] = 45;
+  io.KeyMap[ImGuiKey_Delete] = 46;
+  io.KeyMap[ImGuiKey_Backspace] = 8;
+  io.KeyMap[ImGuiKey_Space] = 32;
+  io.KeyMap[ImGuiKey_Enter] = 13;
+  io.KeyMap[ImGuiKey_Escape] = 27;
+  io.KeyMap[ImGuiKey_KeyPadEnter] = 13;
+  io.KeyMap[ImGuiKey_A] = 65;
+  io.KeyMap[ImGuiKey_C] = 67;
+  io.KeyMap[ImGuiKey_V] = 86;
+  io.KeyMap[ImGuiKey_X] = 88;
+  io.KeyMap[ImGuiKey_Y] = 89;
+  io.KeyMap[ImGuiKey_Z] = 90;
+
+  const char* c = g_canvas.c_str();
+  emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_mousemove_callback(c, nullptr, EM_TRUE, on_mouse);
+  // releases are caught anywhere, so a drag that leaves the canvas still ends
+  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);
+  emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on_wheel);
+  emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, on_touch);
+  emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
+  emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
+  emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+}
+
+FramebufferSize platform_new_frame(double dt_s) {
+  ImGuiIO& io = ImGui::GetIO();
+  double css_w = 0.0, css_h = 0.0;
+  emscripten_get_element_css_size(g_canvas.c_str(), &css_w, &css_h);
+  g_dpr = emscripten_get_device_pixel_ratio();
+  if (g_dpr <= 0.0) g_dpr = 1.0;
+  FramebufferSize fb;
+  fb.width_px = static_cast<int>(std::lround(css_w * g_dpr));
+  fb.height_px = static_cast<int>(std::lround(css_h * g_dpr));
+  int cur_w = 0, cur_h = 0;
+  emscripten_get_canvas_element_size(g_canvas.c_str(), &cur_w, &cur_h);
+  if (cur_w != fb.width_px || cur_h != fb.height_px) {
+    emscripten_set_canvas_element_size(g_canvas.c_str(), fb.width_px, fb.height_px);
+  }
+  io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(g_dpr), static_cast<float>(g_dpr));
+  io.DeltaTime = dt_s > 0.0 ? static_cast<float>(dt_s) : 1.0f / 60.0f;
+
+  for (int b = 0; b < 3; ++b) {
+    io.MouseDown[b] = g_mouse_down[b] || g_mouse_latched[b];
+    g_mouse_latched[b] = false;
+  }
+  for (int k = 0; k < 512; ++k) {
+    io.KeysDown[k] = g_key_down[k] || g_key_latched[k];
+    g_key_latched[k] = false;
+  }
+  return fb;
+}
+
+double platform_device_pixel_ratio() { return g_dpr; }
+
+}  // namespace tractus::web
