@@ -170,6 +170,7 @@ FaultResult schedule_fault(FaultTable& table, const FaultSpec& spec) {
     s = FaultSlot{};
     s.spec = spec;
     s.used = true;
+    ++table.used_count;
     r.ok = true;
     r.slot = i;
     return r;
@@ -180,21 +181,25 @@ FaultResult schedule_fault(FaultTable& table, const FaultSpec& spec) {
 
 void clear_faults(FaultTable& table) {
   for (FaultSlot& s : table.slots) s = FaultSlot{};
+  table.used_count = 0;
 }
 
 bool clear_fault(FaultTable& table, int slot) {
   if (slot < 0 || slot >= kMaxFaults || !table.slots[slot].used) return false;
   table.slots[slot] = FaultSlot{};
+  --table.used_count;
   return true;
 }
 
 int active_fault_count(const FaultTable& table) {
+  if (table.used_count == 0) return 0;
   int n = 0;
   for (const FaultSlot& s : table.slots) n += (s.used && s.active) ? 1 : 0;
   return n;
 }
 
 const FaultSlot* active_fault(const FaultTable& table, FaultKind kind, SensorChannel channel) {
+  if (table.used_count == 0) return nullptr;
   for (const FaultSlot& s : table.slots) {
     if (s.used && s.active && s.spec.kind == kind && s.spec.channel == channel) return &s;
   }

@@ -10,8 +10,12 @@ constexpr double kGravity_m_per_s2 = 9.80665;
 
 /// Advances the patient (spine, muscles, pain, anxiety) by dt_s with the harness force of
 /// the mechanics as input; writes the tremor and guarding outputs the mechanics read next.
-/// lying is false while the patient stands after the session.
-void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool lying = true);
+/// lying is false while the patient stands after the session. The discs, pain, anxiety and
+/// risk change slowly and are advanced every kSlowStepUs; muscles and tremor every call.
+void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying = true);
+
+/// Step of the patient's slow part, microseconds.
+constexpr int64_t kSlowStepUs = 10000;
 
 /// Activates, expires and latches scheduled faults at the start of a step.
 void update_faults(const TwinModel& model, TwinState& state);

@@ -18,8 +18,6 @@ constexpr double kMmHgPerMpa = 7500.62;
 struct Alphas {
   double creep[kMaxLevels];
   double fluid[kMaxLevels];
-  double thoracic_fluid;
-  double rate, pain, anxiety_up, anxiety_down, guard_up, guard_down, tremor;
 };
 
 // a disc's effective parameters after the patient's conditions
@@ -157,13 +155,16 @@ double lag_alpha(double tau_s, double dt_s) {
 
 namespace detail {
 
-void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool lying) {
-  if (dt_s <= 0.0) return;
+namespace {
+
+// the slow part: discs, hydration, pain, anxiety, soreness, risk; run every kSlowStepUs
+void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying) {
   const PatientModel& p = model.patient;
   const Conditions& c = p.conditions;
   PatientState& ps = state.patient;
   const bool cervical = model.setup == hal::Region::Cervical;
   const double bw_n = p.body_mass_kg * kGravity_m_per_s2;
+  const double spine_force_n = ps.spine_force_n;
 
   // smoothing factors for this step; standing, fluid leaves faster than it returns lying
   const double fluid_speed = lying ? 1.0 : 1.5;
@@ -176,21 +177,8 @@ void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool ly
     ac.creep[i] = lag_alpha(p.cervical[i].creep_tau_s, dt_s);
     ac.fluid[i] = lag_alpha(p.cervical[i].fluid_tau_s / fluid_speed, dt_s);
   }
-  Alphas& a = cervical ? ac : al;
-  a.thoracic_fluid = lag_alpha(p.lumbar[0].fluid_tau_s / fluid_speed, dt_s);
-  a.rate = lag_alpha(0.5, dt_s);
-  a.pain = lag_alpha(5.0, dt_s);
-  a.anxiety_up = lag_alpha(10.0, dt_s);
-  a.anxiety_down = lag_alpha(p.anxiety_tau_s, dt_s);
-  a.guard_up = lag_alpha(p.guard_rise_tau_s, dt_s);
-  a.guard_down = lag_alpha(p.guard_fall_tau_s, dt_s);
-  a.tremor = lag_alpha(0.05, dt_s);
-
-  // the traction reaching the spine and how fast it rises
-  const double spine_force_n = state.harness_force_n > 0.0 ? state.harness_force_n : 0.0;
-  const double raw_rate = (spine_force_n - ps.spine_force_n) / dt_s;
-  ps.spine_force_rate_n_per_s += a.rate * (raw_rate - ps.spine_force_rate_n_per_s);
-  ps.spine_force_n = spine_force_n;
+  const double thoracic_alpha = lag_alpha(p.lumbar[0].fluid_tau_s / fluid_speed, dt_s);
+  const double pain_alpha = lag_alpha(5.0, dt_s);
 
   // the pull angle, within the arm's range for the set-up
   const TableModel& t = model.table;
@@ -203,7 +191,6 @@ void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool ly
   const double muscle_n = guard * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
 
   // both chains: the treated one under traction, the other lying unloaded
-  // (a 5-level array and a 6-level array share one stride; kMaxLevels bounds both)
   const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels,
                                         cervical ? 0.0 : spine_force_n, cervical ? 0.0 : muscle_n,
                                         angle_deg, lying, al, dt_s);
@@ -215,20 +202,20 @@ void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool ly
   // the thoracic discs recover lying down like any other
   const double thoracic_target_mm =
       lying ? 0.0 : p.thoracic_fluid_mm_per_mpa * (0.10 - p.standing_pressure_mpa);
-  ps.thoracic_fluid_mm += a.thoracic_fluid * (thoracic_target_mm - ps.thoracic_fluid_mm);
+  ps.thoracic_fluid_mm += thoracic_alpha * (thoracic_target_mm - ps.thoracic_fluid_mm);
 
   // pain: radicular from the worst root, local from guarding, stretch and soreness
   const double inflammation = c.acute_inflammation ? 1.4 : 1.0;
-  const double radicular_target =
-      det::clamp(10.0 * (lumbar.max_compression > neck.max_compression ? lumbar.max_compression
-                                                                      : neck.max_compression) *
-                     inflammation, 0.0, 10.0);
-  const double stretch_bw = spine_force_n / (cervical ? 0.25 * bw_n : bw_n);
+  const double worst_root = lumbar.max_compression > neck.max_compression ? lumbar.max_compression
+                                                                          : neck.max_compression;
+  const double radicular_target = det::clamp(10.0 * worst_root * inflammation, 0.0, 10.0);
+  // stretch pain past 70% of body weight (lumbar) or of the neck's share, 0.35 BW (cervical)
+  const double stretch_bw = spine_force_n / (cervical ? 0.35 * bw_n : bw_n);
   const double back_target = det::clamp(
       (p.back_pain_baseline + 6.0 * guard + 10.0 * det::clamp(stretch_bw - 0.7, 0.0, 1.0) +
        0.5 * ps.soreness) * inflammation, 0.0, 10.0);
-  ps.pain_radicular += a.pain * (radicular_target - ps.pain_radicular);
-  ps.pain_back += a.pain * (back_target - ps.pain_back);
+  ps.pain_radicular += pain_alpha * (radicular_target - ps.pain_radicular);
+  ps.pain_back += pain_alpha * (back_target - ps.pain_back);
 
   // anxiety: baseline, claustrophobia, pain, and the startle of a fast rise
   const double rate_bw_per_s = ps.spine_force_rate_n_per_s / (cervical ? 0.25 * bw_n : bw_n);
@@ -238,9 +225,51 @@ void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool ly
       p.anxiety_baseline + (c.claustrophobia ? 0.35 : 0.0) + (c.pregnancy ? 0.1 : 0.0) +
           0.04 * det::clamp(pain_total - 4.0, 0.0, 10.0) + (rate_excess > 0.0 ? 2.0 * rate_excess : 0.0),
       0.0, 1.0);
-  ps.anxiety += (anxiety_target > ps.anxiety ? a.anxiety_up : a.anxiety_down) * (anxiety_target - ps.anxiety);
+  const double anxiety_alpha =
+      lag_alpha(anxiety_target > ps.anxiety ? 10.0 : p.anxiety_tau_s, dt_s);
+  ps.anxiety += anxiety_alpha * (anxiety_target - ps.anxiety);
+
+  // soreness builds with pull, more so when guarded, and fades over a day or two
+  ps.soreness += dt_s * p.soreness_per_n_s * spine_force_n * (0.1 + 4.0 * guard);
+  ps.soreness -= ps.soreness * lag_alpha(p.soreness_tau_s, dt_s);
+  ps.soreness = det::clamp(ps.soreness, 0.0, 10.0);
+
+  // risk: vertebral fracture (Weibull in force over bone strength) and implant load
+  const double bone_n = p.fracture_force_n * det::clamp(c.bone_strength, 0.05, 2.0);
+  const double load_n = spine_force_n + muscle_n;
+  if (load_n > 0.0) {
+    const double risk = 1.0 - det::exp(-det::pow(load_n / bone_n, p.fracture_weibull_exponent));
+    if (risk > ps.fracture_risk) ps.fracture_risk = risk;
+  }
+  const double implant = treated.fused_load_n / p.implant_rated_n;
+  if (implant > ps.implant_stress) ps.implant_stress = implant;
+
+  ps.stature_gain_mm = stature_gain_mm(model, state);
+  if (lying) ps.time_on_table_s += dt_s;
+}
+
+}  // namespace
+
+void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying) {
+  if (dt_us <= 0) return;
+  const double dt_s = static_cast<double>(dt_us) * 1e-6;
+  const PatientModel& p = model.patient;
+  const Conditions& c = p.conditions;
+  PatientState& ps = state.patient;
+  const bool cervical = model.setup == hal::Region::Cervical;
+  const double bw_n = p.body_mass_kg * kGravity_m_per_s2;
+
+  // the fast part, every step: the traction reaching the spine, how fast it rises, and the
+  // muscles' answer with its tremor
+  const double spine_force_n = state.harness_force_n > 0.0 ? state.harness_force_n : 0.0;
+  const double raw_rate = (spine_force_n - ps.spine_force_n) / dt_s;
+  ps.spine_force_rate_n_per_s += lag_alpha(0.5, dt_s) * (raw_rate - ps.spine_force_rate_n_per_s);
+  ps.spine_force_n = spine_force_n;
 
   // guarding: how fast force rises, pain, anxiety, and force past the comfortable range
+  const double rate_bw_per_s = ps.spine_force_rate_n_per_s / (cervical ? 0.25 * bw_n : bw_n);
+  const double rate_excess = rate_bw_per_s - p.guard_rate_threshold_bw_per_s;
+  const double pain_total = ps.pain_back + ps.pain_radicular;
   double force_excess = 0.0;
   if (cervical) {
     force_excess = (spine_force_n - p.cervical_guard_force_threshold_n) / p.cervical_guard_force_span_n;
@@ -253,34 +282,28 @@ void step_patient(const TwinModel& model, TwinState& state, double dt_s, bool ly
                         p.guard_anxiety_gain * det::clamp(ps.anxiety - 0.3, 0.0, 1.0) +
                         (force_excess > 0.0 ? force_excess : 0.0);
   guard_target = det::clamp(guard_target * (c.acute_inflammation ? 1.3 : 1.0), 0.0, 1.0);
-  ps.muscle_activation += (guard_target > ps.muscle_activation ? a.guard_up : a.guard_down) *
-                          (guard_target - ps.muscle_activation);
+  const double guard_alpha = lag_alpha(
+      guard_target > ps.muscle_activation ? p.guard_rise_tau_s : p.guard_fall_tau_s, dt_s);
+  ps.muscle_activation += guard_alpha * (guard_target - ps.muscle_activation);
 
   // tremor: low-passed noise whose spread grows with guarding
-  const double tremor_sd_n = (ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0) *
-                             p.tremor_n_at_full * (cervical ? 0.25 : 1.0);
-  if (tremor_sd_n > 0.0) {
-    const double gain = std::sqrt((2.0 - a.tremor) / a.tremor);
-    ps.tremor_n += a.tremor * (gain * tremor_sd_n * state.patient_rng.normal01() - ps.tremor_n);
+  const double tremor_alpha = lag_alpha(0.05, dt_s);
+  const double tremor_sd_n =
+      (ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0) *
+      p.tremor_n_at_full * (cervical ? 0.25 : 1.0);
+  if (tremor_sd_n > 0.0 && lying) {
+    const double gain = std::sqrt((2.0 - tremor_alpha) / tremor_alpha);
+    ps.tremor_n += tremor_alpha * (gain * tremor_sd_n * state.patient_rng.normal01() - ps.tremor_n);
   } else {
-    ps.tremor_n += a.tremor * (0.0 - ps.tremor_n);
+    ps.tremor_n += tremor_alpha * (0.0 - ps.tremor_n);
   }
 
-  // soreness builds with pull, more so when guarded, and fades over a day or two
-  ps.soreness += dt_s * p.soreness_per_n_s * spine_force_n * (0.1 + 4.0 * guard);
-  ps.soreness -= ps.soreness * lag_alpha(p.soreness_tau_s, dt_s);
-  ps.soreness = det::clamp(ps.soreness, 0.0, 10.0);
-
-  // risk: vertebral fracture (Weibull in force over bone strength) and implant load
-  const double bone_n = p.fracture_force_n * det::clamp(c.bone_strength, 0.05, 2.0);
-  const double load_n = spine_force_n + muscle_n;
-  const double risk = 1.0 - det::exp(-det::pow(load_n / bone_n + 1e-12, p.fracture_weibull_exponent));
-  if (risk > ps.fracture_risk) ps.fracture_risk = risk;
-  const double implant = treated.fused_load_n / p.implant_rated_n;
-  if (implant > ps.implant_stress) ps.implant_stress = implant;
-
-  ps.stature_gain_mm = stature_gain_mm(model, state);
-  if (lying) ps.time_on_table_s += dt_s;
+  // the slow part at its own coarser step
+  ps.slow_elapsed_us += dt_us;
+  if (ps.slow_elapsed_us >= kSlowStepUs || !lying) {
+    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying);
+    ps.slow_elapsed_us = 0;
+  }
 }
 
 }  // namespace detail

@@ -38,6 +38,7 @@ double raw_per_unit(const TwinModel& m, SensorChannel c) {
 // applies every active fault on one channel to its raw reading
 double apply_sensor_faults(const TwinModel& m, const TwinState& s, SensorChannel c, double raw,
                            Rng& rng) {
+  if (s.faults.used_count == 0) return raw;
   for (const FaultSlot& f : s.faults.slots) {
     if (!f.used || !f.active || f.spec.channel != c) continue;
     const double mag = f.spec.magnitude;
@@ -120,6 +121,7 @@ double fault_magnitude(const FaultTable& table, FaultKind kind, SensorChannel ch
 }
 
 void update_faults(const TwinModel& m, TwinState& s) {
+  if (s.faults.used_count == 0) return;
   for (FaultSlot& f : s.faults.slots) {
     if (!f.used || f.expired) continue;
     if (!f.active) {
@@ -229,7 +231,9 @@ uint64_t hash_state(const TwinState& s, uint64_t seed_hash) {
   h.f64(p.fracture_risk);
   h.f64(p.implant_stress);
   h.f64(p.time_on_table_s);
+  h.i64(p.slow_elapsed_us);
   // the fault table
+  h.u32(static_cast<uint32_t>(s.faults.used_count));
   for (const FaultSlot& f : s.faults.slots) {
     h.boolean(f.used);
     if (!f.used) continue;

@@ -74,10 +74,34 @@ Setup setup_of(const TwinModel& m) {
   return s;
 }
 
+// the mechanical faults acting during one step, looked up once per step
+struct MechanicalFaults {
+  double drive_factor = 1.0;   // motor.weak
+  bool runaway = false;        // motor.runaway
+  double runaway_command = 0.0;
+  bool stall = false;          // motor.stall
+  bool jam = false;            // carriage.jam
+  double grip_n = 0.0;         // harness.slip, or the harness's own grip
+};
+
+MechanicalFaults mechanical_faults(const FaultTable& faults, double own_grip_n) {
+  MechanicalFaults f;
+  f.drive_factor = detail::fault_magnitude(faults, FaultKind::MotorWeak, SensorChannel::None, 1.0);
+  if (const FaultSlot* r = active_fault(faults, FaultKind::MotorRunaway)) {
+    f.runaway = true;
+    f.runaway_command = r->spec.magnitude;
+  }
+  f.stall = fault_active(faults, FaultKind::MotorStall);
+  f.jam = fault_active(faults, FaultKind::CarriageJam);
+  f.grip_n = detail::fault_magnitude(faults, FaultKind::HarnessSlip, SensorChannel::None, own_grip_n);
+  return f;
+}
+
 // one semi-implicit Euler sub-step of the drive, cord, harness, body and carriage
-void substep(const TwinModel& m, const Setup& su, double grip_n, TwinState& s, double dt_s) {
+void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, TwinState& s,
+             double dt_s) {
   const TableModel& t = m.table;
-  const FaultTable& faults = s.faults;
+  const double grip_n = mf.grip_n;
 
   const double tension_n = cord_tension(t, s);
 
@@ -85,15 +109,12 @@ void substep(const TwinModel& m, const Setup& su, double grip_n, TwinState& s, d
   double drive_n = 0.0;
   if (s.motor_enabled) {
     const double limit = t.motor_current_limit;
-    drive_n = det::clamp(s.motor_command, -limit, limit) * t.motor_rated_force_n;
-    drive_n *= detail::fault_magnitude(faults, FaultKind::MotorWeak, SensorChannel::None, 1.0);
-    if (const FaultSlot* f = active_fault(faults, FaultKind::MotorRunaway)) {
-      drive_n = f->spec.magnitude * t.motor_rated_force_n;
-    }
+    drive_n = det::clamp(s.motor_command, -limit, limit) * t.motor_rated_force_n * mf.drive_factor;
+    if (mf.runaway) drive_n = mf.runaway_command * t.motor_rated_force_n;
   }
 
   // drive side: the brake or a jammed shaft holds the drum still outright
-  if (s.brake_engaged || fault_active(faults, FaultKind::MotorStall)) {
+  if (s.brake_engaged || mf.stall) {
     s.motor_vel_m_per_s = 0.0;
   } else {
     const double friction_n =
@@ -114,8 +135,7 @@ void substep(const TwinModel& m, const Setup& su, double grip_n, TwinState& s, d
       s.patient.tremor_n;
   if (harness_n > grip_n) harness_n = grip_n;
 
-  const bool carrier_free =
-      !s.carriage_locked && !fault_active(faults, FaultKind::CarriageJam);
+  const bool carrier_free = !s.carriage_locked && !mf.jam;
   const double pelvis_before_m = s.body_pos_m - s.harness_slip_m;
   if (carrier_free) {
     // body and carriage slide together on low-friction bearings
@@ -219,16 +239,15 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
   if (fault_active(faults, FaultKind::CordBreak)) state.cord_broken = true;
 
   const Setup su = setup_of(model);
-  const double grip_n =
-      detail::fault_magnitude(faults, FaultKind::HarnessSlip, SensorChannel::None, su.grip_n);
+  const MechanicalFaults mf = mechanical_faults(faults, su.grip_n);
 
   int64_t left_us = dt_us;
   while (left_us > 0) {
     const int64_t h_us = left_us < model.substep_us ? left_us : model.substep_us;
-    substep(model, su, grip_n, state, static_cast<double>(h_us) * 1e-6);
+    substep(model, su, mf, state, static_cast<double>(h_us) * 1e-6);
     left_us -= h_us;
   }
-  detail::step_patient(model, state, static_cast<double>(dt_us) * 1e-6);
+  detail::step_patient(model, state, dt_us);
   state.time_us += dt_us;
 }
 
@@ -236,11 +255,11 @@ void advance_off_table(const TwinModel& model, TwinState& state, double seconds)
   // the harness is off: nothing pulls and the patient stands
   state.harness_force_n = 0.0;
   state.patient.tremor_n = 0.0;
-  double left_s = seconds;
-  while (left_s > 0.0) {
-    const double h_s = left_s < 60.0 ? left_s : 60.0;
-    detail::step_patient(model, state, h_s, false);
-    left_s -= h_s;
+  int64_t left_us = static_cast<int64_t>(seconds * 1e6);
+  while (left_us > 0) {
+    const int64_t h_us = left_us < 60000000 ? left_us : 60000000;
+    detail::step_patient(model, state, h_us, false);
+    left_us -= h_us;
   }
 }
 

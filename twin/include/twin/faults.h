@@ -86,6 +86,7 @@ constexpr int kMaxFaults = 16;
 /// The fault table: scheduled, active and expired faults.
 struct FaultTable {
   FaultSlot slots[kMaxFaults];
+  int used_count = 0;  // slots in use; lets a fault-free step skip every lookup
 };
 
 /// One row of the fault catalogue.

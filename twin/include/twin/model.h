@@ -64,11 +64,11 @@ struct DiscModel {
   /// Compression the disc carries lying relaxed (muscle tone, ligament pre-tension), newtons.
   /// Traction first removes it; pressure crosses zero when the traction reaching the level
   /// equals it.
-  double preload_n = 150.0;
+  double preload_n = 162.0;
   /// Axial stiffness in compression, newtons per millimetre.
   double compression_stiffness_n_per_mm = 1500.0;
   /// Tensile response d = toe_mm * ln(1 + F / toe_force_n): compliant first, stiffening.
-  double toe_mm = 0.30;
+  double toe_mm = 0.25;
   double toe_force_n = 50.0;
   /// Creep: the viscous part approaches creep_ratio times the elastic separation with time
   /// constant creep_tau_s (minutes-scale creep within a session).
@@ -149,11 +149,11 @@ struct PatientModel {
   double guard_force_threshold_bw = 0.58;    // about 90 lb for 70 kg (Ramos reading) [P]
   double guard_force_gain_per_bw = 2.5;      // activation per body weight above it
   double cervical_guard_force_threshold_n = 133.0;  // 30 lb: above it discomfort rose [S, secondary]
-  double cervical_guard_force_span_n = 120.0;       // newtons above it for full activation
+  double cervical_guard_force_span_n = 250.0;       // newtons above it for full activation
   double guard_rise_tau_s = 0.3;
   double guard_fall_tau_s = 4.0;
-  double lumbar_muscle_max_n = 900.0;        // segment compression at full activation [U]
-  double cervical_muscle_max_n = 200.0;
+  double lumbar_muscle_max_n = 600.0;        // segment compression at full activation [U]
+  double cervical_muscle_max_n = 150.0;
   double tremor_n_at_full = 20.0;            // load-cell fluctuation at full activation [U]
   // anxiety, pain and soreness
   double anxiety_baseline = 0.15;

@@ -55,6 +55,7 @@ struct PatientState {
   double fracture_risk = 0.0;          // highest vertebral fracture probability so far, 0..1
   double implant_stress = 0.0;         // highest load on a fused level over its rating
   double time_on_table_s = 0.0;
+  int64_t slow_elapsed_us = 0;         // time owed to the slow part (discs, feelings)
 };
 
 /// Positions, velocities and sensor internals of the table and patient.
