@@ -127,7 +127,8 @@ json report_to_json(const Report& r, const Session& s, bool with_series) {
 
   if (with_series) {
     json series;
-    for (const char* k : {"t_s", "force_lbf", "measured_lbf", "target_lbf", "separation_mm", "pain"})
+    for (const char* k : {"t_s", "force_lbf", "measured_lbf", "target_lbf", "separation_mm",
+                          "pressure_mmhg", "carriage_mm", "pain"})
       series[k] = json::array();
     for (const Sample& x : s.series()) {
       series["t_s"].push_back(x.t_s);
@@ -135,6 +136,8 @@ json report_to_json(const Report& r, const Session& s, bool with_series) {
       series["measured_lbf"].push_back(x.measured_lbf);
       series["target_lbf"].push_back(x.target_lbf);
       series["separation_mm"].push_back(x.separation_mm);
+      series["pressure_mmhg"].push_back(x.pressure_mmhg);
+      series["carriage_mm"].push_back(x.carriage_mm);
       series["pain"].push_back(x.pain_0_10);
     }
     j["series"] = series;

@@ -266,8 +266,11 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   const json* goal = f.member(j, p, "goal", true);
   if (goal == nullptr) return false;
   const std::string gp = "$.goal";
-  if (!f.object(*goal, gp, {"region", "mode", "text", "force_lbf", "ramp_s", "treatment_min",
-                            "angle_deg"}) ||
+  if (!f.object(*goal, gp, {"region", "mode", "level", "text", "force_lbf", "ramp_s",
+                            "treatment_min", "angle_deg"}) ||
+      !f.choice(*goal, gp, "level", s.goal.level, false,
+                {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1", "C2-3", "C3-4", "C4-5", "C5-6", "C6-7",
+                 "C7-T1"}) ||
       !f.choice(*goal, gp, "region", s.goal.region, true, {"lumbar", "cervical"}) ||
       !f.choice(*goal, gp, "mode", s.goal.mode, true, {"static"}) ||
       !f.string(*goal, gp, "text", s.goal.text, true) ||
@@ -276,6 +279,10 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
       !read_range(f, *goal, gp, "treatment_min", s.goal.treatment_min, 1.0, 99.0) ||
       !read_range(f, *goal, gp, "angle_deg", s.goal.angle_deg, 0.0, 45.0))
     return false;
+
+  const bool cervical_level = !s.goal.level.empty() && s.goal.level[0] == 'C';
+  if (!s.goal.level.empty() && cervical_level != (s.goal.region == "cervical"))
+    return f.fail("$.goal.level", "'" + s.goal.level + "' is not in the " + s.goal.region + " spine");
 
   const json* safety = f.member(j, p, "safety", true);
   if (safety == nullptr) return false;

@@ -59,11 +59,28 @@ std::string fmt1(double v) {
   return buf;
 }
 
+// the twin's patient is built from the chart and the scenario's hidden conditions
 RigConfig rig_config(const Scenario& s, uint64_t seed) {
   RigConfig c;
   c.seed = seed;
-  c.twin.patient.body_mass_kg = s.patient.body_mass_kg;
+  c.twin.setup = s.goal.region == "cervical" ? hal::Region::Cervical : hal::Region::Lumbar;
+  twin::PatientModel& p = c.twin.patient;
+  p.body_mass_kg = s.patient.body_mass_kg;
+  p.height_m = s.patient.height_cm / 100.0;
+  p.female = s.patient.sex == "female";
+  p.age_years = s.patient.age_years;
+  twin::Conditions& k = p.conditions;
+  if (s.safety.contraindication == "osteoporosis") k.bone_strength = 0.45;
+  if (s.safety.contraindication == "pregnancy") k.pregnancy = true;
+  if (s.safety.contraindication == "inflammatory_arthritis") k.acute_inflammation = true;
+  if (s.safety.precaution == "claustrophobia") k.claustrophobia = true;
+  if (s.safety.precaution == "hypermobility") k.hypermobility = true;
   return c;
+}
+
+int round_score(double v) {
+  const int r = static_cast<int>(v + 0.5);
+  return r < 0 ? 0 : (r > 10 ? 10 : r);
 }
 
 }  // namespace
@@ -76,9 +93,18 @@ Session::Session(const Scenario& scenario, const SessionOptions& options)
   while (rig_.display().state == TableState::SelfTest && rig_.now_us() < 5 * kUsPerS) rig_.tick();
   t0_us_ = rig_.now_us();
   last_state_ = rig_.display().state;
+  // disc levels in the twin's order: L1-2..L5-S1 and C2-3..C7-T1
+  static const char* const kLumbar[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
+  static const char* const kCervical[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
+  level_index_ = 3;
+  for (int i = 0; i < 5; ++i)
+    if (scenario_.goal.level == kLumbar[i]) level_index_ = i;
+  for (int i = 0; i < 6; ++i)
+    if (scenario_.goal.level == kCervical[i]) level_index_ = i;
   event_fired_.assign(scenario_.events.size(), false);
   event_on_us_.assign(scenario_.events.size(), -1);
   event_since_us_.assign(scenario_.events.size(), -1);
+  update_feel();
   take_sample();
 }
 
@@ -106,6 +132,7 @@ void Session::tick_once() {
   }
   rig_.tick();
   now_us_ = rig_.now_us() - t0_us_;
+  update_feel();
   watch_firmware();
   watch_force();
   watch_stop_windows();
@@ -252,8 +279,8 @@ void Session::run_events() {
 void Session::fire(const ScenarioEvent& ev) {
   const Effects& x = ev.effects;
   log("event", "event:" + ev.id, ev.id);
-  if (x.pain >= 0) patient_.pain_0_10 = x.pain;
-  if (x.anxiety >= 0) patient_.anxiety_0_10 = x.anxiety;
+  if (x.pain >= 0) patient_.pain_0_10 = scripted_pain_ = x.pain;
+  if (x.anxiety >= 0) patient_.anxiety_0_10 = scripted_anxiety_ = x.anxiety;
   if (!x.reaction.empty()) {
     react(x.reaction, x.say);
   } else if (!x.say.empty()) {
@@ -279,12 +306,25 @@ void Session::take_sample() {
   s.force_lbf = rig_.twin_state().cord_tension_n / kNewtonsPerLbf;
   s.measured_lbf = rig_.display().measured_force_n / kNewtonsPerLbf;
   s.target_lbf = rig_.display().target_force_n / kNewtonsPerLbf;
-  s.separation_mm = rig_.twin_state().carriage_pos_m * 1000.0;
+  const twin::PatientState& body = rig_.twin_state().patient;
+  const twin::LevelState& level = scenario_.goal.region == "cervical" ? body.cervical[level_index_]
+                                                                     : body.lumbar[level_index_];
+  s.separation_mm = level.separation_mm;
+  s.pressure_mmhg = level.pressure_mmhg;
+  s.carriage_mm = rig_.twin_state().carriage_pos_m * 1000.0;
   s.pain_0_10 = patient_.pain_0_10;
   series_.push_back(s);
 }
 
 // [SECTION] helpers
+
+void Session::update_feel() {
+  // the twin's physiology and the scenario's script both set how the patient feels
+  const twin::PatientState& body = rig_.twin_state().patient;
+  const double worst = body.pain_back > body.pain_radicular ? body.pain_back : body.pain_radicular;
+  patient_.pain_0_10 = std::max(scripted_pain_, round_score(worst));
+  patient_.anxiety_0_10 = std::max(scripted_anxiety_, round_score(body.anxiety * 10.0));
+}
 
 void Session::log(const std::string& kind, const std::string& tag, const std::string& text) {
   timeline_.push_back(TimelineEntry{now_us_, kind, tag, text});
@@ -332,12 +372,13 @@ void Session::react(const std::string& reaction, const std::string& line) {
   log("reaction", "reaction:" + reaction, term_label(reactions(), reaction));
   const auto speak = [&](const char* fallback) { say(line.empty() ? fallback : line); };
   if (reaction == "sharp_pain") {
-    patient_.pain_0_10 = std::max(patient_.pain_0_10, 8);
+    scripted_pain_ = std::max(scripted_pain_, 8);
+    patient_.pain_0_10 = std::max(patient_.pain_0_10, scripted_pain_);
     speak("Ow! That's a sharp pain, shooting right down my leg!");
     log("sharp_pain", "sharp_pain", "the patient reports sharp radiating pain");
     if (under_traction()) open_stop_window("sharp_pain");
   } else if (reaction == "panic") {
-    patient_.anxiety_0_10 = 9;
+    patient_.anxiety_0_10 = scripted_anxiety_ = 9;
     const bool can_press = patient_.stop_switch_in_hand && rig_.twin_state().inputs.patient_stop_connected;
     const bool traction = under_traction();
     if (can_press) {
@@ -356,7 +397,8 @@ void Session::react(const std::string& reaction, const std::string& line) {
   } else if (reaction == "shift") {
     speak("*shifts on the table* Sorry, I had to move.");
   } else if (reaction == "guarding") {
-    patient_.pain_0_10 = std::min(10, patient_.pain_0_10 + 2);
+    scripted_pain_ = std::min(10, patient_.pain_0_10 + 2);
+    patient_.pain_0_10 = scripted_pain_;
     speak("My back's tightening right up, it feels like it's fighting the pull.");
   } else if (reaction == "soreness") {
     speak("It's a bit sore, but it's fine.");
@@ -491,6 +533,7 @@ ApplyResult Session::do_action(const Action& a) {
       return ApplyResult{true, "stop switch plugged in and in the patient's hand"};
     }
     case ActionKind::ExplainProcedure:
+      scripted_anxiety_ = std::max(0, scripted_anxiety_ - 3);
       patient_.anxiety_0_10 = std::max(0, patient_.anxiety_0_10 - 3);
       say("Okay. So I'll feel a slow stretch, and if anything hurts I press this. Got it.");
       return ApplyResult{true, "procedure explained"};

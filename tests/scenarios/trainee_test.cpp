@@ -3,6 +3,7 @@
 // about. The cases live in tests/data/trainees/expectations.json beside the action files.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ std::vector<TraineeCase> load_cases() {
   }
   return cases;
 }
+
+// ctest shows the case by name rather than as raw bytes
+void PrintTo(const TraineeCase& c, std::ostream* os) { *os << c.name; }
 
 class Trainee : public testing::TestWithParam<TraineeCase> {};
 

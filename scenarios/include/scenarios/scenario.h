@@ -51,6 +51,7 @@ struct Range {
 struct Goal {
   std::string region = "lumbar";
   std::string mode = "static";
+  std::string level;  // target disc level ("L4-5", "C5-6"); empty: L4-5 or C5-6 by region
   Range force_lbf, ramp_s, treatment_min, angle_deg;
   std::string text;  // the order as the referring clinician wrote it
 };

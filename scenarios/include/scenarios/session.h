@@ -60,11 +60,11 @@ struct StopResponse {
   bool late = false;       // the scenario's stop window passed first: a critical error
 };
 
-/// The patient's state as the scenario layer keeps it. The twin's patient model (issue 3)
-/// will supply pain and guarding from physiology; until then scripted events set them.
+/// The patient's state as the trainee perceives it. Pain and anxiety are the higher of the
+/// twin's physiology (twin::PatientState) and what scripted events set.
 struct PatientState {
-  int pain_0_10 = 3;
-  int anxiety_0_10 = 2;
+  int pain_0_10 = 0;
+  int anxiety_0_10 = 0;
   bool stop_switch_in_hand = false;
   bool harness_fitted = false;
   std::string harness_quality;  // "good", "loose" or "tight" once fitted
@@ -76,7 +76,9 @@ struct Sample {
   double force_lbf = 0.0;      // true cord tension
   double measured_lbf = 0.0;   // what the console shows
   double target_lbf = 0.0;     // the firmware's setpoint
-  double separation_mm = 0.0;  // carriage travel, standing in for spinal separation
+  double separation_mm = 0.0;  // axial separation of the target disc level (twin)
+  double pressure_mmhg = 0.0;  // nucleus pressure of the target level, gauge (twin)
+  double carriage_mm = 0.0;    // split-carriage travel
   int pain_0_10 = 0;
 };
 
@@ -157,6 +159,7 @@ class Session {
   void take_sample();
   // [SECTION] helpers
   void on_treatment_start();
+  void update_feel();
   void log(const std::string& kind, const std::string& tag, const std::string& text);
   void say(const std::string& text);
   void raise_critical(const std::string& id, const std::string& message);
@@ -182,6 +185,8 @@ class Session {
   bool ended_ = false;
 
   PatientState patient_;
+  int scripted_pain_ = 0;     // pain and anxiety set by events; the twin's may be higher
+  int scripted_anxiety_ = 0;
   std::vector<TimelineEntry> timeline_;
   std::vector<Utterance> speech_;
   std::vector<CriticalError> criticals_;
@@ -220,6 +225,7 @@ class Session {
   std::vector<int64_t> event_on_us_;
   std::vector<int64_t> event_since_us_;
   std::size_t timeline_scanned_ = 0;
+  int level_index_ = 3;  // the goal's disc level in the twin's chain of its region
 };
 
 }  // namespace tractus::scenarios
