@@ -67,25 +67,37 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   advance_sim_us(whole_us);
 }
 
-void App::record_frame_ms(double ms) {
-  if (frame_ms_.size() < kFrameWindow) {
-    frame_ms_.push_back(ms);
+void App::record_frame(const FrameCost& cost) {
+  if (frame_costs_.size() < kFrameWindow) {
+    frame_costs_.push_back(cost);
   } else {
-    frame_ms_[frame_head_] = ms;
+    frame_costs_[frame_head_] = cost;
     frame_head_ = (frame_head_ + 1) % kFrameWindow;
   }
   ++frames_;
 }
 
+namespace {
+// the q-quantile (0..1) of one phase over the recorded frames
+double quantile(const std::vector<FrameCost>& costs, double FrameCost::*phase, double q) {
+  std::vector<double> v;
+  v.reserve(costs.size());
+  for (const FrameCost& c : costs) v.push_back(c.*phase);
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
+}
+}  // namespace
+
 FrameStats App::frame_stats() const {
   FrameStats s;
-  s.samples = static_cast<int>(frame_ms_.size());
-  if (frame_ms_.empty()) return s;
-  s.last_ms = frame_ms_[(frame_head_ + frame_ms_.size() - 1) % frame_ms_.size()];
-  std::vector<double> sorted = frame_ms_;
-  std::sort(sorted.begin(), sorted.end());
-  s.p50_ms = sorted[sorted.size() / 2];
-  s.p95_ms = sorted[std::min(sorted.size() - 1, (sorted.size() * 95) / 100)];
+  s.samples = static_cast<int>(frame_costs_.size());
+  if (frame_costs_.empty()) return s;
+  s.last_ms = frame_costs_[(frame_head_ + frame_costs_.size() - 1) % frame_costs_.size()].total_ms;
+  s.p50_ms = quantile(frame_costs_, &FrameCost::total_ms, 0.5);
+  s.p95_ms = quantile(frame_costs_, &FrameCost::total_ms, 0.95);
+  s.p50_phase.ui_scene_ms = quantile(frame_costs_, &FrameCost::ui_scene_ms, 0.5);
+  s.p50_phase.sim_ms = quantile(frame_costs_, &FrameCost::sim_ms, 0.5);
+  s.p50_phase.draw_ms = quantile(frame_costs_, &FrameCost::draw_ms, 0.5);
   return s;
 }
 

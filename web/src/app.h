@@ -11,11 +11,20 @@
 
 namespace tractus::web {
 
+/// One frame's CPU cost in milliseconds, split by phase.
+struct FrameCost {
+  double total_ms = 0.0;
+  double ui_scene_ms = 0.0;  // ImGui panels built and the 3D scene submitted
+  double sim_ms = 0.0;       // requests applied and the simulation advanced
+  double draw_ms = 0.0;      // ImGui draw lists submitted to WebGL
+};
+
 /// Per-frame CPU cost statistics over the most recent frames, in milliseconds.
 struct FrameStats {
   double last_ms = 0.0;
   double p50_ms = 0.0;
   double p95_ms = 0.0;
+  FrameCost p50_phase;  // median of each phase on its own
   int samples = 0;
 };
 
@@ -30,7 +39,7 @@ class App {
   void apply_and_advance(const render::UiRequests& requests, double real_dt_s);
 
   /// Records one frame's CPU time (simulation, UI and draw submission).
-  void record_frame_ms(double ms);
+  void record_frame(const FrameCost& cost);
   /// Median and 95th percentile of the recorded frames.
   FrameStats frame_stats() const;
 
@@ -52,7 +61,7 @@ class App {
   render::ClockView clock_;
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again
   double owed_us_ = 0.0;             // fraction of a tick carried to the next frame
-  std::vector<double> frame_ms_;     // ring of recent frame costs
+  std::vector<FrameCost> frame_costs_;  // ring of recent frame costs
   std::size_t frame_head_ = 0;
   int64_t frames_ = 0;
 };

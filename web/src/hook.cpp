@@ -59,6 +59,9 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   append_number(g_buffer, "last", f.last_ms);
   append_number(g_buffer, "p50", f.p50_ms);
   append_number(g_buffer, "p95", f.p95_ms);
+  append_number(g_buffer, "p50_ui_scene", f.p50_phase.ui_scene_ms);
+  append_number(g_buffer, "p50_sim", f.p50_phase.sim_ms);
+  append_number(g_buffer, "p50_draw", f.p50_phase.draw_ms);
   append_number(g_buffer, "samples", f.samples, false);
   g_buffer += "}}";
   return g_buffer.c_str();

@@ -71,10 +71,14 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   const render::UiRequests requests = g_app->ui().frame(g_app->rig(), g_app->clock(), fb.width_px, fb.height_px);
+  const double ui_done_ms = emscripten_get_now();
   g_app->apply_and_advance(requests, dt_s);
+  const double sim_done_ms = emscripten_get_now();
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  g_app->record_frame_ms(emscripten_get_now() - now_ms);
+  const double end_ms = emscripten_get_now();
+  g_app->record_frame(FrameCost{end_ms - now_ms, ui_done_ms - now_ms, sim_done_ms - ui_done_ms,
+                                end_ms - sim_done_ms});
 }
 
 }  // namespace
