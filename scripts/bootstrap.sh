@@ -20,8 +20,11 @@ apt_packages=(
   dpkg-dev
   gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib
   chromium fonts-dejavu-core
-  nodejs npm
 )
+# node and npm may come from elsewhere (a NodeSource build bundles npm); only a machine
+# without them gets Debian's
+command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 
 missing=()
 for p in "${apt_packages[@]}"; do
