@@ -15,5 +15,7 @@ int replay_command(int argc, char** argv);
 int validate_command(int argc, char** argv);
 /// `list`: lists the scenario library.
 int list_command(int argc, char** argv);
+/// `probe`: one traction dose on a patient and the spine's answer per level (twin issue 3).
+int probe_command(int argc, char** argv);
 
 }  // namespace tractus::cli

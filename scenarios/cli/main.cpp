@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"replay", "replay a session record and check it reproduces its result", tractus::cli::replay_command},
     {"validate", "check scenario files, action files and session records", tractus::cli::validate_command},
     {"list", "list the scenario library", tractus::cli::list_command},
+    {"probe", "apply one traction dose to a patient and print each disc level's answer", tractus::cli::probe_command},
 };
 
 void print_help() {

@@ -144,6 +144,14 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
   return r;
 }
 
+// pain the treatment provokes: local pain above the patient's own baseline, and radicular
+// pain past moderate; chronic pain the patient arrives with does not by itself make them guard
+double provoked_pain(const PatientModel& p, const PatientState& ps) {
+  const double local = ps.pain_back - p.back_pain_baseline;
+  const double radicular = ps.pain_radicular - 5.0;
+  return (local > 0.0 ? local : 0.0) + (radicular > 0.0 ? radicular : 0.0);
+}
+
 // 1 - e^(-dt/tau); a short series when dt is far below tau keeps the per-tick cost low
 double lag_alpha(double tau_s, double dt_s) {
   const double x = dt_s / tau_s;
@@ -220,10 +228,9 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   // anxiety: baseline, claustrophobia, pain, and the startle of a fast rise
   const double rate_bw_per_s = ps.spine_force_rate_n_per_s / (cervical ? 0.25 * bw_n : bw_n);
   const double rate_excess = rate_bw_per_s - p.guard_rate_threshold_bw_per_s;
-  const double pain_total = ps.pain_back + ps.pain_radicular;
   const double anxiety_target = det::clamp(
       p.anxiety_baseline + (c.claustrophobia ? 0.35 : 0.0) + (c.pregnancy ? 0.1 : 0.0) +
-          0.04 * det::clamp(pain_total - 4.0, 0.0, 10.0) + (rate_excess > 0.0 ? 2.0 * rate_excess : 0.0),
+          0.04 * provoked_pain(p, ps) + (rate_excess > 0.0 ? 2.0 * rate_excess : 0.0),
       0.0, 1.0);
   const double anxiety_alpha =
       lag_alpha(anxiety_target > ps.anxiety ? 10.0 : p.anxiety_tau_s, dt_s);
@@ -269,7 +276,6 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   // guarding: how fast force rises, pain, anxiety, and force past the comfortable range
   const double rate_bw_per_s = ps.spine_force_rate_n_per_s / (cervical ? 0.25 * bw_n : bw_n);
   const double rate_excess = rate_bw_per_s - p.guard_rate_threshold_bw_per_s;
-  const double pain_total = ps.pain_back + ps.pain_radicular;
   double force_excess = 0.0;
   if (cervical) {
     force_excess = (spine_force_n - p.cervical_guard_force_threshold_n) / p.cervical_guard_force_span_n;
@@ -278,7 +284,7 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   }
   double guard_target = p.muscle_tone +
                         (rate_excess > 0.0 ? p.guard_rate_gain_s_per_bw * rate_excess : 0.0) +
-                        p.guard_pain_gain * det::clamp(pain_total - 4.0, 0.0, 16.0) +
+                        p.guard_pain_gain * provoked_pain(p, ps) +
                         p.guard_anxiety_gain * det::clamp(ps.anxiety - 0.3, 0.0, 1.0) +
                         (force_excess > 0.0 ? force_excess : 0.0);
   guard_target = det::clamp(guard_target * (c.acute_inflammation ? 1.3 : 1.0), 0.0, 1.0);

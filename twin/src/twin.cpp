@@ -214,6 +214,18 @@ TwinState make_state(const TwinModel& model) {
         d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - p.standing_pressure_mpa);
   }
   s.patient.thoracic_fluid_mm = p.thoracic_fluid_mm_per_mpa * (0.10 - p.standing_pressure_mpa);
+  // and with the pain they live with: local baseline, radicular from the worst root at rest
+  s.patient.pain_back = p.back_pain_baseline;
+  double worst_mm = 0.0;
+  for (const DiscModel& d : p.lumbar) {
+    const double over_mm = d.protrusion_mm - d.canal_clearance_mm + p.conditions.stenosis_mm;
+    if (d.protrusion_mm > 0.0 && over_mm > worst_mm) worst_mm = over_mm;
+  }
+  for (const DiscModel& d : p.cervical) {
+    const double over_mm = d.protrusion_mm - d.canal_clearance_mm + p.conditions.stenosis_mm;
+    if (d.protrusion_mm > 0.0 && over_mm > worst_mm) worst_mm = over_mm;
+  }
+  s.patient.pain_radicular = det::clamp(10.0 * worst_mm / 2.0, 0.0, 10.0);
   s.patient.muscle_activation = model.patient.muscle_tone;
   return s;
 }

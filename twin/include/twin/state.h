@@ -13,7 +13,7 @@ namespace tractus::twin {
 
 /// Layout version of TwinState; bump it whenever a field is added, removed or reinterpreted so
 /// stored snapshots of an older layout are refused instead of misread.
-constexpr uint32_t kTwinStateLayoutVersion = 3;
+constexpr uint32_t kTwinStateLayoutVersion = 4;
 
 /// Inputs on the twin's side of the HAL that a person, not the firmware, controls.
 struct PhysicalInputs {
