@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 #include "test_util.h"
 #include "twin/twin.h"
@@ -149,4 +150,50 @@ TEST(Twin, EmergencyStopRemovesDrivePowerWhateverTheCommand) {
   run_ms(m, s, pulling(0.8f), 500);
   EXPECT_FALSE(s.motor_enabled);
   EXPECT_EQ(s.cord_tension_n, 0.0);
+}
+
+TEST(Twin, RestoreRefusesASnapshotOfAnotherLayout) {
+  TwinModel m;
+  TwinState s = twin::make_state(m);
+  run_ms(m, s, pulling(0.1f), 100);
+  TwinState old = s;
+  old.layout_version = twin::kTwinStateLayoutVersion - 1;
+  TwinState target = twin::make_state(m);
+  const twin::RestoreResult refused = twin::restore_state(target, old);
+  EXPECT_FALSE(refused.ok);
+  EXPECT_NE(std::string(refused.message).find("layout version"), std::string::npos);
+  EXPECT_EQ(target.time_us, 0);  // left unchanged
+  EXPECT_TRUE(twin::restore_state(target, s).ok);
+  EXPECT_EQ(twin::hash_state(target), twin::hash_state(s));
+}
+
+TEST(Twin, APoorlyFittedHarnessSlipsAtALowerForce) {
+  // fit scales the grip limit (1500 N at ideal fit): a 0.2 fit grips only 300 N
+  TwinModel good, poor;
+  poor.patient.pelvic_harness_fit = 0.2;
+  TwinState a = twin::make_state(good), b = twin::make_state(poor);
+  ramp_ms(good, a, 0.35f, 5000);
+  ramp_ms(poor, b, 0.35f, 5000);
+  run_ms(good, a, pulling(0.35f), 2000);
+  run_ms(poor, b, pulling(0.35f), 2000);
+  EXPECT_EQ(a.harness_slip_m, 0.0);
+  EXPECT_GT(b.harness_slip_m, 0.0);
+  EXPECT_LE(b.harness_force_n, 0.2 * poor.patient.harness_grip_n + 1e-9);
+}
+
+TEST(Twin, CervicalHaltersHeadSlidesOnItsCradleOrDragsWithoutIt) {
+  // DESIGN.md [P]: friction coefficient 0.5; the head and neck are 8.1% of body weight
+  // (Dempster). With the cradle locked, the spine gets the pull less 0.5 x head weight, within
+  // 2 N; with it free, all but the 3 N cradle bearing.
+  TwinModel m;
+  m.setup = hal::Region::Cervical;
+  TwinState locked = twin::make_state(m), free = twin::make_state(m);
+  ramp_ms(m, locked, 0.1f, 5000, true);
+  run_ms(m, locked, pulling(0.1f, true), 3000);
+  ramp_ms(m, free, 0.1f, 5000);
+  run_ms(m, free, pulling(0.1f), 3000);
+  const double head_friction_n = 0.5 * 0.081 * 70.0 * 9.80665;
+  EXPECT_NEAR(locked.harness_force_n, locked.cord_tension_n - head_friction_n, 2.0);
+  EXPECT_NEAR(free.harness_force_n, free.cord_tension_n, m.table.cradle_coulomb_n + 1.0);
+  EXPECT_GT(free.patient.cervical[2].separation_mm, locked.patient.cervical[2].separation_mm);
 }

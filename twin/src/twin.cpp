@@ -4,6 +4,7 @@
 #include "twin/twin.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "internal.h"
 #include "twin/det_math.h"
@@ -261,6 +262,20 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
   }
   detail::step_patient(model, state, dt_us);
   state.time_us += dt_us;
+}
+
+RestoreResult restore_state(TwinState& state, const TwinState& snapshot) {
+  RestoreResult r;
+  if (snapshot.layout_version != kTwinStateLayoutVersion) {
+    std::snprintf(r.message, sizeof r.message,
+                  "snapshot layout version %u does not match this build's %u",
+                  static_cast<unsigned>(snapshot.layout_version),
+                  static_cast<unsigned>(kTwinStateLayoutVersion));
+    return r;
+  }
+  state = snapshot;
+  r.ok = true;
+  return r;
 }
 
 void advance_off_table(const TwinModel& model, TwinState& state, double seconds) {

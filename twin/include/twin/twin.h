@@ -27,6 +27,16 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
 /// from rng.
 hal::SensorFrame sense(const TwinModel& model, const TwinState& state, Rng& rng);
 
+/// Result of restoring a snapshot.
+struct RestoreResult {
+  bool ok = false;
+  char message[96] = {};  // why the snapshot was refused, empty when ok
+};
+
+/// Restores state from a snapshot (a TwinState copied earlier, possibly stored). A snapshot of
+/// another layout version is refused and state is left unchanged.
+RestoreResult restore_state(TwinState& state, const TwinState& snapshot);
+
 /// Retained stature gain since the patient lay down, millimetres: the fluid height every disc
 /// (lumbar, thoracic lumped, cervical) has regained over the height it arrived with after
 /// standing. This is what a stadiometer would read on standing up.
