@@ -80,12 +80,16 @@ else
   log "Dear ImGui source already at $deps_dir/imgui"
 fi
 
-# npm: playwright-core drives Debian's chromium (never downloads a browser)
-if [ ! -d "$here/tests/browser/node_modules/playwright-core" ]; then
-  log "installing playwright-core from npm into tests/browser/node_modules"
-  (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1 || npm install --no-audit --no-fund --loglevel=error >/dev/null)
+# npm: playwright-core drives Debian's chromium (it never downloads a browser); the version is
+# pinned in tests/browser/package.json (1.60 still supports Debian 12's node 18)
+browser_dir="$here/tests/browser"
+want=$(node -p "require('$browser_dir/package.json').dependencies['playwright-core']")
+have=$(node -p "require('$browser_dir/node_modules/playwright-core/package.json').version" 2>/dev/null || true)
+if [ "$want" != "$have" ]; then
+  log "installing playwright-core $want from npm into tests/browser/node_modules"
+  (cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 else
-  log "playwright-core already installed"
+  log "playwright-core $have already installed"
 fi
 
 log "done"

@@ -200,10 +200,24 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
     widgets_.record_last_item("console.acknowledge");
   }
 
+  // [SECTION] alarms
+  if (d.alarm_code != 0) {
+    const ImVec4 colour = d.alarm_code >= 300 ? theme::kDanger
+                          : d.alarm_code >= 200 ? theme::kWarn
+                                                : theme::kDanger;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    const char* text = d.alarm_text != nullptr && d.alarm_text[0] != '\0' ? d.alarm_text : alarm_text(d.alarm_code);
+    ImGui::TextWrapped("Alarm %u: %s", static_cast<unsigned>(d.alarm_code), text);
+    ImGui::PopStyleColor();
+    widgets_.record_last_item("console.alarm");
+  }
+
+
   // [SECTION] live force gauge and time remaining
   ImGui::Spacing();
   ImGui::Separator();
-  const float measured = to_display(d.measured_force_n, unit);
+  // load-cell noise around zero reads as 0.0, never -0.0
+  const float measured = std::max(0.0f, to_display(d.measured_force_n, unit));
   const float target = to_display(d.target_force_n, unit);
   ImGui::PushFont(fonts_.gauge);
   ImGui::Text("%.1f", measured);
@@ -241,21 +255,11 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
 
   // [SECTION] plot
   ImGui::Spacing();
+  // the plot takes the height that is left, so the console never needs scrolling at 720 px
+  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, 120.0f, 260.0f);
   draw_force_plot(history_, to_newtons(inputs_.max_force, unit), unit, 120.0f,
-                  ImVec2(ImGui::GetContentRegionAvail().x, 170.0f));
+                  ImVec2(ImGui::GetContentRegionAvail().x, plot_h));
   widgets_.record_last_item("console.plot");
-
-  // [SECTION] alarms
-  if (d.alarm_code != 0) {
-    const ImVec4 colour = d.alarm_code >= 300 ? theme::kDanger
-                          : d.alarm_code >= 200 ? theme::kWarn
-                                                : theme::kDanger;
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    const char* text = d.alarm_text != nullptr && d.alarm_text[0] != '\0' ? d.alarm_text : alarm_text(d.alarm_code);
-    ImGui::TextWrapped("Alarm %u: %s", static_cast<unsigned>(d.alarm_code), text);
-    ImGui::PopStyleColor();
-    widgets_.record_last_item("console.alarm");
-  }
 
   ImGui::End();
 }

@@ -22,6 +22,23 @@ float nice_step(float span, int target) {
 void draw_force_plot(const ForceHistory& history, float axis_max_n, ForceUnit unit,
                      float window_s, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 target_col = ImGui::GetColorU32(theme::kTarget);
+  const ImU32 measured_col = ImGui::GetColorU32(theme::kMeasured);
+  const ImU32 label = ImGui::GetColorU32(theme::kMuted);
+
+  // legend on its own line above the plot, so it never hides a trace
+  {
+    const ImVec2 l = ImGui::GetCursorScreenPos();
+    const float mid = l.y + 0.5f * ImGui::GetTextLineHeight();
+    dl->AddLine(ImVec2(l.x + 44, mid), ImVec2(l.x + 62, mid), target_col, 2.0f);
+    dl->AddText(ImVec2(l.x + 68, l.y), label, "target");
+    dl->AddLine(ImVec2(l.x + 140, mid), ImVec2(l.x + 158, mid), measured_col, 2.0f);
+    char legend[48];
+    std::snprintf(legend, sizeof legend, "measured force (%s)", unit_label(unit));
+    dl->AddText(ImVec2(l.x + 164, l.y), label, legend);
+    ImGui::Dummy(ImVec2(size.x, ImGui::GetTextLineHeight()));
+    size.y -= ImGui::GetTextLineHeightWithSpacing();
+  }
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float label_w = 44.0f, label_h = ImGui::GetTextLineHeight() + 4.0f;
   const ImVec2 p0(origin.x + label_w, origin.y + 4.0f);
@@ -47,7 +64,6 @@ void draw_force_plot(const ForceHistory& history, float axis_max_n, ForceUnit un
 
   // grid and labels
   const ImU32 grid = IM_COL32(226, 230, 235, 255);
-  const ImU32 label = ImGui::GetColorU32(theme::kMuted);
   char text[32];
   for (float v = 0.0f; v <= max_display; v += step) {
     const float y = to_screen(t_start_s, v).y;
@@ -65,8 +81,6 @@ void draw_force_plot(const ForceHistory& history, float axis_max_n, ForceUnit un
   }
 
   // series: target then measured on top
-  const ImU32 target_col = ImGui::GetColorU32(theme::kTarget);
-  const ImU32 measured_col = ImGui::GetColorU32(theme::kMeasured);
   for (int series = 0; series < 2; ++series) {
     ImVec2 prev;
     bool have_prev = false;
@@ -81,14 +95,6 @@ void draw_force_plot(const ForceHistory& history, float axis_max_n, ForceUnit un
     }
   }
   dl->AddRect(p0, p1, IM_COL32(200, 205, 212, 255), 4.0f);
-
-  // legend
-  const ImVec2 legend(p0.x + 8.0f, p0.y + 6.0f);
-  dl->AddLine(ImVec2(legend.x, legend.y + 8), ImVec2(legend.x + 18, legend.y + 8), target_col, 2.0f);
-  dl->AddText(ImVec2(legend.x + 24, legend.y), label, "target");
-  dl->AddLine(ImVec2(legend.x + 90, legend.y + 8), ImVec2(legend.x + 108, legend.y + 8), measured_col, 2.0f);
-  std::snprintf(text, sizeof text, "measured (%s)", unit_label(unit));
-  dl->AddText(ImVec2(legend.x + 114, legend.y), label, text);
 
   ImGui::Dummy(size);
 }

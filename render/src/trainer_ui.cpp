@@ -144,9 +144,12 @@ void TrainerUi::draw_toolbar(const scenarios::Rig& rig, const ClockView& clock, 
   if (ImGui::Button("Reset table")) out.reset = true;
   widgets_.record_last_item("toolbar.reset");
 
+  // the notice shortens rather than disappears on narrow screens
+  const float free_w = io.DisplaySize.x - ImGui::GetItemRectMax().x - 40.0f;
   const char* notice = "Training tool - not a medical device";
+  if (ImGui::CalcTextSize(notice).x > free_w) notice = "Not a medical device";
   const float notice_w = ImGui::CalcTextSize(notice).x;
-  if (io.DisplaySize.x - ImGui::GetItemRectMax().x > notice_w + 40.0f) {
+  if (free_w > notice_w) {
     ImGui::SameLine(io.DisplaySize.x - notice_w - 16.0f);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", notice);
