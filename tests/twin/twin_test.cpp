@@ -5,6 +5,7 @@
 #include <string>
 
 #include "test_util.h"
+#include "twin/probe.h"
 #include "twin/twin.h"
 
 using namespace tractus;
@@ -196,4 +197,27 @@ TEST(Twin, CervicalHaltersHeadSlidesOnItsCradleOrDragsWithoutIt) {
   EXPECT_NEAR(locked.harness_force_n, locked.cord_tension_n - head_friction_n, 2.0);
   EXPECT_NEAR(free.harness_force_n, free.cord_tension_n, m.table.cradle_coulomb_n + 1.0);
   EXPECT_GT(free.patient.cervical[2].separation_mm, locked.patient.cervical[2].separation_mm);
+}
+
+TEST(Twin, AtAHeldForceTheCarriageCreepsForwardAsThePatientRelaxes) {
+  // operator manuals [S]: static mode holds the force "taking up slack as the patient relaxes".
+  // Tissue creep (20% of harness stretch, 2 min) and disc creep let the carriage creep on.
+  // Tolerance: between 30 s and 10 min at 300 N it travels 1.5..5 mm further, most of it in
+  // the first 5 minutes.
+  TwinModel m;
+  twin::ProbeProtocol p;
+  p.force_n = 300.0;
+  p.ramp_s = 30.0;
+  p.hold_s = 0.0;
+  TwinState s;
+  const double start_mm = twin::run_probe(m, p, &s).carriage_travel_mm;
+  p.ramp_s = 0.0;
+  p.hold_s = 270.0;
+  const double five_min_mm = twin::run_probe_on(m, p, s).carriage_travel_mm;
+  p.hold_s = 300.0;
+  const double ten_min_mm = twin::run_probe_on(m, p, s).carriage_travel_mm;
+  EXPECT_GE(ten_min_mm - start_mm, 1.5);
+  EXPECT_LE(ten_min_mm - start_mm, 5.0);
+  EXPECT_GT(five_min_mm - start_mm, 0.5 * (ten_min_mm - start_mm));
+  EXPECT_NEAR(s.cord_tension_n, 300.0, 3.0);  // the force held while the carriage moved
 }

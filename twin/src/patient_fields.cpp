@@ -54,6 +54,8 @@ const NumberField kNumbers[] = {
     {"head_halter_fit", &P::head_halter_fit, 0.05, 1.0},
     {"stretch_stiffness_n_per_m", &P::stretch_stiffness_n_per_m, 5000.0, 200000.0},
     {"harness_grip_n", &P::harness_grip_n, 50.0, 5000.0},
+    {"tissue_creep_ratio", &P::tissue_creep_ratio, 0.0, 2.0},
+    {"tissue_creep_tau_s", &P::tissue_creep_tau_s, 1.0, 1e5},
     {"neck_stiffness_n_per_m", &P::neck_stiffness_n_per_m, 2000.0, 100000.0},
     {"halter_grip_n", &P::halter_grip_n, 20.0, 2000.0},
     {"muscle_tone", &P::muscle_tone, 0.0, 0.5},

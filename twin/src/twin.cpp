@@ -130,7 +130,7 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, Tw
   // by tremor; a harness can pass no more than its grip, past which it slides
   const double guard = s.patient.muscle_activation - m.patient.muscle_tone;
   const double guard_m = (guard > 0.0 ? guard : 0.0) * su.guard_shortening_m;
-  const double stretch_m = s.body_pos_m - s.harness_slip_m + guard_m;
+  const double stretch_m = s.body_pos_m - s.harness_slip_m + guard_m - s.patient.slack_m;
   double harness_n =
       su.stiffness_n_per_m * stretch_m + su.damping_n_s_per_m * s.body_vel_m_per_s +
       s.patient.tremor_n;
@@ -164,8 +164,8 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, Tw
 
   // the harness slides on the body once its force passes the grip limit
   const double grip_stretch_m = grip_n / su.stiffness_n_per_m;
-  if (s.body_pos_m - s.harness_slip_m + guard_m > grip_stretch_m) {
-    s.harness_slip_m = s.body_pos_m + guard_m - grip_stretch_m;
+  if (s.body_pos_m - s.harness_slip_m + guard_m - s.patient.slack_m > grip_stretch_m) {
+    s.harness_slip_m = s.body_pos_m + guard_m - s.patient.slack_m - grip_stretch_m;
   }
 
   // the carriage carries the pelvis; the harness sliding does not move it
@@ -182,7 +182,7 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, Tw
     }
   }
 
-  s.harness_force_n = su.stiffness_n_per_m * (s.body_pos_m - s.harness_slip_m + guard_m) +
+  s.harness_force_n = su.stiffness_n_per_m * (s.body_pos_m - s.harness_slip_m + guard_m - s.patient.slack_m) +
                       su.damping_n_s_per_m * s.body_vel_m_per_s;
   if (s.harness_force_n > grip_n) s.harness_force_n = grip_n;
 

@@ -126,6 +126,11 @@ struct PatientModel {
   double head_halter_fit = 0.9;
   double stretch_stiffness_n_per_m = 30000.0;   // harness and soft tissue at ideal fit [U]
   double stretch_damping_n_s_per_m = 2000.0;
+  /// Soft tissue under the harnesses creeps: it lengthens toward tissue_creep_ratio times its
+  /// elastic stretch with time constant tissue_creep_tau_s, so a held force lets the carriage
+  /// creep forward and the table takes up slack as the patient relaxes [U].
+  double tissue_creep_ratio = 0.2;
+  double tissue_creep_tau_s = 120.0;
   double harness_grip_n = 1500.0;               // slip limit of the pelvic harness at ideal fit [U]
   double neck_stiffness_n_per_m = 12000.0;      // halter and neck soft tissue at ideal fit [U]
   double neck_damping_n_s_per_m = 600.0;
