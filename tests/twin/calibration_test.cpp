@@ -333,3 +333,39 @@ TEST(Calibration, SeparationCreepsOverMinutes) {
   EXPECT_GE(t63_min, 2.0);
   EXPECT_LE(t63_min, 10.0);
 }
+
+namespace {
+ProbeReport cervical_dose(double lb) {
+  TwinModel m;
+  m.setup = hal::Region::Cervical;
+  ProbeProtocol p;
+  p.force_n = lb * kNewtonsPerLbf;
+  p.angle_deg = 15.0;
+  p.ramp_s = 20.0;
+  p.hold_s = 300.0;
+  return run_probe(m, p);
+}
+}  // namespace
+
+// DESIGN.md section 4, cervical [M]: measurable change at 25-45 lb. Tolerance: posterior
+// separation of C4-5, C5-6 and C6-7 at or above the cervical detection threshold at 25, 35 and
+// 45 lb (15 degrees, 5 min).
+TEST(Calibration, CervicalMeasurableChangeAt25To45Pounds) {
+  for (double lb : {25.0, 35.0, 45.0}) {
+    const ProbeReport r = cervical_dose(lb);
+    for (int i = 2; i <= 4; ++i) {
+      EXPECT_GE(r.levels[i].posterior_separation_mm, kCervicalDetectableMm) << lb << " lb, " << r.levels[i].name;
+    }
+  }
+}
+
+// DESIGN.md section 4, cervical [S, secondary]: forces above 30 lb increased discomfort.
+// Tolerance: local pain at 40 lb at least 1 point (of 10) above its value at 30 lb, while from
+// 25 to 30 lb it changes by less than half a point.
+TEST(Calibration, CervicalDiscomfortRisesAbove30Pounds) {
+  const double at25 = cervical_dose(25.0).pain_back;
+  const double at30 = cervical_dose(30.0).pain_back;
+  const double at40 = cervical_dose(40.0).pain_back;
+  EXPECT_LT(std::fabs(at30 - at25), 0.5);
+  EXPECT_GE(at40, at30 + 1.0);
+}
