@@ -349,6 +349,13 @@ void Session::open_stop_window(const std::string& trigger) {
   stops_.push_back(s);
 }
 
+bool Session::stop_switch_connected() const {
+  // the cable can be out physically or through the twin's stop_switch.unplugged fault
+  const twin::TwinState& t = rig_.twin_state();
+  return t.inputs.patient_stop_connected &&
+         !twin::fault_active(t.faults, twin::FaultKind::StopSwitchUnplugged);
+}
+
 bool Session::under_traction() const {
   const TableState s = rig_.display().state;
   return s == TableState::Treating || s == TableState::Pretension;
@@ -379,7 +386,7 @@ void Session::react(const std::string& reaction, const std::string& line) {
     if (under_traction()) open_stop_window("sharp_pain");
   } else if (reaction == "panic") {
     patient_.anxiety_0_10 = scripted_anxiety_ = 9;
-    const bool can_press = patient_.stop_switch_in_hand && rig_.twin_state().inputs.patient_stop_connected;
+    const bool can_press = patient_.stop_switch_in_hand && stop_switch_connected();
     const bool traction = under_traction();
     if (can_press) {
       rig_.set_patient_stop_pressed(true);
@@ -471,8 +478,7 @@ ApplyResult Session::apply(const Action& action) {
 ApplyResult Session::do_action(const Action& a) {
   const TableState state = rig_.display().state;
   const bool console_free = state == TableState::Idle || state == TableState::Ready;
-  const bool switch_live =
-      patient_.stop_switch_in_hand && rig_.twin_state().inputs.patient_stop_connected;
+  const bool switch_live = patient_.stop_switch_in_hand && stop_switch_connected();
   const auto command = [this](hal::CommandKind kind) {
     hal::ConsoleCommand c;
     c.kind = kind;

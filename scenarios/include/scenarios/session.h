@@ -169,6 +169,7 @@ class Session {
   bool add_fault(const std::string& name, bool announced, std::string& why);
   bool done_before(const ActionMatch& match) const;
   bool under_traction() const;
+  bool stop_switch_connected() const;
   void queue_prescription(double treatment_min);
   ApplyResult refuse(const std::string& why);
   ApplyResult do_action(const Action& action);
