@@ -133,9 +133,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
     if (d.harness_confirmed) {
       ImGui::TextColored(theme::kOk, "Harnesses confirmed");
     } else if (ImGui::Button("Confirm harnesses fitted", ImVec2(-1.0f, 0.0f))) {
-      hal::ConsoleCommand confirm;
-      confirm.kind = hal::CommandKind::ConfirmHarness;
-      out.commands.push_back(confirm);
+      out.console.confirm_harness = true;
     }
     widgets_.record_last_item("console.confirm_harness");
     const struct { uint8_t bit; const char* text; } locks[] = {
@@ -153,49 +151,32 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const float button_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
   const ImVec2 big(button_w, 44.0f);
   if (coloured_button("Start", theme::kOk, big, editable)) {
-    hal::ConsoleCommand set;
-    set.kind = hal::CommandKind::SetPrescription;
-    set.prescription.region = inputs_.region == 0 ? hal::Region::Lumbar : hal::Region::Cervical;
-    set.prescription.protocol = hal::Protocol::Static;
-    set.prescription.max_force_n = to_newtons(inputs_.max_force, inputs_.unit);
-    set.prescription.ramp_s = inputs_.ramp_s;
-    set.prescription.treatment_s = inputs_.treatment_min * 60.0f;
-    set.prescription.release_n_per_s = to_newtons(inputs_.release_per_s, inputs_.unit);
-    out.commands.push_back(set);
-    hal::ConsoleCommand start;
-    start.kind = hal::CommandKind::Start;
-    out.commands.push_back(start);
+    ConsolePrescription& p = out.console.prescription;
+    p.cervical = inputs_.region == 1;
+    p.force_n = to_newtons(inputs_.max_force, inputs_.unit);
+    p.ramp_s = inputs_.ramp_s;
+    p.treatment_min = inputs_.treatment_min;
+    p.release_n_per_s = to_newtons(inputs_.release_per_s, inputs_.unit);
+    out.console.start = true;
   }
   widgets_.record_last_item("console.start");
   ImGui::SameLine();
   const bool running = s == hal::TableState::Treating || s == hal::TableState::Pretension ||
                        s == hal::TableState::Paused;
   if (s == hal::TableState::Paused) {
-    if (coloured_button("Resume", theme::kOk, big, true)) {
-      hal::ConsoleCommand resume;
-      resume.kind = hal::CommandKind::Resume;
-      out.commands.push_back(resume);
-    }
+    if (coloured_button("Resume", theme::kOk, big, true)) out.console.resume = true;
   } else if (coloured_button("Pause", theme::kAccent, big, s == hal::TableState::Treating)) {
-    hal::ConsoleCommand pause;
-    pause.kind = hal::CommandKind::Pause;
-    out.commands.push_back(pause);
+    out.console.pause = true;
   }
   widgets_.record_last_item("console.pause");
   ImGui::SameLine();
-  if (coloured_button("Stop", theme::kWarn, big, running)) {
-    hal::ConsoleCommand stop;
-    stop.kind = hal::CommandKind::Stop;
-    out.commands.push_back(stop);
-  }
+  if (coloured_button("Stop", theme::kWarn, big, running)) out.console.stop = true;
   widgets_.record_last_item("console.stop");
   const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped ||
                        (d.alarm_code != 0 && d.alarm_code < 300);
   if (can_ack) {
     if (coloured_button("Acknowledge alarm", theme::kDanger, ImVec2(-1.0f, 36.0f), true)) {
-      hal::ConsoleCommand ack;
-      ack.kind = hal::CommandKind::Acknowledge;
-      out.commands.push_back(ack);
+      out.console.acknowledge = true;
     }
     widgets_.record_last_item("console.acknowledge");
   }

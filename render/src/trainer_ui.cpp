@@ -22,30 +22,54 @@ bool TrainerUi::init(const UiFonts& fonts) {
 
 void TrainerUi::shutdown() { shapes_.shutdown(); }
 
-UiRequests TrainerUi::frame(const scenarios::Rig& rig, const ClockView& clock, int fb_w, int fb_h) {
+UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   UiRequests out;
   widgets_.begin_frame();
-  const hal::DisplayState& d = rig.display();
-  history_.add(ForceSample{static_cast<double>(rig.now_us()) * 1e-6, d.target_force_n, d.measured_force_n});
+  screen_ = in.screen;
+  if (in.rig != nullptr) {
+    const hal::DisplayState& d = in.rig->display();
+    history_.add(ForceSample{static_cast<double>(in.rig->now_us()) * 1e-6, d.target_force_n, d.measured_force_n});
+  }
 
   // the console narrows on small screens so the 3D view keeps at least half the width
   console_width_px_ = ImGui::GetIO().DisplaySize.x < 1100.0f ? 400.0f : 430.0f;
 
-  if (start_screen_) {
-    draw_start_screen(out);
-  } else {
-    draw_toolbar(rig, clock, out);
-    draw_console(rig, out);
-    draw_patient_panel(rig, out);
-    draw_view_overlay(rig);
-    handle_camera_input();
+  switch (in.screen) {
+    case Screen::Start:
+      draw_start_screen(out);
+      break;
+    case Screen::Sandbox:
+      draw_toolbar(in, out);
+      draw_console(*in.rig, out);
+      draw_patient_panel(*in.rig, out);
+      draw_view_overlay(*in.rig);
+      handle_camera_input();
+      break;
+    case Screen::ScenarioList:
+      draw_toolbar(in, out);
+      draw_scenario_list(in, out);
+      break;
+    case Screen::Training:
+      draw_toolbar(in, out);
+      draw_console(*in.rig, out);
+      draw_chart_panel(*in.session, out);
+      draw_patient_talk(*in.session, out);
+      handle_camera_input();
+      break;
+    case Screen::Debrief:
+      draw_toolbar(in, out);
+      draw_debrief(in, out);
+      break;
   }
-  draw_scene(rig, fb_w, fb_h);
+  const bool full_view = in.screen == Screen::Start || in.screen == Screen::ScenarioList ||
+                         in.screen == Screen::Debrief;
+  // the 3D view is the part of the canvas no panel covers
+  const float left_px = in.screen == Screen::Training ? 376.0f : 0.0f;
+  if (in.rig != nullptr) draw_scene(*in.rig, fb_w, fb_h, full_view, left_px);
   return out;
 }
 
 void TrainerUi::draw_start_screen(UiRequests& out) {
-  (void)out;
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 size(std::min(640.0f, io.DisplaySize.x - 40.0f), 0.0f);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
@@ -81,12 +105,17 @@ void TrainerUi::draw_start_screen(UiRequests& out) {
   ImGui::PopStyleColor(2);
   widgets_.record_last_item("start.disclaimer");
   ImGui::Spacing();
-  if (ImGui::Button("Open the table console", ImVec2(-1.0f, 46.0f))) start_screen_ = false;
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (ImGui::Button("Training scenarios", ImVec2(half, 46.0f))) out.go_to = Screen::ScenarioList;
+  widgets_.record_last_item("start.training");
+  ImGui::SameLine();
+  if (ImGui::Button("Sandbox: free use of the table", ImVec2(half, 46.0f))) out.go_to = Screen::Sandbox;
   widgets_.record_last_item("start.continue");
   ImGui::End();
 }
 
-void TrainerUi::draw_toolbar(const scenarios::Rig& rig, const ClockView& clock, UiRequests& out) {
+void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
+  const ClockView& clock = in.clock;
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, toolbar_height_px_));
@@ -100,8 +129,21 @@ void TrainerUi::draw_toolbar(const scenarios::Rig& rig, const ClockView& clock, 
   ImGui::TextColored(theme::kAccent, "Tractus");
   ImGui::PopFont();
   ImGui::SameLine();
+  if (ImGui::Button("Home")) out.go_to = Screen::Start;
+  widgets_.record_last_item("toolbar.home");
+  ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("Sandbox");
+  const char* where = in.screen == Screen::Sandbox ? "Sandbox"
+                      : in.screen == Screen::ScenarioList ? "Training: scenarios"
+                      : in.screen == Screen::Debrief ? "Training: debrief"
+                                                     : "Training";
+  ImGui::TextDisabled("%s", where);
+  if (in.rig == nullptr || in.screen == Screen::ScenarioList || in.screen == Screen::Debrief) {
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    return;
+  }
+  const scenarios::Rig& rig = *in.rig;
   ImGui::SameLine(0.0f, 24.0f);
 
   // simulation clock: run or pause, single step, speed
@@ -140,9 +182,19 @@ void TrainerUi::draw_toolbar(const scenarios::Rig& rig, const ClockView& clock, 
     ImGui::SameLine();
     if (ImGui::Button(p.label)) camera_.apply(p.preset);
   }
-  ImGui::SameLine();
-  if (ImGui::Button("Reset table")) out.reset = true;
-  widgets_.record_last_item("toolbar.reset");
+  if (in.screen == Screen::Sandbox) {
+    ImGui::SameLine();
+    if (ImGui::Button("Reset table")) out.reset = true;
+    widgets_.record_last_item("toolbar.reset");
+  } else {
+    ImGui::SameLine();
+    if (ImGui::Button("End session")) {
+      scenarios::Action end;
+      end.kind = scenarios::ActionKind::EndSession;
+      out.actions.push_back(end);
+    }
+    widgets_.record_last_item("toolbar.end_session");
+  }
 
   // the notice shortens rather than disappears on narrow screens
   const float free_w = io.DisplaySize.x - ImGui::GetItemRectMax().x - 40.0f;
@@ -185,7 +237,7 @@ void TrainerUi::handle_camera_input() {
   if (io.MouseWheel != 0.0f) camera_.zoom(io.MouseWheel);
 }
 
-void TrainerUi::draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h) {
+void TrainerUi::draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h, bool full_view, float left_css_px) {
   glViewport(0, 0, fb_w, fb_h);
   glClearColor(0.86f, 0.88f, 0.90f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -193,11 +245,12 @@ void TrainerUi::draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h) {
   // the 3D view fills the area left of the console; off-centre projection keeps it simple
   const ImGuiIO& io = ImGui::GetIO();
   const float scale = io.DisplaySize.x > 0.0f ? static_cast<float>(fb_w) / io.DisplaySize.x : 1.0f;
-  const int console_px = start_screen_ ? 0 : static_cast<int>(std::min(console_width_px_, io.DisplaySize.x * 0.45f) * scale);
-  const int top_px = start_screen_ ? 0 : static_cast<int>(toolbar_height_px_ * scale);
-  const int view_w = std::max(1, fb_w - console_px);
+  const int console_px = full_view ? 0 : static_cast<int>(std::min(console_width_px_, io.DisplaySize.x * 0.45f) * scale);
+  const int top_px = full_view ? 0 : static_cast<int>(toolbar_height_px_ * scale);
+  const int left_px = static_cast<int>(left_css_px * scale);
+  const int view_w = std::max(1, fb_w - console_px - left_px);
   const int view_h = std::max(1, fb_h - top_px);
-  glViewport(0, 0, view_w, view_h);
+  glViewport(left_px, 0, view_w, view_h);
   shapes_.begin(camera_.view(), camera_.projection(static_cast<float>(view_w) / static_cast<float>(view_h)),
                 camera_.eye());
   draw_table_scene(shapes_, rig.model(), rig.twin_state(), SceneOptions{});

@@ -2,17 +2,109 @@
 
 #include <algorithm>
 
+#include "scenarios/library.h"
+#include "scenarios/scenario.h"
+
 namespace tractus::web {
 
 namespace {
 // a tapped stop switch is held this long in simulated time, as a hand press would be
 constexpr int64_t kStopTapUs = 300000;
 constexpr std::size_t kFrameWindow = 600;
+constexpr int64_t kTickUs = 1000;
+constexpr double kNewtonsPerLbf = 4.4482216152605;
+
+scenarios::Action make(scenarios::ActionKind kind) {
+  scenarios::Action a;
+  a.kind = kind;
+  return a;
+}
+
+hal::ConsoleCommand command(hal::CommandKind kind) {
+  hal::ConsoleCommand c;
+  c.kind = kind;
+  return c;
+}
 }  // namespace
 
-App::App() { reset_session(); }
+App::App(const std::string& library_dir) {
+  reset_sandbox();
+  load_library(library_dir);
+}
 
-void App::reset_session() {
+void App::load_library(const std::string& dir) {
+  (void)dir;  // library_files() reads $TRACTUS_LIBRARY, which main sets to this folder
+  library_.clear();
+  for (const std::string& file : scenarios::library_files()) {
+    scenarios::Scenario sc;
+    scenarios::LoadError err;
+    if (!scenarios::load_scenario_by_ref(file, sc, err)) {
+      message_ = "Skipped a scenario file: " + err.file + " " + err.path + ": " + err.reason;
+      continue;
+    }
+    render::LibraryEntry e;
+    e.id = sc.id;
+    e.title = sc.title;
+    e.category = sc.category;
+    e.briefing = sc.briefing;
+    char line[256];
+    std::snprintf(line, sizeof line, "%s, %d, %s, %.0f kg. %s", sc.patient.name.c_str(), sc.patient.age_years,
+                  sc.patient.sex.c_str(), sc.patient.body_mass_kg, sc.patient.diagnosis.c_str());
+    e.patient = line;
+    library_.push_back(e);
+  }
+}
+
+void App::open_from_url(const std::string& mode, const std::string& scenario_id) {
+  if (mode == "sandbox") go_to(render::Screen::Sandbox);
+  if (mode == "train") {
+    go_to(render::Screen::ScenarioList);
+    if (!scenario_id.empty()) open_scenario(scenario_id, false);
+  }
+}
+
+render::FrameInput App::frame_input() const {
+  render::FrameInput in;
+  in.screen = screen_;
+  in.rig = &rig();
+  in.session = session_.get();
+  in.library = &library_;
+  in.report = has_report_ ? &report_ : nullptr;
+  in.message = message_;
+  in.clock = clock_;
+  return in;
+}
+
+void App::go_to(render::Screen screen) {
+  if (screen == render::Screen::Start || screen == render::Screen::ScenarioList ||
+      screen == render::Screen::Sandbox) {
+    session_.reset();
+    has_report_ = false;
+  }
+  if (screen == render::Screen::Sandbox) reset_sandbox();
+  clock_ = render::ClockView{};
+  screen_ = screen;
+}
+
+void App::open_scenario(const std::string& id, bool assessment) {
+  scenarios::Scenario sc;
+  scenarios::LoadError err;
+  if (!scenarios::load_scenario_by_ref(id, sc, err)) {
+    message_ = "Could not open scenario '" + id + "': " + err.file + " " + err.path + ": " + err.reason;
+    screen_ = render::Screen::ScenarioList;
+    return;
+  }
+  scenarios::SessionOptions opt;
+  opt.seed = 1;
+  opt.mode = assessment ? scenarios::Mode::Assessment : scenarios::Mode::Practice;
+  session_ = std::make_unique<scenarios::Session>(sc, opt);
+  has_report_ = false;
+  message_.clear();
+  clock_ = render::ClockView{};
+  screen_ = render::Screen::Training;
+}
+
+void App::reset_sandbox() {
   scenarios::RigConfig cfg;
   cfg.seed = 1;
   rig_ = std::make_unique<scenarios::Rig>(cfg);
@@ -20,7 +112,15 @@ void App::reset_session() {
   owed_us_ = 0.0;
 }
 
-void App::advance_sim_us(int64_t dt_us) {
+int64_t App::take_sim_us(double real_dt_s, double speed) {
+  const double capped_s = std::min(std::max(real_dt_s, 0.0), kMaxCatchUpS);
+  owed_us_ += capped_s * 1e6 * speed;
+  const int64_t whole_us = static_cast<int64_t>(owed_us_ / kTickUs) * kTickUs;
+  owed_us_ -= static_cast<double>(whole_us);
+  return whole_us;
+}
+
+void App::advance_sandbox_us(int64_t dt_us) {
   // stop at the moment a tapped stop switch is released, so the press lasts exactly its time
   while (dt_us > 0) {
     int64_t chunk = dt_us;
@@ -38,13 +138,11 @@ void App::advance_sim_us(int64_t dt_us) {
   }
 }
 
-void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
+void App::apply_sandbox(const render::UiRequests& r) {
   if (r.reset) {
-    reset_session();
+    reset_sandbox();
     return;
   }
-  if (r.speed) clock_.speed = *r.speed;
-  if (r.paused) clock_.paused = *r.paused;
   if (r.stop_switch_connected) rig_->set_patient_stop_connected(*r.stop_switch_connected);
   if (r.emergency_stop) rig_->set_emergency_stop(*r.emergency_stop);
   if (r.patient_stop_tap) {
@@ -52,19 +150,84 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     stop_release_at_us_ = rig_->now_us() + kStopTapUs;
   }
   // console commands reach the firmware one per tick, in order
-  for (const hal::ConsoleCommand& c : r.commands) {
-    rig_->send(c);
+  std::vector<hal::ConsoleCommand> cmds;
+  const render::ConsoleIntents& c = r.console;
+  if (c.confirm_harness) cmds.push_back(command(hal::CommandKind::ConfirmHarness));
+  if (c.start) {
+    hal::ConsoleCommand set = command(hal::CommandKind::SetPrescription);
+    set.prescription.region = c.prescription.cervical ? hal::Region::Cervical : hal::Region::Lumbar;
+    set.prescription.protocol = hal::Protocol::Static;
+    set.prescription.max_force_n = c.prescription.force_n;
+    set.prescription.ramp_s = c.prescription.ramp_s;
+    set.prescription.treatment_s = c.prescription.treatment_min * 60.0f;
+    set.prescription.release_n_per_s = c.prescription.release_n_per_s;
+    cmds.push_back(set);
+    cmds.push_back(command(hal::CommandKind::Start));
+  }
+  if (c.pause) cmds.push_back(command(hal::CommandKind::Pause));
+  if (c.resume) cmds.push_back(command(hal::CommandKind::Resume));
+  if (c.stop) cmds.push_back(command(hal::CommandKind::Stop));
+  if (c.acknowledge) cmds.push_back(command(hal::CommandKind::Acknowledge));
+  for (const hal::ConsoleCommand& cmd : cmds) {
+    rig_->send(cmd);
     rig_->tick();
   }
-  if (r.single_step) rig_->tick();
-  if (clock_.paused) return;
+}
 
-  const double capped_s = std::min(std::max(real_dt_s, 0.0), kMaxCatchUpS);
-  owed_us_ += capped_s * 1e6 * static_cast<double>(clock_.speed);
-  const int64_t tick_us = 1000;
-  const int64_t whole_us = static_cast<int64_t>(owed_us_ / tick_us) * tick_us;
-  owed_us_ -= static_cast<double>(whole_us);
-  advance_sim_us(whole_us);
+void App::apply_training(const render::UiRequests& r) {
+  // console presses become trainee actions, so scoring and replay see them
+  std::vector<scenarios::Action> actions;
+  const render::ConsoleIntents& c = r.console;
+  if (c.confirm_harness) {
+    scenarios::Action fit = make(scenarios::ActionKind::FitHarness);
+    fit.quality = "good";
+    actions.push_back(fit);
+  }
+  if (c.start) {
+    scenarios::Action select = make(scenarios::ActionKind::SelectProtocol);
+    select.protocol.mode = "static";
+    select.protocol.region = c.prescription.cervical ? "cervical" : "lumbar";
+    select.protocol.force_lbf = c.prescription.force_n / kNewtonsPerLbf;
+    select.protocol.ramp_s = c.prescription.ramp_s;
+    select.protocol.treatment_min = c.prescription.treatment_min;
+    select.protocol.release_lbf_per_s = c.prescription.release_n_per_s / kNewtonsPerLbf;
+    actions.push_back(select);
+    actions.push_back(make(scenarios::ActionKind::Start));
+  }
+  if (c.pause) actions.push_back(make(scenarios::ActionKind::Pause));
+  if (c.resume) actions.push_back(make(scenarios::ActionKind::Resume));
+  if (c.stop) actions.push_back(make(scenarios::ActionKind::Stop));
+  if (c.acknowledge) actions.push_back(make(scenarios::ActionKind::Acknowledge));
+  if (r.speed) {
+    scenarios::Action speed = make(scenarios::ActionKind::SetSpeed);
+    speed.value = *r.speed;
+    actions.push_back(speed);
+  }
+  actions.insert(actions.end(), r.actions.begin(), r.actions.end());
+  for (const scenarios::Action& a : actions) session_->apply(a);
+  clock_.speed = static_cast<int>(session_->speed());
+}
+
+void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
+  if (r.go_to) go_to(*r.go_to);
+  if (r.open_scenario) open_scenario(*r.open_scenario, r.assessment);
+  if (r.paused) clock_.paused = *r.paused;
+
+  if (screen_ == render::Screen::Sandbox) {
+    if (r.speed) clock_.speed = *r.speed;
+    apply_sandbox(r);
+    if (r.single_step) rig_->tick();
+    if (!clock_.paused) advance_sandbox_us(take_sim_us(real_dt_s, clock_.speed));
+  } else if (screen_ == render::Screen::Training && session_) {
+    apply_training(r);
+    if (r.single_step) session_->advance_us(kTickUs);
+    if (!clock_.paused) session_->advance_us(take_sim_us(real_dt_s, session_->speed()));
+    if (session_->ended()) {
+      report_ = scenarios::build_report(*session_);
+      has_report_ = true;
+      screen_ = render::Screen::Debrief;
+    }
+  }
 }
 
 void App::record_frame(const FrameCost& cost) {

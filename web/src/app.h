@@ -1,13 +1,17 @@
-// The browser host: owns the session (rig), the simulation clock and the UI, and runs one
-// frame at a time from the browser's animation callback. It never owns the main loop.
+// The browser host: owns the sandbox rig or the training session, the simulation clock and the
+// UI, and runs one frame at a time from the browser's animation callback. It never owns the
+// main loop.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "render/trainer_ui.h"
 #include "scenarios/rig.h"
+#include "scenarios/scoring.h"
+#include "scenarios/session.h"
 
 namespace tractus::web {
 
@@ -31,8 +35,14 @@ struct FrameStats {
 /// Everything the page runs.
 class App {
  public:
-  /// Builds a fresh session with the reference table and patient.
-  App();
+  /// Builds a fresh sandbox table and reads the scenario library from library_dir.
+  explicit App(const std::string& library_dir);
+
+  /// Opens a screen directly, as the page URL asks (?mode=train|sandbox&scenario=ID).
+  void open_from_url(const std::string& mode, const std::string& scenario_id);
+
+  /// What the UI should draw this frame.
+  render::FrameInput frame_input() const;
 
   /// Applies the UI's requests, then advances the simulation by real_dt_s times the speed,
   /// capped so a slow frame never makes the next one slower (no death spiral).
@@ -43,20 +53,37 @@ class App {
   /// Median and 95th percentile of the recorded frames.
   FrameStats frame_stats() const;
 
-  const scenarios::Rig& rig() const { return *rig_; }
+  render::Screen screen() const { return screen_; }
+  /// The table on show: the sandbox rig or the session's.
+  const scenarios::Rig& rig() const { return session_ ? session_->rig() : *rig_; }
+  const scenarios::Session* session() const { return session_.get(); }
+  const scenarios::Report* report() const { return has_report_ ? &report_ : nullptr; }
   render::TrainerUi& ui() { return ui_; }
   const render::TrainerUi& ui() const { return ui_; }
   const render::ClockView& clock() const { return clock_; }
   int64_t frames() const { return frames_; }
+  const std::vector<render::LibraryEntry>& library() const { return library_; }
 
   /// The longest simulated time one frame may advance at 1x, seconds.
   static constexpr double kMaxCatchUpS = 0.1;
 
  private:
-  void reset_session();
-  void advance_sim_us(int64_t dt_us);
+  void load_library(const std::string& dir);
+  void go_to(render::Screen screen);
+  void open_scenario(const std::string& id, bool assessment);
+  void reset_sandbox();
+  void apply_sandbox(const render::UiRequests& r);
+  void apply_training(const render::UiRequests& r);
+  int64_t take_sim_us(double real_dt_s, double speed);
+  void advance_sandbox_us(int64_t dt_us);
 
-  std::unique_ptr<scenarios::Rig> rig_;
+  render::Screen screen_ = render::Screen::Start;
+  std::unique_ptr<scenarios::Rig> rig_;          // sandbox table
+  std::unique_ptr<scenarios::Session> session_;  // training session, when one is open
+  scenarios::Report report_;
+  bool has_report_ = false;
+  std::vector<render::LibraryEntry> library_;
+  std::string message_;                          // last load error, shown on the list
   render::TrainerUi ui_;
   render::ClockView clock_;
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again

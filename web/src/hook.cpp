@@ -37,7 +37,15 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   const hal::DisplayState& d = rig.display();
   const twin::TwinState& t = rig.twin_state();
   g_buffer += "\"ready\":true,";
-  g_buffer += std::string("\"start_screen\":") + (app.ui().on_start_screen() ? "true," : "false,");
+  static const char* const kScreens[] = {"start", "sandbox", "scenarios", "training", "debrief"};
+  g_buffer += std::string("\"screen\":\"") + kScreens[static_cast<int>(app.screen())] + "\",";
+  g_buffer += std::string("\"start_screen\":") + (app.screen() == render::Screen::Start ? "true," : "false,");
+  append_number(g_buffer, "library_size", static_cast<double>(app.library().size()));
+  if (const scenarios::Report* r = app.report()) {
+    append_number(g_buffer, "score", r->score);
+    g_buffer += std::string("\"passed\":") + (r->passed ? "true," : "false,");
+    append_number(g_buffer, "critical_errors", static_cast<double>(r->critical_errors.size()));
+  }
   g_buffer += std::string("\"state\":\"") + render::state_label(d.state) + "\",";
   append_number(g_buffer, "t_s", static_cast<double>(rig.now_us()) * 1e-6);
   append_number(g_buffer, "alarm_code", d.alarm_code);

@@ -1,6 +1,7 @@
 // The Emscripten entry point: creates the WebGL2 context and Dear ImGui, then hands one frame
 // callback to the browser. The browser owns the loop; this file owns nothing but wiring.
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include <emscripten.h>
@@ -70,7 +71,7 @@ void frame() {
   const FramebufferSize fb = platform_new_frame(dt_s);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
-  const render::UiRequests requests = g_app->ui().frame(g_app->rig(), g_app->clock(), fb.width_px, fb.height_px);
+  const render::UiRequests requests = g_app->ui().frame(g_app->frame_input(), fb.width_px, fb.height_px);
   const double ui_done_ms = emscripten_get_now();
   g_app->apply_and_advance(requests, dt_s);
   const double sim_done_ms = emscripten_get_now();
@@ -108,8 +109,20 @@ int main() {
   platform_init("#canvas");
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  static App app;
+  // the scenario library is preloaded into the virtual file system at /library
+  setenv("TRACTUS_LIBRARY", "/library", 1);
+  static App app("/library");
   g_app = &app;
+  // ?mode=train|sandbox&scenario=ID opens a screen directly
+  char* url_mode = reinterpret_cast<char*>(EM_ASM_INT({
+    return allocateUTF8(new URLSearchParams(location.search).get('mode') || '');
+  }));
+  char* url_scenario = reinterpret_cast<char*>(EM_ASM_INT({
+    return allocateUTF8(new URLSearchParams(location.search).get('scenario') || '');
+  }));
+  app.open_from_url(url_mode, url_scenario);
+  std::free(url_mode);
+  std::free(url_scenario);
   platform_new_frame(1.0 / 60.0);  // learn the device pixel ratio before loading fonts
   if (!app.ui().init(load_fonts(platform_device_pixel_ratio()))) {
     EM_ASM({ if (Module.onFatal) Module.onFatal("The 3D view could not start (shader error)."); });

@@ -15,15 +15,48 @@
 #include "render/force_history.h"
 #include "render/shape_renderer.h"
 #include "render/ui_registry.h"
+#include "scenarios/action.h"
 #include "scenarios/rig.h"
+#include "scenarios/scoring.h"
+#include "scenarios/session.h"
 
 struct ImFont;
 
 namespace tractus::render {
 
+/// A prescription as entered on the console, in SI units.
+struct ConsolePrescription {
+  bool cervical = false;
+  float force_n = 0.0f;
+  float ramp_s = 30.0f;
+  float treatment_min = 10.0f;
+  float release_n_per_s = 40.0f;
+};
+
+/// What the operator pressed on the table console this frame. The host turns these into
+/// console commands (sandbox) or trainee actions (training), in the order listed.
+struct ConsoleIntents {
+  bool confirm_harness = false;
+  bool start = false;                // set `prescription`, then start
+  ConsolePrescription prescription;  // meaningful with start
+  bool pause = false;
+  bool resume = false;
+  bool stop = false;
+  bool acknowledge = false;
+};
+
+/// Simulation clock settings the host owns and the toolbar shows.
+struct ClockView {
+  int speed = 1;
+  bool paused = false;
+};
+
+/// The screens of the trainer.
+enum class Screen { Start, Sandbox, ScenarioList, Training, Debrief };
+
 /// What the user asked for during one frame, applied by the host in order.
 struct UiRequests {
-  std::vector<hal::ConsoleCommand> commands;  // console commands, one per tick, in order
+  ConsoleIntents console;                     // table console presses
   bool patient_stop_tap = false;              // the patient presses and releases the switch
   std::optional<bool> stop_switch_connected;  // plug or unplug the stop-switch cable
   std::optional<bool> emergency_stop;         // latch or release the emergency stop
@@ -31,12 +64,31 @@ struct UiRequests {
   std::optional<bool> paused;                 // pause or run the simulation
   bool single_step = false;                   // advance one controller tick while paused
   bool reset = false;                         // power-cycle the table and patient
+  std::optional<Screen> go_to;                // change screen
+  std::optional<std::string> open_scenario;   // training: load this scenario id and begin
+  bool assessment = false;                    // with open_scenario: assessment mode
+  std::vector<scenarios::Action> actions;     // training: trainee actions, in order
 };
 
-/// Simulation clock settings the host owns and the toolbar shows.
-struct ClockView {
-  int speed = 1;
-  bool paused = false;
+/// One scenario in the library list.
+struct LibraryEntry {
+  std::string id;
+  std::string title;
+  std::string category;
+  std::string briefing;
+  std::string patient;  // one line: name, age, sex, mass, diagnosis
+};
+
+/// Everything one frame of the UI looks at. Pointers are null when the screen has no use
+/// for them.
+struct FrameInput {
+  Screen screen = Screen::Start;
+  const scenarios::Rig* rig = nullptr;                // the table on show
+  const scenarios::Session* session = nullptr;        // training and debrief
+  const std::vector<LibraryEntry>* library = nullptr; // scenario list
+  const scenarios::Report* report = nullptr;          // debrief
+  std::string message;                                // an error or notice to show
+  ClockView clock;
 };
 
 /// Force units at the display edge.
@@ -68,10 +120,9 @@ class TrainerUi {
 
   /// Builds this frame's UI (between ImGui::NewFrame and ImGui::Render) and draws the 3D scene
   /// into the current framebuffer of fb_w x fb_h pixels. Returns the user's requests.
-  UiRequests frame(const scenarios::Rig& rig, const ClockView& clock, int fb_w, int fb_h);
-
-  /// Whether the start screen (with the disclaimer) is still showing.
-  bool on_start_screen() const { return start_screen_; }
+  UiRequests frame(const FrameInput& in, int fb_w, int fb_h);
+  /// The screen drawn in the last frame.
+  Screen screen() const { return screen_; }
   const UiRegistry& widgets() const { return widgets_; }
   const ConsoleInputs& inputs() const { return inputs_; }
   OrbitCamera& camera() { return camera_; }
@@ -80,12 +131,17 @@ class TrainerUi {
 
  private:
   void draw_start_screen(UiRequests& out);
-  void draw_toolbar(const scenarios::Rig& rig, const ClockView& clock, UiRequests& out);
+  void draw_toolbar(const FrameInput& in, UiRequests& out);
   void draw_console(const scenarios::Rig& rig, UiRequests& out);
   void draw_patient_panel(const scenarios::Rig& rig, UiRequests& out);
+  // training screens (training_screens.cpp)
+  void draw_scenario_list(const FrameInput& in, UiRequests& out);
+  void draw_chart_panel(const scenarios::Session& session, UiRequests& out);
+  void draw_patient_talk(const scenarios::Session& session, UiRequests& out);
+  void draw_debrief(const FrameInput& in, UiRequests& out);
   void draw_view_overlay(const scenarios::Rig& rig);
   void handle_camera_input();
-  void draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h);
+  void draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h, bool full_view, float left_css_px);
 
   UiFonts fonts_;
   ShapeRenderer shapes_;
@@ -93,7 +149,10 @@ class TrainerUi {
   ForceHistory history_;
   UiRegistry widgets_;
   ConsoleInputs inputs_;
-  bool start_screen_ = true;
+  Screen screen_ = Screen::Start;    // the screen drawn last frame
+  int selected_scenario_ = 0;        // scenario list selection
+  int question_index_ = 0;           // chart panel: selected screening question
+  int decline_index_ = 0;            // chart panel: selected reason to decline
   float console_width_px_ = 420.0f;
   float toolbar_height_px_ = 44.0f;
 };
