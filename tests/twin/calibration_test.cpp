@@ -369,3 +369,17 @@ TEST(Calibration, CervicalDiscomfortRisesAbove30Pounds) {
   EXPECT_LT(std::fabs(at30 - at25), 0.5);
   EXPECT_GE(at40, at30 + 1.0);
 }
+
+// DESIGN.md section 4 [S]: people lose and regain 1-2 cm of stature a day. Tolerance: a night
+// of 8 h in bed after a day upright regains 10..20 mm, and 16 h upright afterwards loses all
+// but 2 mm of it again.
+TEST(Calibration, StatureComesAndGoesByOneToTwoCentimetresADay) {
+  TwinModel m;
+  TwinState s = make_state(m);
+  advance_off_table(m, s, 8.0 * 3600.0, Posture::LyingInBed);
+  const double night_mm = stature_gain_mm(m, s);
+  EXPECT_GE(night_mm, 10.0);
+  EXPECT_LE(night_mm, 20.0);
+  advance_off_table(m, s, 16.0 * 3600.0, Posture::Standing);
+  EXPECT_LT(stature_gain_mm(m, s), 2.0);
+}

@@ -12,7 +12,9 @@ constexpr double kGravity_m_per_s2 = 9.80665;
 /// the mechanics as input; writes the tremor and guarding outputs the mechanics read next.
 /// lying is false while the patient stands after the session. The discs, pain, anxiety and
 /// risk change slowly and are advanced every kSlowStepUs; muscles and tremor every call.
-void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying = true);
+/// in_bed is true while the patient lies off the table (only read when not lying on it).
+void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying = true,
+                  bool in_bed = false);
 
 /// Step of the patient's slow part, microseconds.
 constexpr int64_t kSlowStepUs = 10000;

@@ -166,7 +166,7 @@ namespace detail {
 namespace {
 
 // the slow part: discs, hydration, pain, anxiety, soreness, risk; run every kSlowStepUs
-void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying) {
+void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying, bool on_table) {
   const PatientModel& p = model.patient;
   const Conditions& c = p.conditions;
   PatientState& ps = state.patient;
@@ -211,6 +211,10 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   const double thoracic_target_mm =
       lying ? 0.0 : p.thoracic_fluid_mm_per_mpa * (0.10 - p.standing_pressure_mpa);
   ps.thoracic_fluid_mm += thoracic_alpha * (thoracic_target_mm - ps.thoracic_fluid_mm);
+  // and the slow whole-spine compartment: gained over hours lying, lost within an hour upright
+  ps.overnight_fluid_mm +=
+      lag_alpha(lying ? p.overnight_tau_lying_s : p.overnight_tau_standing_s, dt_s) *
+      ((lying ? p.overnight_gain_mm : 0.0) - ps.overnight_fluid_mm);
 
   // pain: radicular from the worst root, local from guarding, stretch and soreness
   const double inflammation = c.acute_inflammation ? 1.4 : 1.0;
@@ -265,12 +269,15 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   ps.slack_m = ps.tissue_creep_m + disc_creep_mm * 1e-3;
 
   ps.stature_gain_mm = stature_gain_mm(model, state);
-  if (lying) ps.time_on_table_s += dt_s;
+  if (on_table) ps.time_on_table_s += dt_s;
 }
 
 }  // namespace
 
-void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying) {
+void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool on_table,
+                  bool in_bed) {
+  // lying on the table or in bed, the discs take up fluid; only the table pulls
+  const bool lying = on_table || in_bed;
   if (dt_us <= 0) return;
   const double dt_s = static_cast<double>(dt_us) * 1e-6;
   const PatientModel& p = model.patient;
@@ -310,7 +317,7 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   const double tremor_sd_n =
       (ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0) *
       p.tremor_n_at_full * (cervical ? 0.25 : 1.0);
-  if (tremor_sd_n > 0.0 && lying) {
+  if (tremor_sd_n > 0.0 && on_table) {
     const double gain = std::sqrt((2.0 - tremor_alpha) / tremor_alpha);
     ps.tremor_n += tremor_alpha * (gain * tremor_sd_n * state.patient_rng.normal01() - ps.tremor_n);
   } else {
@@ -319,8 +326,8 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
 
   // the slow part at its own coarser step
   ps.slow_elapsed_us += dt_us;
-  if (ps.slow_elapsed_us >= kSlowStepUs || !lying) {
-    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying);
+  if (ps.slow_elapsed_us >= kSlowStepUs || !on_table) {
+    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying, on_table);
     ps.slow_elapsed_us = 0;
   }
 }
@@ -345,7 +352,7 @@ double stature_gain_mm(const TwinModel& model, const TwinState& state) {
             d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - drop_mpa);
   }
   gain += state.patient.thoracic_fluid_mm - p.thoracic_fluid_mm_per_mpa * (0.10 - drop_mpa);
-  return gain;
+  return gain + state.patient.overnight_fluid_mm;
 }
 
 }  // namespace tractus::twin

@@ -25,7 +25,7 @@ PatientModel::PatientModel() {
     d.name = kLumbarNames[i];
     d.best_angle_deg = kLumbarBestAngleDeg[i];
     // lumbar discs are the tallest: most fluid height per megapascal
-    d.fluid_mm_per_mpa = 1.95;
+    d.fluid_mm_per_mpa = 1.56;
   }
   for (int i = 0; i < kCervicalLevels; ++i) {
     DiscModel& d = cervical[i];
@@ -37,7 +37,7 @@ PatientModel::PatientModel() {
     d.toe_force_n = 25.0;
     d.suction_max_mmhg = 120.0;
     d.suction_force_n = 60.0;
-    d.fluid_mm_per_mpa = 0.58;
+    d.fluid_mm_per_mpa = 0.464;
     d.canal_clearance_mm = 2.5;
   }
 }

@@ -227,6 +227,7 @@ uint64_t hash_state(const TwinState& s, uint64_t seed_hash) {
   h.f64(p.pain_radicular);
   h.f64(p.soreness);
   h.f64(p.thoracic_fluid_mm);
+  h.f64(p.overnight_fluid_mm);
   h.f64(p.tissue_creep_m);
   h.f64(p.slack_m);
   h.f64(p.stature_gain_mm);

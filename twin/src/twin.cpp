@@ -278,14 +278,14 @@ RestoreResult restore_state(TwinState& state, const TwinState& snapshot) {
   return r;
 }
 
-void advance_off_table(const TwinModel& model, TwinState& state, double seconds) {
+void advance_off_table(const TwinModel& model, TwinState& state, double seconds, Posture posture) {
   // the harness is off: nothing pulls and the patient stands
   state.harness_force_n = 0.0;
   state.patient.tremor_n = 0.0;
   int64_t left_us = static_cast<int64_t>(seconds * 1e6);
   while (left_us > 0) {
     const int64_t h_us = left_us < 60000000 ? left_us : 60000000;
-    detail::step_patient(model, state, h_us, false);
+    detail::step_patient(model, state, h_us, false, posture == Posture::LyingInBed);
     left_us -= h_us;
   }
 }

@@ -172,7 +172,13 @@ struct PatientModel {
   double implant_rated_n = 600.0;            // axial load an instrumented level is rated for [U]
   // hydration and herniation
   double standing_pressure_mpa = 0.50;       // relaxed standing, L4-5 (Wilke 1999) [S]
-  double thoracic_fluid_mm_per_mpa = 7.0;    // the twelve thoracic discs lumped together
+  double thoracic_fluid_mm_per_mpa = 5.6;    // the twelve thoracic discs lumped together
+  /// A slow whole-spine compartment of hydration: lying it gains up to overnight_gain_mm with
+  /// a time constant of hours, standing it loses it within the first hour or so. With the fast
+  /// per-disc compartment this gives 1-2 cm of stature a day [S] and 6 mm in 42 min [S].
+  double overnight_gain_mm = 9.4;
+  double overnight_tau_lying_s = 18000.0;
+  double overnight_tau_standing_s = 2400.0;
   double protrusion_retract_mm_per_s_per_mmhg = 5.0e-6;  // retraction under suction [U]
   double protrusion_bulge_mm_per_s_per_mpa = 3.3e-4;     // re-bulge under load [U]
   double protrusion_min_fraction = 0.3;      // a session cannot retract more than this leaves

@@ -13,7 +13,7 @@ namespace tractus::twin {
 
 /// Layout version of TwinState; bump it whenever a field is added, removed or reinterpreted so
 /// stored snapshots of an older layout are refused instead of misread.
-constexpr uint32_t kTwinStateLayoutVersion = 5;
+constexpr uint32_t kTwinStateLayoutVersion = 6;
 
 /// Inputs on the twin's side of the HAL that a person, not the firmware, controls.
 struct PhysicalInputs {
@@ -51,6 +51,7 @@ struct PatientState {
   double pain_radicular = 0.0;         // leg (lumbar) or arm (cervical) pain, 0..10
   double soreness = 0.0;               // after-session soreness, 0..10
   double thoracic_fluid_mm = 0.0;      // lumped hydration of the twelve thoracic discs
+  double overnight_fluid_mm = 0.0;   // slow whole-spine hydration since arriving upright
   double tissue_creep_m = 0.0;         // creep of the soft tissue under the harness
   double slack_m = 0.0;                // slow lengthening the carriage sees: tissue and disc
                                        // creep of the treated chain

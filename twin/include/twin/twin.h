@@ -42,10 +42,15 @@ RestoreResult restore_state(TwinState& state, const TwinState& snapshot);
 /// standing. This is what a stadiometer would read on standing up.
 double stature_gain_mm(const TwinModel& model, const TwinState& state);
 
-/// Lets seconds pass with the patient off the table and standing, in coarse steps of up to a
-/// minute: fluid height fades, soreness decays, muscles and feelings settle. The table's
-/// mechanics do not move. Use it to ask how the patient is an hour or two days later.
-void advance_off_table(const TwinModel& model, TwinState& state, double seconds);
+/// How the patient spends time off the table.
+enum class Posture : uint8_t { Standing, LyingInBed };
+
+/// Lets seconds pass with the patient off the table, in coarse steps of up to a minute: fluid
+/// height fades standing (or returns lying in bed), soreness decays, muscles and feelings
+/// settle. The table's mechanics do not move. Use it to ask how the patient is an hour or two
+/// days later.
+void advance_off_table(const TwinModel& model, TwinState& state, double seconds,
+                       Posture posture = Posture::Standing);
 
 /// 64-bit FNV-1a hash of every field of state, by bit pattern, for determinism checks.
 uint64_t hash_state(const TwinState& state, uint64_t seed_hash = 14695981039346656037ULL);
