@@ -221,3 +221,24 @@ TEST(Twin, AtAHeldForceTheCarriageCreepsForwardAsThePatientRelaxes) {
   EXPECT_GT(five_min_mm - start_mm, 0.5 * (ten_min_mm - start_mm));
   EXPECT_NEAR(s.cord_tension_n, 300.0, 3.0);  // the force held while the carriage moved
 }
+
+TEST(Twin, ALooseThoracicHarnessSlipsFirstAndSoftensThePull) {
+  // the thoracic harness grips the rib cage (2000 N at ideal fit): at a 0.1 fit it grips
+  // 200 N, below the pelvic harness's 1350 N, so it is the one that slips
+  TwinModel loose;
+  loose.patient.thoracic_harness_fit = 0.1;
+  TwinState s = twin::make_state(loose);
+  ramp_ms(loose, s, 0.3f, 5000);
+  run_ms(loose, s, pulling(0.3f), 2000);
+  EXPECT_GT(s.harness_slip_m, 0.0);
+  EXPECT_LE(s.harness_force_n, 0.1 * loose.patient.thoracic_grip_n + 1e-9);
+  // a half-fitted one still holds 1000 N but is softer: the carriage travels further for the
+  // same pull (series stiffness in proportion to 0.5 + 0.5 fit: 0.75 against 0.95)
+  TwinModel half, reference;
+  half.patient.thoracic_harness_fit = 0.5;
+  TwinState a = twin::make_state(half), b = twin::make_state(reference);
+  ramp_ms(half, a, 0.2f, 5000);
+  ramp_ms(reference, b, 0.2f, 5000);
+  EXPECT_EQ(a.harness_slip_m, 0.0);
+  EXPECT_NEAR(a.carriage_pos_m / b.carriage_pos_m, 0.95 / 0.75, 0.05);
+}

@@ -19,6 +19,14 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
 /// Step of the patient's slow part, microseconds.
 constexpr int64_t kSlowStepUs = 10000;
 
+/// Stiffness and grip of the harness set-up in use: the pelvic and thoracic harnesses in
+/// series with the soft tissue (lumbar), or the head halter (cervical).
+struct HarnessSetup {
+  double stiffness_n_per_m;
+  double grip_n;  // the lower of the harnesses' slip limits
+};
+HarnessSetup harness_of(const TwinModel& model);
+
 /// Activates, expires and latches scheduled faults at the start of a step.
 void update_faults(const TwinModel& model, TwinState& state);
 

@@ -257,9 +257,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
 
   // slack: the soft tissue under the harness creeps toward a share of its elastic stretch,
   // and with the treated chain's disc creep lets the carriage creep forward at a held force
-  const double tissue_k_n_per_m =
-      cervical ? p.neck_stiffness_n_per_m * (0.5 + 0.5 * det::clamp(p.head_halter_fit, 0.05, 1.0))
-               : p.stretch_stiffness_n_per_m * (0.5 + 0.5 * det::clamp(p.pelvic_harness_fit, 0.05, 1.0));
+  const double tissue_k_n_per_m = harness_of(model).stiffness_n_per_m;
   const double tissue_target_m = lying ? p.tissue_creep_ratio * spine_force_n / tissue_k_n_per_m : 0.0;
   ps.tissue_creep_m += lag_alpha(p.tissue_creep_tau_s, dt_s) * (tissue_target_m - ps.tissue_creep_m);
   double disc_creep_mm = 0.0;

@@ -51,6 +51,8 @@ const NumberField kNumbers[] = {
     {"head_fraction", &P::head_fraction, 0.04, 0.15},
     {"body_table_friction", &P::body_table_friction, 0.0, 1.5},
     {"pelvic_harness_fit", &P::pelvic_harness_fit, 0.05, 1.0},
+    {"thoracic_harness_fit", &P::thoracic_harness_fit, 0.05, 1.0},
+    {"thoracic_grip_n", &P::thoracic_grip_n, 50.0, 5000.0},
     {"head_halter_fit", &P::head_halter_fit, 0.05, 1.0},
     {"stretch_stiffness_n_per_m", &P::stretch_stiffness_n_per_m, 5000.0, 200000.0},
     {"harness_grip_n", &P::harness_grip_n, 50.0, 5000.0},

@@ -49,29 +49,55 @@ struct Setup {
   double guard_shortening_m;  // how far full guarding draws the body back
 };
 
+}  // namespace
+
+namespace detail {
+
+HarnessSetup harness_of(const TwinModel& m) {
+  const PatientModel& p = m.patient;
+  HarnessSetup h;
+  if (m.setup == hal::Region::Cervical) {
+    const double fit = det::clamp(p.head_halter_fit, 0.05, 1.0);
+    h.stiffness_n_per_m = p.neck_stiffness_n_per_m * (0.5 + 0.5 * fit);
+    h.grip_n = p.halter_grip_n * fit;
+    return h;
+  }
+  // the reference thoracic fit leaves the pelvic harness and tissue stiffness as it is
+  constexpr double kReferenceThoracicFit = 0.9;
+  const double fit_p = det::clamp(p.pelvic_harness_fit, 0.05, 1.0);
+  const double fit_t = det::clamp(p.thoracic_harness_fit, 0.05, 1.0);
+  const double thoracic_factor = (0.5 + 0.5 * fit_t) / (0.5 + 0.5 * kReferenceThoracicFit);
+  h.stiffness_n_per_m = p.stretch_stiffness_n_per_m * (0.5 + 0.5 * fit_p) * thoracic_factor;
+  const double pelvic_grip_n = p.harness_grip_n * fit_p;
+  const double thoracic_grip_n = p.thoracic_grip_n * fit_t;
+  h.grip_n = pelvic_grip_n < thoracic_grip_n ? pelvic_grip_n : thoracic_grip_n;
+  return h;
+}
+
+}  // namespace detail
+
+namespace {
+
 Setup setup_of(const TwinModel& m) {
   const PatientModel& p = m.patient;
   const TableModel& t = m.table;
   Setup s;
   if (m.setup == hal::Region::Cervical) {
-    const double fit = det::clamp(p.head_halter_fit, 0.05, 1.0);
     s.body_mass_kg = p.head_fraction * p.body_mass_kg;
     s.carrier_mass_kg = t.cradle_mass_kg;
     s.bearing_n = t.cradle_coulomb_n;
-    s.stiffness_n_per_m = p.neck_stiffness_n_per_m * (0.5 + 0.5 * fit);
     s.damping_n_s_per_m = p.neck_damping_n_s_per_m;
-    s.grip_n = p.halter_grip_n * fit;
     s.guard_shortening_m = 0.002;
   } else {
-    const double fit = det::clamp(p.pelvic_harness_fit, 0.05, 1.0);
     s.body_mass_kg = p.lower_body_fraction * p.body_mass_kg;
     s.carrier_mass_kg = t.carriage_mass_kg;
     s.bearing_n = t.carriage_coulomb_n;
-    s.stiffness_n_per_m = p.stretch_stiffness_n_per_m * (0.5 + 0.5 * fit);
     s.damping_n_s_per_m = p.stretch_damping_n_s_per_m;
-    s.grip_n = p.harness_grip_n * fit;
     s.guard_shortening_m = 0.004;
   }
+  const detail::HarnessSetup h = detail::harness_of(m);
+  s.stiffness_n_per_m = h.stiffness_n_per_m;
+  s.grip_n = h.grip_n;
   return s;
 }
 

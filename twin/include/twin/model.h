@@ -123,6 +123,7 @@ struct PatientModel {
   double body_table_friction = 0.5;      // body-to-table friction coefficient [P]
   // harnesses: fit 1 is ideal; compliance and grip limit worsen as fit falls
   double pelvic_harness_fit = 0.9;
+  double thoracic_harness_fit = 0.9;  // the rib-cage harness that holds the upper body
   double head_halter_fit = 0.9;
   double stretch_stiffness_n_per_m = 30000.0;   // harness and soft tissue at ideal fit [U]
   double stretch_damping_n_s_per_m = 2000.0;
@@ -132,6 +133,7 @@ struct PatientModel {
   double tissue_creep_ratio = 0.2;
   double tissue_creep_tau_s = 120.0;
   double harness_grip_n = 1500.0;               // slip limit of the pelvic harness at ideal fit [U]
+  double thoracic_grip_n = 2000.0;              // slip limit of the thoracic harness at ideal fit [U]
   double neck_stiffness_n_per_m = 12000.0;      // halter and neck soft tissue at ideal fit [U]
   double neck_damping_n_s_per_m = 600.0;
   double halter_grip_n = 400.0;                 // slip limit of the head halter at ideal fit [U]
