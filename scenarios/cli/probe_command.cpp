@@ -4,9 +4,11 @@
 // force servo (twin/probe.h), so the answer is the patient model's alone, not the firmware's.
 // Patient files are JSON: {"id": ..., "description": ..., "patient": {field: value, ...}},
 // where nested objects flatten to the twin's dotted field names (twin/patient_fields.h).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -128,6 +130,32 @@ bool load_patient(const std::string& arg, twin::PatientModel& p, std::string& id
   return apply_fields(doc["patient"], "", p, path);
 }
 
+// prints the built-in patient and every patient file in the patient folder, sorted
+int list_patients() {
+  std::printf("%-26s %s\n", "reference", "the built-in reference patient: 70 kg man, relaxed");
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(patient_dir(), ec)) {
+    if (e.path().extension() == ".json") paths.push_back(e.path().string());
+  }
+  if (ec) {
+    std::fprintf(stderr, "tractus-cli probe: %s: cannot list patient files\n", patient_dir().c_str());
+    return 1;
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const std::string& path : paths) {
+    std::ifstream in(path);
+    nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+      std::printf("%-26s (not valid JSON: %s)\n", std::filesystem::path(path).stem().string().c_str(), path.c_str());
+      continue;
+    }
+    std::printf("%-26s %s\n", std::filesystem::path(path).stem().string().c_str(),
+                doc.value("description", std::string("")).c_str());
+  }
+  return 0;
+}
+
 bool parse_number(const char* option, const char* text, double& out) {
   char* end = nullptr;
   out = std::strtod(text, &end);
@@ -219,10 +247,7 @@ int probe_command(int argc, char** argv) {
       }
       return 0;
     }
-    if (std::strcmp(a, "--list-patients") == 0) {
-      std::printf("reference (built in)\nshipped patient files are in %s\n", patient_dir().c_str());
-      return 0;
-    }
+    if (std::strcmp(a, "--list-patients") == 0) return list_patients();
     if (i + 1 >= argc) {
       std::fprintf(stderr, "tractus-cli probe: %s needs a value (or is unknown; see --help)\n", a);
       return 2;
