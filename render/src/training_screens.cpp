@@ -77,6 +77,12 @@ void format_time(int64_t t_us, char* out, std::size_t n) {
 
 }  // namespace
 
+void TrainerUi::record_next_frame_item(const char* id) {
+  // a combo's own rectangle is gone once its popup opens, so it is taken from the layout
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  widgets_.record(id, WidgetRect{p.x, p.y, ImGui::CalcItemWidth(), ImGui::GetFrameHeight()});
+}
+
 void TrainerUi::draw_scenario_list(const FrameInput& in, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, toolbar_height_px_));
@@ -150,6 +156,84 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
   if (scenarios::live_score(session, score)) {
     ImGui::TextColored(theme::kAccent, "Live score %.0f / 100 (practice)", score);
   }
+
+  // screening questions
+  ImGui::Spacing();
+  ImGui::TextDisabled("Ask the patient");
+  const std::vector<scenarios::Term>& questions = scenarios::screening_questions();
+  if (!questions.empty()) {
+    question_index_ = std::clamp(question_index_, 0, static_cast<int>(questions.size()) - 1);
+    ImGui::SetNextItemWidth(-70.0f);
+    record_next_frame_item("chart.question");
+    const bool question_open = ImGui::BeginCombo("##question", questions[question_index_].label);
+    if (question_open) {
+      for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
+        if (ImGui::Selectable(questions[i].label, i == question_index_)) question_index_ = i;
+        widgets_.record_last_item((std::string("chart.question.") + questions[i].id).c_str());
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Ask", ImVec2(-1.0f, 0.0f))) {
+      scenarios::Action a = make(scenarios::ActionKind::Ask);
+      a.question = questions[question_index_].id;
+      out.actions.push_back(a);
+    }
+    widgets_.record_last_item("chart.ask");
+  }
+  for (const std::string& id : session.revealed_findings()) {
+    for (const scenarios::HiddenFinding& f : sc.findings) {
+      if (f.id == id) ImGui::TextColored(theme::kWarn, "Finding: %s", f.answer.c_str());
+    }
+  }
+
+  // declining treatment names a contraindication or precaution
+  ImGui::Spacing();
+  ImGui::TextDisabled("Decline treatment because of");
+  std::vector<const scenarios::Term*> reasons;
+  for (const scenarios::Term& t : scenarios::contraindications()) reasons.push_back(&t);
+  for (const scenarios::Term& t : scenarios::precautions()) reasons.push_back(&t);
+  if (!reasons.empty()) {
+    decline_index_ = std::clamp(decline_index_, 0, static_cast<int>(reasons.size()) - 1);
+    ImGui::SetNextItemWidth(-90.0f);
+    record_next_frame_item("chart.decline_reason");
+    const bool decline_open = ImGui::BeginCombo("##decline", reasons[decline_index_]->label);
+    if (decline_open) {
+      for (int i = 0; i < static_cast<int>(reasons.size()); ++i) {
+        if (ImGui::Selectable(reasons[i]->label, i == decline_index_)) decline_index_ = i;
+        widgets_.record_last_item((std::string("chart.decline.") + reasons[i]->id).c_str());
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Decline", ImVec2(-1.0f, 0.0f))) {
+      scenarios::Action a = make(scenarios::ActionKind::DeclineTreatment);
+      a.reason = reasons[decline_index_]->id;
+      out.actions.push_back(a);
+    }
+    widgets_.record_last_item("chart.decline");
+  }
+  // the treatment record
+  ImGui::Spacing();
+  ImGui::TextDisabled("Treatment record note");
+  ImGui::SetNextItemWidth(-70.0f);
+  const bool entered = ImGui::InputText("##note", note_, sizeof note_, ImGuiInputTextFlags_EnterReturnsTrue);
+  widgets_.record_last_item("chart.note");
+  ImGui::SameLine();
+  if ((ImGui::Button("Add", ImVec2(-1.0f, 0.0f)) || entered) && note_[0] != '\0') {
+    scenarios::Action a = make(scenarios::ActionKind::Note);
+    a.text = note_;
+    out.actions.push_back(a);
+    note_[0] = '\0';
+  }
+  widgets_.record_last_item("chart.add_note");
+  if (session.options().mode == scenarios::Mode::Practice) {
+    if (ImGui::Button("Hint (costs points)")) out.actions.push_back(make(scenarios::ActionKind::RequestHint));
+    widgets_.record_last_item("chart.hint");
+  }
+
+  // the briefing and chart sit below the controls, which stay in view
+  ImGui::Spacing();
   if (ImGui::CollapsingHeader("Briefing and chart")) {
     // opening the chart is the review_chart action, once
     bool reviewed = false;
@@ -175,62 +259,6 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
     labelled("Order", sc.goal.text);
   }
   widgets_.record_last_item("chart.header");
-
-  // screening questions
-  ImGui::Spacing();
-  ImGui::TextDisabled("Ask the patient");
-  const std::vector<scenarios::Term>& questions = scenarios::screening_questions();
-  if (!questions.empty()) {
-    question_index_ = std::clamp(question_index_, 0, static_cast<int>(questions.size()) - 1);
-    ImGui::SetNextItemWidth(-70.0f);
-    if (ImGui::BeginCombo("##question", questions[question_index_].label)) {
-      for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
-        if (ImGui::Selectable(questions[i].label, i == question_index_)) question_index_ = i;
-      }
-      ImGui::EndCombo();
-    }
-    widgets_.record_last_item("chart.question");
-    ImGui::SameLine();
-    if (ImGui::Button("Ask", ImVec2(-1.0f, 0.0f))) {
-      scenarios::Action a = make(scenarios::ActionKind::Ask);
-      a.question = questions[question_index_].id;
-      out.actions.push_back(a);
-    }
-    widgets_.record_last_item("chart.ask");
-  }
-  for (const std::string& id : session.revealed_findings()) {
-    for (const scenarios::HiddenFinding& f : sc.findings) {
-      if (f.id == id) ImGui::TextColored(theme::kWarn, "Finding: %s", f.answer.c_str());
-    }
-  }
-
-  // declining treatment names a contraindication or precaution
-  ImGui::Spacing();
-  ImGui::TextDisabled("Decline treatment because of");
-  std::vector<const scenarios::Term*> reasons;
-  for (const scenarios::Term& t : scenarios::contraindications()) reasons.push_back(&t);
-  for (const scenarios::Term& t : scenarios::precautions()) reasons.push_back(&t);
-  if (!reasons.empty()) {
-    decline_index_ = std::clamp(decline_index_, 0, static_cast<int>(reasons.size()) - 1);
-    ImGui::SetNextItemWidth(-90.0f);
-    if (ImGui::BeginCombo("##decline", reasons[decline_index_]->label)) {
-      for (int i = 0; i < static_cast<int>(reasons.size()); ++i) {
-        if (ImGui::Selectable(reasons[i]->label, i == decline_index_)) decline_index_ = i;
-      }
-      ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Decline", ImVec2(-1.0f, 0.0f))) {
-      scenarios::Action a = make(scenarios::ActionKind::DeclineTreatment);
-      a.reason = reasons[decline_index_]->id;
-      out.actions.push_back(a);
-    }
-    widgets_.record_last_item("chart.decline");
-  }
-  if (session.options().mode == scenarios::Mode::Practice) {
-    if (ImGui::Button("Hint (costs points)")) out.actions.push_back(make(scenarios::ActionKind::RequestHint));
-    widgets_.record_last_item("chart.hint");
-  }
   ImGui::End();
 }
 
@@ -333,7 +361,11 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
     if (!earned && !item.expected.empty()) {
       ImGui::Indent();
       ImGui::TextWrapped("Expected: %s", item.expected.c_str());
-      if (!item.why.empty()) ImGui::TextDisabled("Why: %s", item.why.c_str());
+      if (!item.why.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+        ImGui::TextWrapped("Why: %s", item.why.c_str());
+        ImGui::PopStyleColor();
+      }
       ImGui::Unindent();
     }
   }

@@ -60,11 +60,18 @@ export async function waitForState(page, pred, what, timeoutMs = 90000) {
   throw new Error(`timed out waiting for ${what}; last state ${JSON.stringify(s)}`);
 }
 
-/** Clicks the centre of a named widget (offset by dx from its left edge when given). */
+/** Waits until the page has drawn n more frames, however slow the renderer. */
+export async function waitFrames(page, n = 2) {
+  const start = (await state(page)).frames;
+  await waitForState(page, (s) => s.frames >= start + n, `${n} frames`, 30000);
+}
+
+/** Clicks the centre of a named widget (offset by dx from its left edge when given), then
+ *  waits for the UI to have seen the press and the release. */
 export async function clickWidget(page, id, dx) {
   const r = await waitForWidget(page, id);
   await page.mouse.click(dx === undefined ? r.x + r.w / 2 : r.x + dx, r.y + r.h / 2);
-  await page.waitForTimeout(120);  // let a frame see the press and the release
+  await waitFrames(page, 3);
 }
 
 /** Waits until a widget has been drawn; returns its rectangle. */

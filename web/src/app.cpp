@@ -98,6 +98,7 @@ void App::open_scenario(const std::string& id, bool assessment) {
   opt.seed = 1;
   opt.mode = assessment ? scenarios::Mode::Assessment : scenarios::Mode::Practice;
   session_ = std::make_unique<scenarios::Session>(sc, opt);
+  start_pending_ = false;
   has_report_ = false;
   message_.clear();
   clock_ = render::ClockView{};
@@ -192,7 +193,8 @@ void App::apply_training(const render::UiRequests& r) {
     select.protocol.treatment_min = c.prescription.treatment_min;
     select.protocol.release_lbf_per_s = c.prescription.release_n_per_s / kNewtonsPerLbf;
     actions.push_back(select);
-    actions.push_back(make(scenarios::ActionKind::Start));
+    // the firmware takes the prescription over the next ticks; start once it reads Ready
+    start_pending_ = true;
   }
   if (c.pause) actions.push_back(make(scenarios::ActionKind::Pause));
   if (c.resume) actions.push_back(make(scenarios::ActionKind::Resume));
@@ -208,6 +210,17 @@ void App::apply_training(const render::UiRequests& r) {
   clock_.speed = static_cast<int>(session_->speed());
 }
 
+void App::start_when_ready() {
+  if (!start_pending_ || !session_) return;
+  const hal::DisplayState& d = session_->rig().display();
+  if (d.state == hal::TableState::Ready) {
+    session_->apply(make(scenarios::ActionKind::Start));
+    start_pending_ = false;
+  } else if (d.prescription_rejected || d.state != hal::TableState::Idle) {
+    start_pending_ = false;  // refused, or the table is busy: the console shows why
+  }
+}
+
 void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.go_to) go_to(*r.go_to);
   if (r.open_scenario) open_scenario(*r.open_scenario, r.assessment);
@@ -220,6 +233,10 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     if (!clock_.paused) advance_sandbox_us(take_sim_us(real_dt_s, clock_.speed));
   } else if (screen_ == render::Screen::Training && session_) {
     apply_training(r);
+    if (start_pending_) {
+      session_->advance_us(5 * kTickUs);  // a few ticks for the console protocol
+      start_when_ready();
+    }
     if (r.single_step) session_->advance_us(kTickUs);
     if (!clock_.paused) session_->advance_us(take_sim_us(real_dt_s, session_->speed()));
     if (session_->ended()) {

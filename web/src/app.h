@@ -76,6 +76,7 @@ class App {
   void apply_training(const render::UiRequests& r);
   int64_t take_sim_us(double real_dt_s, double speed);
   void advance_sandbox_us(int64_t dt_us);
+  void start_when_ready();
 
   render::Screen screen_ = render::Screen::Start;
   std::unique_ptr<scenarios::Rig> rig_;          // sandbox table
@@ -86,6 +87,7 @@ class App {
   std::string message_;                          // last load error, shown on the list
   render::TrainerUi ui_;
   render::ClockView clock_;
+  bool start_pending_ = false;        // training: Start waits for the firmware to read Ready
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again
   double owed_us_ = 0.0;             // fraction of a tick carried to the next frame
   std::vector<FrameCost> frame_costs_;  // ring of recent frame costs

@@ -139,6 +139,7 @@ class TrainerUi {
   void draw_chart_panel(const scenarios::Session& session, UiRequests& out);
   void draw_patient_talk(const scenarios::Session& session, UiRequests& out);
   void draw_debrief(const FrameInput& in, UiRequests& out);
+  void record_next_frame_item(const char* id);
   void draw_view_overlay(const scenarios::Rig& rig);
   void handle_camera_input();
   void draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h, bool full_view, float left_css_px);
@@ -153,6 +154,7 @@ class TrainerUi {
   int selected_scenario_ = 0;        // scenario list selection
   int question_index_ = 0;           // chart panel: selected screening question
   int decline_index_ = 0;            // chart panel: selected reason to decline
+  char note_[256] = {};              // chart panel: the note being typed
   float console_width_px_ = 420.0f;
   float toolbar_height_px_ = 44.0f;
 };

@@ -19,6 +19,8 @@ class UiRegistry {
   void begin_frame() { rects_.clear(); }
   /// Records the rectangle of the last ImGui item under id.
   void record_last_item(const char* id);
+  /// Records a rectangle under id directly.
+  void record(const char* id, const WidgetRect& rect) { rects_[id] = rect; }
   /// Looks up a widget drawn in the last frame; returns false when it was not drawn.
   bool find(const std::string& id, WidgetRect& out) const;
   /// Every recorded widget.

@@ -1,0 +1,71 @@
+// A short training scenario completed through UI clicks alone: the expert screens the patient,
+// finds the osteoporosis and declines, and passes; a careless trainee treats and fails with the
+// critical error the scenario is about. State is read only through the read-only hook.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, state, waitForState, clickWidget, screenshot } from './harness.mjs';
+
+const SCENARIO = 'contraindication-osteoporosis';
+let env;
+
+before(async () => { env = await launch(); });
+after(async () => { if (env) await env.close(); });
+
+async function openScenario(page) {
+  await clickWidget(page, 'start.training');
+  await waitForState(page, (s) => s.screen === 'scenarios', 'the scenario list');
+  await clickWidget(page, `scenario.${SCENARIO}`);
+  await clickWidget(page, 'scenario.start_practice');
+  await waitForState(page, (s) => s.screen === 'training', 'the training screen');
+}
+
+async function choose(page, combo, item) {
+  await clickWidget(page, combo);
+  await clickWidget(page, item);
+}
+
+test('an expert screens, declines for osteoporosis and passes', async () => {
+  const page = await openPage(env.browser, env.url);
+  await openScenario(page);
+  await clickWidget(page, 'chart.header');  // opening the chart reviews it
+  await screenshot(page, 'training-chart.png');
+  await choose(page, 'chart.question', 'chart.question.red_flags');
+  await clickWidget(page, 'chart.ask');
+  await choose(page, 'chart.question', 'chart.question.bone_health');
+  await clickWidget(page, 'chart.ask');
+  await choose(page, 'chart.decline_reason', 'chart.decline.osteoporosis');
+  await clickWidget(page, 'chart.decline');
+  await clickWidget(page, 'chart.note', 20);
+  await page.keyboard.type('Traction declined: osteoporosis. Referred back to the GP.');
+  await clickWidget(page, 'chart.add_note');
+  await screenshot(page, 'training-declined.png');
+  await clickWidget(page, 'toolbar.end_session');
+  const s = await waitForState(page, (x) => x.screen === 'debrief', 'the debrief');
+  await page.waitForTimeout(400);
+  await screenshot(page, 'training-debrief-pass.png');
+  assert.equal(s.passed, true, `expert run failed: score ${s.score}, ${s.critical_errors} critical errors`);
+  assert.ok(s.score >= 80, `expert score ${s.score}`);
+  assert.equal(s.critical_errors, 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a careless trainee who treats the osteoporotic patient fails', async () => {
+  const page = await openPage(env.browser, env.url);
+  await openScenario(page);
+  await clickWidget(page, 'patient.fit_harness');
+  await clickWidget(page, 'patient.give_stop_switch');
+  await clickWidget(page, 'toolbar.speed_10');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING', 'treatment to start');
+  await page.waitForTimeout(1500);
+  await screenshot(page, 'training-careless-treating.png');
+  await clickWidget(page, 'toolbar.end_session');
+  const s = await waitForState(page, (x) => x.screen === 'debrief', 'the debrief');
+  await page.waitForTimeout(400);
+  await screenshot(page, 'training-debrief-fail.png');
+  assert.equal(s.passed, false);
+  assert.ok(s.critical_errors >= 1, 'treating a contraindicated patient is a critical error');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
