@@ -1,10 +1,12 @@
 // `replay`: replays a session record and checks that it reproduces its recorded result.
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include "cli_util.h"
 #include "commands.h"
+#include "scenarios/json_file.h"
 #include "scenarios/library.h"
 #include "scenarios/record.h"
 #include "scenarios/scoring.h"
@@ -12,20 +14,25 @@
 namespace tractus::cli {
 
 int replay_command(int argc, char** argv) {
-  std::string record_file, scenario_ref;
+  std::string record_file, scenario_ref, save_file, new_id;
   bool json = false, series = false;
   for (int i = 1; i < argc; ++i) {
     const char* a = argv[i];
     if (std::strcmp(a, "--help") == 0) {
       std::printf(
           "usage: tractus-cli replay RECORD [--scenario ID|FILE] [--json] [--series]\n"
+          "                          [--save-scenario FILE --id NEW_ID]\n"
           "Replays the record and prints the report. Exit code: 0 when it reproduces the\n"
-          "recorded score, pass and timeline; 1 when it diverges; 2 on bad input.\n");
+          "recorded score, pass and timeline; 1 when it diverges; 2 on bad input.\n"
+          "--save-scenario writes a new scenario that starts from this record: the original\n"
+          "with the record's injected faults and reactions as timed events.\n");
       return 0;
     }
     if (std::strcmp(a, "--json") == 0) { json = true; continue; }
     if (std::strcmp(a, "--series") == 0) { series = true; continue; }
     if (std::strcmp(a, "--scenario") == 0 && i + 1 < argc) { scenario_ref = argv[++i]; continue; }
+    if (std::strcmp(a, "--save-scenario") == 0 && i + 1 < argc) { save_file = argv[++i]; continue; }
+    if (std::strcmp(a, "--id") == 0 && i + 1 < argc) { new_id = argv[++i]; continue; }
     if (a[0] == '-' || !record_file.empty()) {
       std::fprintf(stderr, "tractus-cli replay: unexpected argument '%s'\n", a);
       return 2;
@@ -53,6 +60,24 @@ int replay_command(int argc, char** argv) {
   if (!scenarios::replay(scenario, record, session, why)) {
     std::fprintf(stderr, "tractus-cli replay: %s: %s\n", record_file.c_str(), why.c_str());
     return 2;
+  }
+  if (!save_file.empty()) {
+    nlohmann::json original, derived;
+    const std::string source = scenario.source_file;
+    if (!scenarios::read_json_file(source, original, error)) {
+      print_error("replay", error);
+      return 2;
+    }
+    if (!scenarios::scenario_from_record(original, record, new_id, derived, why)) {
+      std::fprintf(stderr, "tractus-cli replay: --id: %s\n", why.c_str());
+      return 2;
+    }
+    std::ofstream out(save_file);
+    out << derived.dump(2) << "\n";
+    if (!out) {
+      std::fprintf(stderr, "tractus-cli replay: %s: cannot write the scenario\n", save_file.c_str());
+      return 2;
+    }
   }
   const scenarios::Report report = scenarios::build_report(session);
   const bool same = report.score == record.score && report.passed == record.passed &&

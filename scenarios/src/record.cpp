@@ -124,6 +124,38 @@ bool load_record(const std::string& file, SessionRecord& out, LoadError& error) 
   return parse_record(j, file, out, error);
 }
 
+bool scenario_from_record(const json& scenario_json, const SessionRecord& record,
+                          const std::string& new_id, json& out, std::string& why) {
+  if (!scenario_json.is_object() || scenario_json.value("id", "") != record.scenario_id ||
+      scenario_json.value("version", 0) != record.scenario_version) {
+    why = "the record is for " + record.scenario_id + " version " +
+          std::to_string(record.scenario_version) + ", not for this scenario file";
+    return false;
+  }
+  bool id_ok = !new_id.empty();
+  for (char c : new_id) id_ok = id_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+  if (!id_ok) {
+    why = "'" + new_id + "' is not a valid id (use lower-case letters, digits and '-')";
+    return false;
+  }
+  out = scenario_json;
+  out["id"] = new_id;
+  out["version"] = 1;
+  out["title"] = scenario_json.value("title", "") + " (from a recorded session)";
+  if (!out.contains("events") || !out["events"].is_array()) out["events"] = json::array();
+  int n = 0;
+  for (const RecordedAction& a : record.actions) {
+    const bool fault = a.action.kind == ActionKind::InjectFault;
+    if (!a.accepted || (!fault && a.action.kind != ActionKind::TriggerReaction)) continue;
+    json e;
+    e["id"] = "recorded-" + std::to_string(++n);
+    e["at_s"] = static_cast<double>(a.t_us) * 1e-6;
+    e["effects"] = fault ? json{{"fault", a.action.name}} : json{{"reaction", a.action.name}};
+    out["events"].push_back(e);
+  }
+  return true;
+}
+
 bool replay(const Scenario& scenario, const SessionRecord& record, Session& session,
             std::string& why) {
   if (scenario.id != record.scenario_id || scenario.version != record.scenario_version) {

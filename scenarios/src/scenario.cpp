@@ -218,7 +218,8 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   s = Scenario{};
   s.source_file = file;
   const std::string p = "$";
-  if (!f.object(j, p, {"format", "format_version", "id", "version", "title", "category",
+  // "$schema" lets editors check the file as it is written; the loader ignores it
+  if (!f.object(j, p, {"$schema", "format", "format_version", "id", "version", "title", "category",
                        "briefing", "patient", "findings", "goal", "safety", "events", "rubric",
                        "time_limit_s"}))
     return false;

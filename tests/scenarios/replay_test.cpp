@@ -119,3 +119,24 @@ TEST(Replay, GoldenScoreAndTimelineMatchNativeAndWebAssembly) {
   ASSERT_EQ(r.time_to_stop.size(), 1u);
   EXPECT_NEAR(r.time_to_stop[0].time_to_stop_s, 1.5, 0.005);
 }
+
+TEST(Replay, ARecordBecomesTheStartingPointOfANewScenario) {
+  const Scenario sc = routine();
+  const Session original = scripted(sc);  // holds one instructor trigger_reaction at 40 s
+  const SessionRecord record = make_record(original);
+  nlohmann::json source, derived;
+  LoadError e;
+  ASSERT_TRUE(read_json_file(test::repo_path("scenarios/library/routine-lumbar-l45.json"), source, e));
+  std::string why;
+  EXPECT_FALSE(scenario_from_record(source, record, "Bad Id", derived, why));
+  EXPECT_NE(why.find("valid id"), std::string::npos) << why;
+  ASSERT_TRUE(scenario_from_record(source, record, "routine-l45-recorded-pain", derived, why)) << why;
+
+  // the derived file loads, and its new event reproduces the instructor's reaction at 40 s
+  Scenario next;
+  ASSERT_TRUE(parse_scenario(derived, "derived", next, e)) << e.message();
+  EXPECT_EQ(next.id, "routine-l45-recorded-pain");
+  ASSERT_EQ(next.events.size(), sc.events.size() + 1);
+  EXPECT_EQ(next.events.back().effects.reaction, "sharp_pain");
+  EXPECT_DOUBLE_EQ(next.events.back().at_s, 40.0);
+}

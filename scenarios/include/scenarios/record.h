@@ -54,4 +54,12 @@ inline SessionOptions record_options(const SessionRecord& r) { return SessionOpt
 bool replay(const Scenario& scenario, const SessionRecord& record, Session& session,
             std::string& why);
 
+/// Turns a record into the starting point of a new scenario: a copy of the original scenario's
+/// JSON with id new_id, version 1, a title marking its origin, and one timed event for each
+/// instructor action the record holds (inject_fault and trigger_reaction), so a session an
+/// instructor improvised can be replayed on every trainee. Returns false with why when the
+/// record does not belong to the scenario or new_id is not a valid id.
+bool scenario_from_record(const nlohmann::json& scenario_json, const SessionRecord& record,
+                          const std::string& new_id, nlohmann::json& out, std::string& why);
+
 }  // namespace tractus::scenarios
