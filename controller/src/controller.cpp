@@ -13,10 +13,23 @@ constexpr float kSlackForceN = 8.0f;
 // the cord must read slack this long before the brake sets after a fast release
 constexpr int64_t kSlackDwellUs = 500000;
 constexpr float kUsPerS = 1e6f;
+
+bool in_treatment(TableState s) {
+  return s == TableState::Pretension || s == TableState::Treating || s == TableState::Paused ||
+         s == TableState::Releasing;
+}
+float maxf(float a, float b) { return a > b ? a : b; }
+float minf(float a, float b) { return a < b ? a : b; }
 }  // namespace
 
+// [SECTION] construction and outputs
+
 Controller::Controller(const ControllerConfig& config) : config_(config) {
+  int count = 0;
+  const SafetyRule* rules = table_safety_rules(&count);
+  supervisor_.configure(rules, count, &log_);
   display_.state = TableState::SelfTest;
+  last_out_ = safe_outputs();
 }
 
 ActuatorFrame Controller::safe_outputs() {
@@ -26,7 +39,10 @@ ActuatorFrame Controller::safe_outputs() {
 }
 
 void Controller::enter(TableState next) {
+  if (display_.state == next) return;
   display_.state = next;
+  state_since_us_ = now_us_;
+  log_.push(now_us_, EventKind::StateChanged, static_cast<uint16_t>(next));
   if (next == TableState::Complete) complete_since_us_ = now_us_;
   if (next == TableState::Stopped || next == TableState::Fault) {
     released_ = false;
@@ -34,89 +50,226 @@ void Controller::enter(TableState next) {
   }
 }
 
-void Controller::raise_alarm(uint16_t code) {
-  // a critical alarm is never overwritten by a lesser one
-  if (display_.alarm_code >= 300 && code < 300) return;
-  display_.alarm_code = code;
+void Controller::refuse(uint16_t code) {
+  local_alarm_ = code;
+  log_.push(now_us_, EventKind::CommandRefused, code);
 }
 
-void Controller::handle_command(const hal::ConsoleCommand& command) {
+// [SECTION] the tick
+
+ActuatorFrame Controller::tick(const hal::SensorFrame& sensors,
+                               const hal::ConsoleCommand& command, int64_t now_us) {
+  const int64_t dt_us = last_tick_us_ < 0 ? config_.tick_us : now_us - last_tick_us_;
+  // a non-positive or huge gap is the watchdog's business; the laws get a sane dt
+  const int64_t law_dt_us = dt_us > 0 && dt_us <= 10 * config_.tick_us ? dt_us : config_.tick_us;
+  const float dt_s = static_cast<float>(law_dt_us) / kUsPerS;
+  last_tick_us_ = now_us;
+  now_us_ = now_us;
+
+  // measure force against the tare, filtered; samples at a rail are invalid and skipped
+  if (!SignalMonitors::at_rail(sensors.load_cell_counts)) {
+    raw_force_n_ =
+        (static_cast<float>(sensors.load_cell_counts) - tare_offset_counts_) / config_.load_cell_counts_per_n;
+    measured_force_n_ = force_filter_.update(raw_force_n_, config_.force_filter_hz, dt_s);
+  }
+
+  // the safety supervisor sees everything before the state machine acts (from the end of the
+  // self-test on: before the tare the force reading means nothing)
+  if (display_.state != TableState::SelfTest) supervise(sensors, dt_us);
+  handle_command(command, sensors);
+  react_to_supervisor();
+  ActuatorFrame out = run_state(sensors, dt_s, law_dt_us);
+
+  // table height moves only while nothing holds the patient in traction
+  const TableState s = display_.state;
+  const bool hilo_allowed = (s == TableState::Idle || s == TableState::Ready || s == TableState::Complete) &&
+                            measured_force_n_ < kSlackForceN;
+  out.hilo = ActuatorFrame::HiLo::Stop;
+  if (hilo_allowed && sensors.hilo_up_requested != sensors.hilo_down_requested) {
+    out.hilo = sensors.hilo_up_requested ? ActuatorFrame::HiLo::Up : ActuatorFrame::HiLo::Down;
+  }
+
+  update_display(sensors);
+  last_out_ = out;
+  return out;
+}
+
+void Controller::supervise(const hal::SensorFrame& sensors, int64_t dt_us) {
+  const TableState s = display_.state;
+  const float supply_v = static_cast<float>(sensors.supply_counts) * config_.supply_volts_per_count;
+
+  MonitorInputs mi;
+  mi.load_cell_counts = sensors.load_cell_counts;
+  mi.force_n = measured_force_n_;
+  mi.target_force_n = display_.target_force_n;
+  mi.encoder_counts = sensors.encoder_counts;
+  mi.motor_current_units = (static_cast<float>(sensors.motor_current_counts) - config_.current_zero_counts) /
+                           config_.current_counts_per_unit;
+  mi.last_command = last_out_.motor_enable ? last_out_.motor_command : 0.0f;
+  mi.last_drive_enabled = last_out_.motor_enable;
+  mi.encoder_counts_per_m = config_.encoder_counts_per_m;
+  mi.motor_rated_force_n = config_.motor_rated_force_n;
+  mi.prescribed_rise_n_per_s = has_prescription_ ? plan_.max_rise_n_per_s : 0.0f;
+  mi.force_controlled = s == TableState::Pretension || s == TableState::Treating ||
+                        s == TableState::Paused || s == TableState::Releasing;
+  mi.at_rest = (s == TableState::Idle || s == TableState::Ready) && last_out_.brake_engaged &&
+               !last_out_.motor_enable;
+  mi.dt_us = dt_us;
+  mi.nominal_tick_us = config_.tick_us;
+  mi.now_us = now_us_;
+  mi.heartbeat = heartbeat_;
+  const MonitorFlags& flags = monitors_.update(mi, config_.monitors);
+
+  PolicyInputs pi;
+  pi.sensors = &sensors;
+  pi.monitors = &flags;
+  pi.state = s;
+  pi.measured_force_n = measured_force_n_;
+  pi.raw_force_n = raw_force_n_;
+  pi.prescription_max_force_n = prescription_.max_force_n;
+  pi.device_max_force_n = prescription_.region == hal::Region::Cervical ? kMaxCervicalForceN : kMaxLumbarForceN;
+  pi.supply_v = supply_v;
+  const bool started = s == TableState::Pretension || s == TableState::Treating;
+  pi.carriage_lock_overdue = started && sensors.carriage_locked &&
+                             now_us_ - treatment_start_us_ > config_.carriage_release_us;
+  pi.pretension_overdue = s == TableState::Pretension &&
+                          now_us_ - state_since_us_ > config_.pretension_timeout_us;
+  const FaultConditions c = evaluate_table_policy(pi, config_.policy);
+  for (int i = 0; i < kFaultCount; ++i) supervisor_.update(i, c.active[i], now_us_);
+}
+
+// [SECTION] console commands
+
+void Controller::handle_command(const hal::ConsoleCommand& command, const hal::SensorFrame& sensors) {
+  if (command.heartbeat != 0) heartbeat_ = command.heartbeat;
   const TableState s = display_.state;
   switch (command.kind) {
     case hal::CommandKind::None:
       break;
     case hal::CommandKind::SetPrescription: {
-      if (s != TableState::Idle && s != TableState::Ready) break;  // locked while treating
+      if (s != TableState::Idle && s != TableState::Ready) {
+        refuse(kAlarmNone);
+        break;  // locked while treating
+      }
       const PrescriptionCheck check = check_prescription(command.prescription);
       display_.prescription_rejected = !check.ok;
       display_.reject_field = check.field;
       display_.reject_reason = check.reason;
       if (check.ok) {
         prescription_ = command.prescription;
+        plan_ = build_profile(prescription_);
         has_prescription_ = true;
-        display_.remaining_s = prescription_.treatment_s;
+        display_.remaining_s = plan_.total_s;
+        display_.total_s = plan_.total_s;
+        display_.warning_count = static_cast<uint8_t>(check.warning_count);
+        for (int i = 0; i < hal::kMaxPrescriptionWarnings; ++i) display_.warnings[i] = check.warnings[i];
+        if (check.warning_count > 0) {
+          log_.push(now_us_, EventKind::Warning, static_cast<uint16_t>(check.warning_count));
+        }
         enter(TableState::Ready);
       }
       break;
     }
+    case hal::CommandKind::ConfirmHarness:
+      if (s == TableState::Idle || s == TableState::Ready) harness_confirmed_ = true;
+      break;
     case hal::CommandKind::Start:
-      if (s == TableState::Ready && has_prescription_) {
-        // start interlock is checked in run_state where the sensors are at hand
-        treatment_elapsed_us_ = 0;
-        setpoint_.value = 0.0f;
-        pi_.reset();
-        display_.alarm_code = kAlarmNone;
-        enter(TableState::Treating);
-      }
+      if (s == TableState::Ready && has_prescription_) start(sensors);
       break;
     case hal::CommandKind::Stop:
-      if (s == TableState::Treating) enter(TableState::Releasing);
+      if (s == TableState::Treating || s == TableState::Pretension || s == TableState::Paused) {
+        enter(TableState::Releasing);
+      }
+      break;
+    case hal::CommandKind::Pause:
+      if (s == TableState::Treating || s == TableState::Pretension) {
+        paused_from_ = s;
+        enter(TableState::Paused);
+      }
+      break;
+    case hal::CommandKind::Resume:
+      if (s == TableState::Paused) enter(paused_from_);
       break;
     case hal::CommandKind::Acknowledge:
-      if (s == TableState::Complete || s == TableState::Stopped) {
-        display_.alarm_code = kAlarmNone;
+      if (s == TableState::Complete) {
+        supervisor_.acknowledge(now_us_);
+        local_alarm_ = kAlarmNone;
+        harness_confirmed_ = false;  // the harness comes off after a finished treatment
         enter(has_prescription_ ? TableState::Ready : TableState::Idle);
-      } else if (s == TableState::Ready && display_.alarm_code < 300) {
-        display_.alarm_code = kAlarmNone;
+      } else if (s == TableState::Stopped) {
+        supervisor_.acknowledge(now_us_);
+        if (supervisor_.action() < SafetyAction::ReleaseChangeover) {
+          local_alarm_ = kAlarmNone;
+          enter(has_prescription_ ? TableState::Ready : TableState::Idle);
+        }
+      } else if (s == TableState::Ready || s == TableState::Idle) {
+        supervisor_.acknowledge(now_us_);
+        if (local_alarm_ < 300) local_alarm_ = kAlarmNone;
       }
       break;
     case hal::CommandKind::ResetFault:
       // critical (3xx) faults lock the unit until service; lesser ones clear here
-      if (s == TableState::Fault && display_.alarm_code < 300 && released_) {
-        display_.alarm_code = kAlarmNone;
+      if (s == TableState::Fault && !supervisor_.locked() && released_) {
+        supervisor_.acknowledge(now_us_);
+        local_alarm_ = kAlarmNone;
         enter(TableState::Idle);
+      }
+      break;
+    case hal::CommandKind::ServiceReset:
+      if (s == TableState::Fault) {
+        supervisor_.service_reset(now_us_);
+        if (!supervisor_.locked()) {
+          local_alarm_ = kAlarmNone;
+          harness_confirmed_ = false;
+          enter(TableState::Idle);
+        }
       }
       break;
   }
 }
 
-ActuatorFrame Controller::tick(const hal::SensorFrame& sensors,
-                               const hal::ConsoleCommand& command, int64_t now_us) {
-  const float dt_s = last_tick_us_ < 0 ? static_cast<float>(config_.tick_us) / kUsPerS
-                                       : static_cast<float>(now_us - last_tick_us_) / kUsPerS;
-  last_tick_us_ = now_us;
-  now_us_ = now_us;
+uint8_t Controller::missing_interlocks(const hal::SensorFrame& sensors) const {
+  uint8_t m = 0;
+  if (!sensors.patient_stop_connected) m |= hal::kInterlockStopSwitch;
+  if (!harness_confirmed_) m |= hal::kInterlockHarness;
+  if (sensors.hilo_up_requested || sensors.hilo_down_requested) m |= hal::kInterlockHiLo;
+  if (supervisor_.action() >= SafetyAction::ReleaseChangeover || supervisor_.locked()) m |= hal::kInterlockFault;
+  return m;
+}
 
-  // measure force against the tare, filtered
-  const float raw_force_n = (static_cast<float>(sensors.load_cell_counts) - tare_offset_counts_) /
-                            config_.load_cell_counts_per_n;
-  measured_force_n_ = force_filter_.update(raw_force_n, config_.force_filter_hz, dt_s);
-  display_.measured_force_n = display_.state == TableState::SelfTest ? 0.0f : measured_force_n_;
+void Controller::start(const hal::SensorFrame& sensors) {
+  // start interlocks, in the order the operator should fix them
+  const uint8_t missing = missing_interlocks(sensors);
+  if (missing & hal::kInterlockStopSwitch) return refuse(kAlarmStopSwitchNotConnected);
+  if (missing & hal::kInterlockFault) return refuse(kAlarmFaultLatched);
+  if (missing & hal::kInterlockHarness) return refuse(kAlarmHarnessNotConfirmed);
+  if (missing & hal::kInterlockHiLo) return refuse(kAlarmHiLoActive);
+  treatment_elapsed_us_ = 0;
+  treatment_start_us_ = now_us_;
+  protocol_s_ = 0.0f;
+  setpoint_.value = 0.0f;
+  pi_.reset();
+  local_alarm_ = kAlarmNone;
+  pretension_reached_since_us_ = -1;
+  enter(prescription_.pretension_n > 0.0f ? TableState::Pretension : TableState::Treating);
+}
 
-  // hardware-level reactions come first, whatever the state
-  const float supply_v = static_cast<float>(sensors.supply_counts) * config_.supply_volts_per_count;
-  if (display_.state != TableState::SelfTest) {
-    if (sensors.emergency_stop && display_.alarm_code != kAlarmEmergencyStop) {
-      raise_alarm(kAlarmEmergencyStop);
-      enter(TableState::Fault);
-    } else if (supply_v < config_.brownout_v && display_.alarm_code < 300) {
-      raise_alarm(kAlarmBrownOut);
-      enter(TableState::Fault);
+// [SECTION] safety reactions
+
+void Controller::react_to_supervisor() {
+  const SafetyAction action = supervisor_.action();
+  const TableState s = display_.state;
+  if (s == TableState::SelfTest) return;
+  if (action >= SafetyAction::DriveOff) {
+    enter(TableState::Fault);
+  } else if (action == SafetyAction::ReleaseFast) {
+    if (in_treatment(s)) enter(supervisor_.locked() ? TableState::Fault : TableState::Stopped);
+    if (supervisor_.tripped(kFaultHarnessSlip)) harness_confirmed_ = false;
+  } else if (action == SafetyAction::ReleaseChangeover) {
+    if (s == TableState::Pretension || s == TableState::Treating || s == TableState::Paused) {
+      enter(TableState::Releasing);
     }
   }
-
-  handle_command(command);
-  return run_state(sensors, dt_s);
 }
 
 ActuatorFrame Controller::drive_force(float target_n, float dt_s) {
@@ -138,6 +291,7 @@ ActuatorFrame Controller::release_fast() {
   out.carriage_lock = false;
   out.buzzer = true;
   out.lamp = ActuatorFrame::Lamp::Red;
+  display_.target_force_n = 0.0f;
   if (released_) {
     out.brake_engaged = true;
     return out;
@@ -164,82 +318,140 @@ ActuatorFrame Controller::release_fast() {
   return out;
 }
 
-ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s) {
-  const int64_t dt_us = static_cast<int64_t>(dt_s * kUsPerS + 0.5f);
+ActuatorFrame Controller::drive_off(bool brake_at_once) {
+  ActuatorFrame out = safe_outputs();
+  out.buzzer = true;
+  out.lamp = ActuatorFrame::Lamp::Red;
+  out.carriage_lock = false;
+  display_.target_force_n = 0.0f;
+  setpoint_.value = 0.0f;
+  pi_.reset();
+  if (brake_at_once || released_) {
+    released_ = true;
+    return out;
+  }
+  // relay open, brake off: the tension pays the cord out through the unpowered drum; the
+  // brake sets once the cord has stayed slack, or after coast_max_us if the cell is not trusted
+  out.brake_engaged = false;
+  if (measured_force_n_ < kSlackForceN) {
+    if (slack_since_us_ < 0) slack_since_us_ = now_us_;
+  } else {
+    slack_since_us_ = -1;
+  }
+  const bool slack_long_enough = slack_since_us_ >= 0 && now_us_ - slack_since_us_ >= kSlackDwellUs;
+  if (slack_long_enough || now_us_ - state_since_us_ >= config_.coast_max_us) {
+    released_ = true;
+    out.brake_engaged = true;
+  }
+  return out;
+}
+
+// [SECTION] states
+
+ActuatorFrame Controller::run_self_test(const hal::SensorFrame& sensors) {
+  tare_sum_counts_ += sensors.load_cell_counts;
+  if (sensors.patient_stop_connected && sensors.patient_stop_pressed) ++selftest_stop_pressed_ticks_;
+  selftest_current_sum_ += (static_cast<float>(sensors.motor_current_counts) - config_.current_zero_counts) /
+                           config_.current_counts_per_unit;
+  if (++tare_ticks_done_ < config_.tare_ticks) return safe_outputs();
+
+  const float n = static_cast<float>(tare_ticks_done_);
+  tare_offset_counts_ = static_cast<float>(tare_sum_counts_) / n;
+  force_filter_.reset();
+  const float mean_current = selftest_current_sum_ / n;
+  const bool tare_ok = tare_offset_counts_ >= static_cast<float>(config_.tare_min_counts) &&
+                       tare_offset_counts_ <= static_cast<float>(config_.tare_max_counts);
+  uint16_t failure = kAlarmNone;
+  if (!tare_ok) {
+    failure = kAlarmTareOutOfRange;
+  } else if (selftest_stop_pressed_ticks_ == tare_ticks_done_) {
+    failure = kAlarmStopSwitchTestFailed;  // a switch pressed throughout is stuck closed
+  } else if (mean_current > config_.selftest_current_limit_units ||
+             mean_current < -config_.selftest_current_limit_units) {
+    failure = kAlarmCurrentSensorOffset;
+  }
+  if (failure == kAlarmNone) {
+    enter(TableState::Idle);
+  } else {
+    local_alarm_ = failure;
+    log_.push(now_us_, EventKind::AlarmRaised, failure);
+    enter(TableState::Fault);
+    released_ = true;
+  }
+  return safe_outputs();
+}
+
+ActuatorFrame Controller::run_treating(float dt_s, int64_t dt_us) {
+  treatment_elapsed_us_ += dt_us;
+  const float elapsed_s = static_cast<float>(treatment_elapsed_us_) / kUsPerS;
+  display_.remaining_s = plan_.total_s - elapsed_s;
+
+  // guarding holds the rise of the profile; strong guarding backs it off
+  const bool rising = profile_rising(plan_, protocol_s_, elapsed_s);
+  const bool guarding = supervisor_.tripped(kFaultMuscleGuarding);
+  if (guarding && rising) {
+    if (monitors_.flags().guarding_severe) protocol_s_ = maxf(0.0f, protocol_s_ - dt_s);
+  } else {
+    protocol_s_ += dt_s;
+  }
+
+  if (elapsed_s >= plan_.total_s - plan_.final_release_s) {
+    enter(TableState::Releasing);
+  }
+  float target_n = profile_force_n(plan_, protocol_s_, elapsed_s);
+  // the pretension stays on until the profile rises past it
+  if (protocol_s_ < plan_.prologue.duration_s) target_n = maxf(target_n, prescription_.pretension_n);
+  const float rise = plan_.max_rise_n_per_s * 1.05f + 1.0f;
+  const float fall = maxf(plan_.max_fall_n_per_s * 1.05f, prescription_.release_n_per_s);
+  display_.target_force_n = setpoint_.update(target_n, rise, fall, dt_s);
+  return drive_force(display_.target_force_n, dt_s);
+}
+
+ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s, int64_t dt_us) {
   switch (display_.state) {
-    case TableState::SelfTest: {
-      tare_sum_counts_ += sensors.load_cell_counts;
-      if (++tare_ticks_done_ >= config_.tare_ticks) {
-        tare_offset_counts_ =
-            static_cast<float>(tare_sum_counts_) / static_cast<float>(tare_ticks_done_);
-        force_filter_.reset();
-        const bool tare_ok = tare_offset_counts_ >= static_cast<float>(config_.tare_min_counts) &&
-                             tare_offset_counts_ <= static_cast<float>(config_.tare_max_counts);
-        if (tare_ok) {
-          enter(TableState::Idle);
-        } else {
-          raise_alarm(kAlarmTareOutOfRange);
-          released_ = true;
-          display_.state = TableState::Fault;
-        }
-      }
-      return safe_outputs();
-    }
+    case TableState::SelfTest:
+      return run_self_test(sensors);
 
     case TableState::Idle:
     case TableState::Ready: {
       ActuatorFrame out = safe_outputs();
       out.lamp = display_.state == TableState::Ready ? ActuatorFrame::Lamp::Green
                                                      : ActuatorFrame::Lamp::Amber;
+      display_.target_force_n = 0.0f;
       return out;
     }
 
-    case TableState::Treating: {
-      // start interlock and patient-side stops
-      if (!sensors.patient_stop_connected) {
-        raise_alarm(treatment_elapsed_us_ == 0 ? kAlarmStopSwitchNotConnected
-                                               : kAlarmStopSwitchUnplugged);
-        if (treatment_elapsed_us_ == 0) {
-          enter(TableState::Ready);
-          return safe_outputs();
-        }
-        enter(TableState::Stopped);
-        return release_fast();
-      }
-      if (sensors.patient_stop_pressed) {
-        raise_alarm(kAlarmPatientStop);
-        enter(TableState::Stopped);
-        return release_fast();
-      }
-      const float limit_n = prescription_.max_force_n * (1.0f + config_.overforce_fraction);
-      if (measured_force_n_ > limit_n) {
-        raise_alarm(kAlarmOverForce);
-        enter(TableState::Fault);
-        return release_fast();
-      }
-
-      treatment_elapsed_us_ += dt_us;
-      const float elapsed_s = static_cast<float>(treatment_elapsed_us_) / kUsPerS;
-      const float release_time_s = prescription_.max_force_n / prescription_.release_n_per_s;
-      display_.remaining_s = prescription_.treatment_s - elapsed_s;
-      if (elapsed_s >= prescription_.treatment_s - release_time_s) {
-        enter(TableState::Releasing);
-      }
+    case TableState::Pretension: {
+      // take up the pretension at the ramp rate and hold it until it has settled
       const float rise = prescription_.max_force_n / prescription_.ramp_s;
-      display_.target_force_n =
-          setpoint_.update(prescription_.max_force_n, rise, prescription_.release_n_per_s, dt_s);
+      display_.target_force_n = setpoint_.update(prescription_.pretension_n, rise, rise, dt_s);
+      if (measured_force_n_ >= 0.9f * prescription_.pretension_n) {
+        if (pretension_reached_since_us_ < 0) pretension_reached_since_us_ = now_us_;
+      } else {
+        pretension_reached_since_us_ = -1;
+      }
+      if (pretension_reached_since_us_ >= 0 &&
+          now_us_ - pretension_reached_since_us_ >= config_.pretension_hold_us) {
+        enter(TableState::Treating);
+      }
+      return drive_force(display_.target_force_n, dt_s);
+    }
+
+    case TableState::Treating:
+      return run_treating(dt_s, dt_us);
+
+    case TableState::Paused: {
+      // hold at the base force (or lower), clocks frozen
+      const float hold_n = minf(display_.target_force_n, prescription_.protocol == hal::Protocol::Static
+                                                             ? 0.0f : prescription_.base_force_n);
+      display_.target_force_n = setpoint_.update(hold_n, 0.0f, prescription_.release_n_per_s, dt_s);
       return drive_force(display_.target_force_n, dt_s);
     }
 
     case TableState::Releasing: {
-      if (sensors.patient_stop_pressed) {
-        raise_alarm(kAlarmPatientStop);
-        enter(TableState::Stopped);
-        return release_fast();
-      }
       treatment_elapsed_us_ += dt_us;
       const float elapsed_s = static_cast<float>(treatment_elapsed_us_) / kUsPerS;
-      const float left_s = prescription_.treatment_s - elapsed_s;
+      const float left_s = plan_.total_s - elapsed_s;
       display_.remaining_s = left_s > 0.0f ? left_s : 0.0f;
       display_.target_force_n = setpoint_.update(0.0f, 0.0f, prescription_.release_n_per_s, dt_s);
       if (display_.target_force_n <= 0.0f && measured_force_n_ < kSlackForceN) {
@@ -253,9 +465,8 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s)
     case TableState::Complete: {
       // tone repeats every complete_tone_period_s until acknowledged
       const float since_s = static_cast<float>(now_us_ - complete_since_us_) / kUsPerS;
-      const float phase_s =
-          since_s - config_.complete_tone_period_s *
-                        static_cast<float>(static_cast<int64_t>(since_s / config_.complete_tone_period_s));
+      const float periods = static_cast<float>(static_cast<int64_t>(since_s / config_.complete_tone_period_s));
+      const float phase_s = since_s - config_.complete_tone_period_s * periods;
       ActuatorFrame out = safe_outputs();
       out.carriage_lock = false;
       out.buzzer = phase_s < config_.complete_tone_on_s;
@@ -267,11 +478,11 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s)
     case TableState::Stopped:
     case TableState::Fault: {
       display_.target_force_n = 0.0f;
-      if (display_.alarm_code == kAlarmEmergencyStop || display_.alarm_code == kAlarmBrownOut) {
-        // drive power off at once; the brake holds the cord where it is
-        released_ = true;
+      const SafetyAction action = supervisor_.action();
+      if (action == SafetyAction::PowerCut) return drive_off(true);
+      if (action == SafetyAction::DriveOff) return drive_off(false);
+      if (display_.state == TableState::Fault && action < SafetyAction::ReleaseFast && released_) {
         ActuatorFrame out = safe_outputs();
-        out.buzzer = true;
         out.lamp = ActuatorFrame::Lamp::Red;
         return out;
       }
@@ -279,6 +490,30 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s)
     }
   }
   return safe_outputs();
+}
+
+// [SECTION] display
+
+void Controller::update_display(const hal::SensorFrame& sensors) {
+  const TableState s = display_.state;
+  display_.measured_force_n = s == TableState::SelfTest ? 0.0f : measured_force_n_;
+
+  // the alarm shown: a stopping or locking supervisor alarm, else a refusal, else a warning
+  const int h = supervisor_.headline();
+  uint16_t code = local_alarm_;
+  if (h >= 0) {
+    const SafetyRule& r = supervisor_.rule(h);
+    const bool serious = r.action >= SafetyAction::ReleaseChangeover || r.latch != Latch::WhileActive;
+    if (serious || code == kAlarmNone) code = r.code;
+  }
+  display_.alarm_code = code;
+  display_.alarm_text = alarm_text(code);
+
+  display_.interlocks_missing = missing_interlocks(sensors);
+  display_.harness_confirmed = harness_confirmed_;
+  display_.harness_removal_allowed = !in_treatment(s) && measured_force_n_ < kSlackForceN;
+  display_.guarding_detected = supervisor_.tripped(kFaultMuscleGuarding);
+  display_.event_count = log_.total();
 }
 
 }  // namespace tractus::controller

@@ -26,7 +26,8 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   UiRequests out;
   widgets_.begin_frame();
   screen_ = in.screen;
-  if (in.rig != nullptr) {
+  // the self-test reads the untared cell: nothing to plot until it is done
+  if (in.rig != nullptr && in.rig->display().state != hal::TableState::SelfTest) {
     const hal::DisplayState& d = in.rig->display();
     history_.add(ForceSample{static_cast<double>(in.rig->now_us()) * 1e-6, d.target_force_n, d.measured_force_n});
   }
@@ -43,6 +44,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       draw_console(*in.rig, out);
       draw_patient_panel(*in.rig, out);
       draw_view_overlay(*in.rig);
+      draw_spine_panel(*in.rig, ImGui::GetIO().DisplaySize.x - console_width_px_);
       handle_camera_input();
       break;
     case Screen::ScenarioList:
@@ -54,6 +56,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       draw_console(*in.rig, out);
       draw_chart_panel(*in.session, out);
       draw_patient_talk(*in.session, out);
+      draw_spine_panel(*in.rig, ImGui::GetIO().DisplaySize.x - console_width_px_);
       handle_camera_input();
       break;
     case Screen::Debrief:

@@ -1,176 +1,328 @@
-// Open-loop tests of the firmware's state machine with hand-made sensor frames.
+// The firmware's state machine against a first-order stand-in plant (bench.h), time passed in.
 #include <gtest/gtest.h>
 
-#include "controller/controller.h"
+#include "bench.h"
 
 using namespace tractus;
-using controller::Controller;
-using controller::ControllerConfig;
 using hal::CommandKind;
 using hal::TableState;
-
-namespace {
-
-constexpr int32_t kTareCounts = 2000;
-
-// A table at rest: sensors as the electronics report them with force_n on the cord.
-hal::SensorFrame frame(float force_n, const ControllerConfig& c = ControllerConfig{}) {
-  hal::SensorFrame f;
-  f.load_cell_counts = kTareCounts + static_cast<int32_t>(force_n * c.load_cell_counts_per_n);
-  f.supply_counts = 3276;  // 24 V
-  f.patient_stop_connected = true;
-  return f;
-}
-
-struct Bench {
-  Controller fw;
-  int64_t now_us = 0;
-  hal::ActuatorFrame out;
-
-  hal::ActuatorFrame tick(const hal::SensorFrame& s, CommandKind kind = CommandKind::None,
-                          const hal::Prescription& p = hal::Prescription{}) {
-    hal::ConsoleCommand cmd;
-    cmd.kind = kind;
-    cmd.prescription = p;
-    out = fw.tick(s, cmd, now_us);
-    now_us += 1000;
-    return out;
-  }
-  void run(const hal::SensorFrame& s, int ticks) {
-    for (int i = 0; i < ticks; ++i) tick(s);
-  }
-};
-
-hal::Prescription prescription(float force_n) {
-  hal::Prescription p;
-  p.max_force_n = force_n;
-  p.ramp_s = 10.0f;
-  p.treatment_s = 120.0f;
-  p.release_n_per_s = 50.0f;
-  return p;
-}
-
-}  // namespace
+using fwtest::Bench;
+using fwtest::static_prescription;
+namespace fw = tractus::controller;
 
 TEST(Controller, SelfTestTaresTheLoadCellThenGoesIdle) {
   Bench b;
-  EXPECT_EQ(b.fw.display().state, TableState::SelfTest);
-  b.run(frame(0.0f), 200);
-  EXPECT_EQ(b.fw.display().state, TableState::Idle);
-  EXPECT_NEAR(b.fw.tare_offset_counts(), kTareCounts, 0.5f);
+  EXPECT_EQ(b.state(), TableState::SelfTest);
+  b.run_s(0.2);
+  EXPECT_EQ(b.state(), TableState::Idle);
+  EXPECT_NEAR(b.fw.tare_offset_counts(), fwtest::kTareCounts, 1.0f);
   EXPECT_FALSE(b.out.motor_enable);
   EXPECT_TRUE(b.out.brake_engaged);
 }
 
 TEST(Controller, SelfTestFailsWhenTheTareIsOutOfRange) {
   Bench b;
-  hal::SensorFrame broken = frame(0.0f);
-  broken.load_cell_counts = 0;  // a disconnected cell reads zero
-  b.run(broken, 200);
-  EXPECT_EQ(b.fw.display().state, TableState::Fault);
-  EXPECT_EQ(b.fw.display().alarm_code, controller::kAlarmTareOutOfRange);
+  b.plant_force_n = -200.0f;  // a cell reading far below its zero window
+  b.run_s(0.2);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmTareOutOfRange);
+}
+
+TEST(Controller, SelfTestFailsWhenTheStopSwitchReadsPressedThroughout) {
+  Bench b;
+  b.stop_pressed = true;  // a stuck-closed switch could never stop a treatment
+  b.run_s(0.2);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmStopSwitchTestFailed);
+  b.stop_pressed = false;
+  b.tick(CommandKind::ResetFault);  // a 2xx self-test fault clears once its cause has gone
+  EXPECT_EQ(b.state(), TableState::Idle);
 }
 
 TEST(Controller, RefusedPrescriptionNamesTheFieldAndStaysIdle) {
   Bench b;
-  b.run(frame(0.0f), 200);
-  b.tick(frame(0.0f), CommandKind::SetPrescription, prescription(2000.0f));
-  EXPECT_EQ(b.fw.display().state, TableState::Idle);
+  b.run_s(0.25);
+  b.tick(CommandKind::SetPrescription, static_prescription(2000.0f));
+  EXPECT_EQ(b.state(), TableState::Idle);
   EXPECT_TRUE(b.fw.display().prescription_rejected);
   EXPECT_STREQ(b.fw.display().reject_field, "max_force_n");
+}
+
+TEST(Controller, AcceptedPrescriptionShowsTotalTimeAndWarnings) {
+  Bench b;
+  b.run_s(0.25);
+  hal::Prescription p = static_prescription(400.0f);
+  p.body_mass_kg = 70.0f;  // 400 N is 58% of 687 N body weight: above the 50% guidance
+  b.tick(CommandKind::SetPrescription, p);
+  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_FLOAT_EQ(b.fw.display().total_s, 120.0f);
+  ASSERT_EQ(b.fw.display().warning_count, 1);
+  EXPECT_STREQ(b.fw.display().warnings[0], "lumbar force above 50% of body weight");
 }
 
 TEST(Controller, StartIsRefusedWithoutTheStopSwitchConnected) {
   // start interlock (Eltrac manual): no treatment unless the patient stop switch is plugged in
   Bench b;
-  b.run(frame(0.0f), 200);
-  b.tick(frame(0.0f), CommandKind::SetPrescription, prescription(300.0f));
-  hal::SensorFrame unplugged = frame(0.0f);
-  unplugged.patient_stop_connected = false;
-  b.tick(unplugged, CommandKind::Start);
-  EXPECT_EQ(b.fw.display().state, TableState::Ready);
-  EXPECT_EQ(b.fw.display().alarm_code, controller::kAlarmStopSwitchNotConnected);
+  b.stop_connected = false;
+  b.start(static_prescription(300.0f));
+  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.alarm(), fw::kAlarmStopSwitchNotConnected);
+  EXPECT_TRUE(b.fw.display().interlocks_missing & hal::kInterlockStopSwitch);
   EXPECT_FALSE(b.out.motor_enable);
+  EXPECT_GE(b.fw.event_log().find_last(fw::EventKind::CommandRefused, fw::kAlarmStopSwitchNotConnected), 0);
+}
+
+TEST(Controller, StartIsRefusedUntilTheHarnessIsConfirmed) {
+  Bench b;
+  b.run_s(0.25);
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  b.tick(CommandKind::Start);
+  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.alarm(), fw::kAlarmHarnessNotConfirmed);
+  b.tick(CommandKind::ConfirmHarness);
+  EXPECT_EQ(b.fw.display().interlocks_missing, 0);
+  b.tick(CommandKind::Start);
+  EXPECT_EQ(b.state(), TableState::Treating);
+  EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+}
+
+TEST(Controller, HiLoIsRefusedAtStartAndLockedDuringTreatment) {
+  // the 2011 incident: table height sits behind the stop logic and is interlocked in treatment
+  Bench b;
+  b.run_s(0.25);
+  b.hilo_up = true;
+  b.tick();
+  EXPECT_EQ(b.out.hilo, hal::ActuatorFrame::HiLo::Up);  // allowed while idle and slack
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  b.tick(CommandKind::ConfirmHarness);
+  b.tick(CommandKind::Start);
+  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.alarm(), fw::kAlarmHiLoActive);
+  b.hilo_up = false;
+  b.tick(CommandKind::Start);
+  ASSERT_EQ(b.state(), TableState::Treating);
+  b.run_s(1.0);
+  b.hilo_up = true;
+  b.run_s(0.1);
+  EXPECT_EQ(b.out.hilo, hal::ActuatorFrame::HiLo::Stop);
+  EXPECT_EQ(b.alarm(), fw::kAlarmHiLoLocked);
+  EXPECT_EQ(b.state(), TableState::Treating);  // a warning, not a stop
 }
 
 TEST(Controller, SetpointRampsAtForceOverRampTime) {
   Bench b;
-  b.run(frame(0.0f), 200);
-  b.tick(frame(0.0f), CommandKind::SetPrescription, prescription(300.0f));
-  b.tick(frame(0.0f), CommandKind::Start);
-  b.run(frame(0.0f), 4999);  // 5 s in all: half of a 10 s ramp
-  EXPECT_NEAR(b.fw.display().target_force_n, 150.0f, 0.5f);
+  b.start(static_prescription(300.0f));
+  b.run_s(5.0);  // half of a 10 s ramp
+  EXPECT_NEAR(b.fw.display().target_force_n, 150.0f, 1.0f);
+  EXPECT_NEAR(b.plant_force_n, 150.0f, 0.02f * 150.0f);
   EXPECT_TRUE(b.out.motor_enable);
   EXPECT_FALSE(b.out.brake_engaged);
-  EXPECT_GT(b.out.motor_command, 0.0f);
+  EXPECT_FALSE(b.out.carriage_lock);
 }
 
 TEST(Controller, PatientStopPaysOutThenHoldsWithTheAlarmAndTimeKept) {
   Bench b;
-  b.run(frame(0.0f), 200);
-  b.tick(frame(0.0f), CommandKind::SetPrescription, prescription(300.0f));
-  b.tick(frame(0.0f), CommandKind::Start);
-  b.run(frame(300.0f), 15000);
+  b.start(static_prescription(300.0f));
+  b.run_s(15.0);
+  ASSERT_GT(b.plant_force_n, 290.0f);
   const float remaining_s = b.fw.display().remaining_s;
-  hal::SensorFrame pressed = frame(300.0f);
-  pressed.patient_stop_pressed = true;
-  b.tick(pressed);
-  EXPECT_EQ(b.fw.display().state, TableState::Stopped);
-  EXPECT_EQ(b.fw.display().alarm_code, controller::kAlarmPatientStop);
+  b.stop_pressed = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Stopped);
+  EXPECT_EQ(b.alarm(), fw::kAlarmPatientStop);
   EXPECT_LT(b.out.motor_command, 0.0f);  // paying out
   EXPECT_TRUE(b.out.buzzer);
-  // once the cord has read slack for half a second the brake holds and the motor is off;
-  // the alarm keeps sounding
-  b.run(frame(2.0f), 400);
-  EXPECT_TRUE(b.out.motor_enable);  // still coasting so the carriage can spring back
-  EXPECT_EQ(b.out.motor_command, 0.0f);
-  b.run(frame(2.0f), 200);
+  b.stop_pressed = false;
+  // Eltrac manual: fastest release to at most 15 N; here within 0.5 s
+  b.run_s(0.5);
+  EXPECT_LE(b.plant_force_n, 15.0f);
+  b.run_s(1.0);  // slack for half a second: the brake holds and the motor is off
   EXPECT_FALSE(b.out.motor_enable);
   EXPECT_TRUE(b.out.brake_engaged);
   EXPECT_TRUE(b.out.buzzer);
   EXPECT_NEAR(b.fw.display().remaining_s, remaining_s, 0.01f);
-  b.tick(frame(2.0f), CommandKind::Acknowledge);
-  EXPECT_EQ(b.fw.display().state, TableState::Ready);
-  EXPECT_FALSE(b.tick(frame(2.0f)).buzzer);
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_FALSE(b.tick().buzzer);
+  const fw::EventLog& log = b.fw.event_log();
+  const int raised = log.find_last(fw::EventKind::AlarmRaised, fw::kAlarmPatientStop);
+  ASSERT_GE(raised, 0);
+  EXPECT_NEAR(static_cast<double>(log.at(raised).time_us), 15.253e6, 0.01e6);
 }
 
-TEST(Controller, EmergencyStopCutsDrivePowerAtOnceAndLocks) {
+TEST(Controller, EmergencyStopCutsDrivePowerAtOnceAndLocksUntilServiceReset) {
   Bench b;
-  b.run(frame(0.0f), 200);
-  b.tick(frame(0.0f), CommandKind::SetPrescription, prescription(300.0f));
-  b.tick(frame(0.0f), CommandKind::Start);
-  b.run(frame(100.0f), 1000);
-  hal::SensorFrame estop = frame(100.0f);
-  estop.emergency_stop = true;
-  b.tick(estop);
+  b.start(static_prescription(300.0f));
+  b.run_s(1.0);
+  b.estop = true;
+  b.tick();
   EXPECT_FALSE(b.out.motor_enable);
   EXPECT_TRUE(b.out.brake_engaged);
-  EXPECT_EQ(b.fw.display().alarm_code, controller::kAlarmEmergencyStop);
-  // a critical fault does not clear on reset
-  b.tick(frame(0.0f), CommandKind::ResetFault);
-  EXPECT_EQ(b.fw.display().state, TableState::Fault);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmEmergencyStop);
+  // a critical fault does not clear on reset, nor on service reset while the button is down
+  b.tick(CommandKind::ResetFault);
+  b.tick(CommandKind::ServiceReset);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  b.estop = false;
+  b.tick(CommandKind::ResetFault);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  b.tick(CommandKind::ServiceReset);
+  EXPECT_EQ(b.state(), TableState::Idle);
+  EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+}
+
+TEST(Controller, OperatorStopReleasesAtTheChangeoverSpeed) {
+  Bench b;
+  b.start(static_prescription(300.0f, 10.0f, 120.0f, 50.0f));
+  b.run_s(12.0);
+  b.tick(CommandKind::Stop);
+  EXPECT_EQ(b.state(), TableState::Releasing);
+  b.run_s(2.0);
+  EXPECT_NEAR(b.fw.display().target_force_n, 200.0f, 1.0f);  // 300 N - 2 s * 50 N/s
+  b.run_s(5.0);
+  EXPECT_EQ(b.state(), TableState::Complete);
+}
+
+TEST(Controller, PauseHoldsTheClocksAndResumeContinues) {
+  Bench b;
+  b.start(static_prescription(300.0f, 10.0f, 120.0f, 50.0f));
+  b.run_s(20.0);
+  const float remaining_s = b.fw.display().remaining_s;
+  b.tick(CommandKind::Pause);
+  EXPECT_EQ(b.state(), TableState::Paused);
+  b.run_s(10.0);
+  EXPECT_NEAR(b.fw.display().remaining_s, remaining_s, 0.002f);  // clock frozen
+  EXPECT_LT(b.plant_force_n, 10.0f);  // static pauses at zero, released at the changeover speed
+  b.tick(CommandKind::Resume);
+  EXPECT_EQ(b.state(), TableState::Treating);
+  b.run_s(10.0);  // back up at the ramp rate (30 N/s)
+  EXPECT_NEAR(b.plant_force_n, 300.0f, 0.02f * 300.0f);
+  EXPECT_NEAR(b.fw.display().remaining_s, remaining_s - 10.0f, 0.01f);
+}
+
+TEST(Controller, PretensionIsTakenUpBeforeTreatment) {
+  Bench b;
+  hal::Prescription p = static_prescription(300.0f);
+  p.pretension_n = 30.0f;
+  b.start(p);
+  EXPECT_EQ(b.state(), TableState::Pretension);
+  b.run_s(0.5);
+  EXPECT_EQ(b.state(), TableState::Pretension);
+  b.run_s(2.5);  // 1 s to reach 30 N at 30 N/s, then 1 s held
+  EXPECT_EQ(b.state(), TableState::Treating);
+  EXPECT_GT(b.plant_force_n, 0.9f * 30.0f);
+}
+
+TEST(Controller, CarriageLockThatDoesNotReleaseStopsTheStart) {
+  Bench b;
+  b.lock_sensor_stuck = true;
+  b.start(static_prescription(300.0f));
+  b.run_s(0.5);
+  EXPECT_EQ(b.state(), TableState::Stopped);
+  EXPECT_EQ(b.alarm(), fw::kAlarmCarriageLockStuck);
+}
+
+TEST(Controller, BrownOutCutsTheDrive) {
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(5.0);
+  b.supply_v = 18.0f;  // below the 20 V brown-out threshold
+  b.run_s(0.01);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmBrownOut);
+  EXPECT_FALSE(b.out.motor_enable);
+}
+
+TEST(Controller, AMissedTickPeriodTripsTheWatchdog) {
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(2.0);
+  b.now_us += 5000;  // the loop stalled for 5 ms
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmWatchdog);
+  EXPECT_FALSE(b.out.motor_enable);
+}
+
+TEST(Controller, ConsoleLinkLossReleasesAtTheChangeoverSpeed) {
+  Bench b;
+  b.start(static_prescription(300.0f));
+  hal::ConsoleCommand beat;
+  uint32_t n = 0;
+  for (int i = 0; i < 5000; ++i) {  // heartbeat every tick for 5 s
+    beat.heartbeat = ++n;
+    b.out = b.fw.tick(b.sense(), beat, b.now_us);
+    b.step_plant();
+    b.now_us += 1000;
+  }
+  EXPECT_EQ(b.state(), TableState::Treating);
+  b.run_s(0.45);  // heartbeat stops: still within the 500 ms allowance
+  EXPECT_EQ(b.state(), TableState::Treating);
+  b.run_s(0.1);
+  EXPECT_EQ(b.state(), TableState::Releasing);
+  EXPECT_EQ(b.alarm(), fw::kAlarmConsoleLinkLost);
 }
 
 TEST(Controller, CompleteToneRepeatsEvery30SecondsUntilAcknowledged) {
   // Triton manual: end-of-treatment tone repeats every 30 s until acknowledged
   Bench b;
-  b.run(frame(0.0f), 200);
-  hal::Prescription p = prescription(100.0f);
-  p.treatment_s = 60.0f;
-  b.tick(frame(0.0f), CommandKind::SetPrescription, p);
-  b.tick(frame(0.0f), CommandKind::Start);
-  // the fake sensor follows the target so the release completes
-  while (b.fw.display().state != TableState::Complete && b.now_us < 200000000) {
-    b.tick(frame(b.fw.display().target_force_n));
-  }
-  ASSERT_EQ(b.fw.display().state, TableState::Complete);
-  EXPECT_TRUE(b.tick(frame(0.0f)).buzzer);
-  b.run(frame(0.0f), 2000);
+  b.start(static_prescription(100.0f, 10.0f, 60.0f, 50.0f));
+  while (b.state() != TableState::Complete && b.now_us < 200000000) b.tick();
+  ASSERT_EQ(b.state(), TableState::Complete);
+  EXPECT_TRUE(b.fw.display().harness_removal_allowed);
+  EXPECT_TRUE(b.tick().buzzer);
+  b.run_s(2.0);
   EXPECT_FALSE(b.out.buzzer);
-  b.run(frame(0.0f), 28000);  // 30 s after completion the tone sounds again
+  b.run_s(28.0);  // 30 s after completion the tone sounds again
   EXPECT_TRUE(b.out.buzzer);
-  b.tick(frame(0.0f), CommandKind::Acknowledge);
-  b.run(frame(0.0f), 31000);
+  b.tick(CommandKind::Acknowledge);
+  b.run_s(31.0);
   EXPECT_FALSE(b.out.buzzer);
-  EXPECT_EQ(b.fw.display().state, TableState::Ready);
+  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_FALSE(b.fw.display().harness_confirmed);  // the next session confirms again
+}
+
+TEST(Controller, HarnessRemovalIsNotAllowedUnderTension) {
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(5.0);
+  EXPECT_FALSE(b.fw.display().harness_removal_allowed);
+}
+
+TEST(Controller, SelfTestFailsWhenTheMotorCurrentReadsWithTheDriveOff) {
+  Bench b;
+  b.out.motor_enable = true;  // the bench's current follows this: a sensor offset of 0.3 rated
+  b.out.motor_command = 0.3f;
+  for (int i = 0; i < 200; ++i) {
+    b.fw.tick(b.sense(), hal::ConsoleCommand{}, b.now_us);
+    b.now_us += 1000;
+  }
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmCurrentSensorOffset);
+}
+
+TEST(Controller, ALoadCellReadingForceAtRestWarnsAfterTwoSeconds) {
+  Bench b;
+  b.run_s(0.25);
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  b.plant_force_n = 30.0f;  // the zero has drifted 30 N with the cord slack
+  b.run_s(1.9);
+  EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+  b.run_s(0.2);
+  EXPECT_EQ(b.alarm(), fw::kAlarmLoadCellDrift);
+  EXPECT_EQ(b.state(), TableState::Ready);  // a warning only
+}
+
+TEST(Controller, PretensionThatNeverBuildsStopsTheStart) {
+  Bench b;
+  b.cord_attached = false;  // the drum winds, nothing pulls back
+  hal::Prescription p = static_prescription(300.0f);
+  p.pretension_n = 30.0f;
+  b.start(p);
+  b.run_s(9.9);
+  EXPECT_EQ(b.state(), TableState::Pretension);
+  b.run_s(0.2);  // 10 s allowance (ControllerConfig::pretension_timeout_us)
+  EXPECT_EQ(b.state(), TableState::Stopped);
+  EXPECT_EQ(b.alarm(), fw::kAlarmPretensionNotReached);
 }

@@ -62,3 +62,62 @@ TEST(Prescription, RefusesATreatmentTooShortToRampAndRelease) {
   EXPECT_EQ(std::string(c.field), "treatment_s");
   EXPECT_NE(std::string(c.reason), "");
 }
+
+TEST(Prescription, RefusesAPeriodicBaseForceAtOrAboveTheMaximum) {
+  Prescription p = valid();
+  p.protocol = tractus::hal::Protocol::Intermittent;
+  p.base_force_n = 300.0f;
+  EXPECT_EQ(std::string(check_prescription(p).field), "base_force_n");
+  p.base_force_n = 150.0f;
+  EXPECT_TRUE(check_prescription(p).ok);
+}
+
+TEST(Prescription, RefusesCyclesGivingMoreThan99Minutes) {
+  Prescription p = valid();
+  p.protocol = tractus::hal::Protocol::Cyclic;
+  p.base_force_n = 100.0f;
+  p.hold_s = 600.0f;  // each cycle over 10 min
+  p.cycles = 12;
+  const auto c = check_prescription(p);
+  EXPECT_FALSE(c.ok);
+  EXPECT_EQ(std::string(c.field), "cycles");
+}
+
+TEST(Prescription, WarnsAboveHalfBodyWeightButAccepts) {
+  // DESIGN.md section 4: separation needs about 40-50% BW; above half BW is beyond guidance
+  Prescription p = valid();
+  p.body_mass_kg = 60.0f;        // 588 N body weight
+  p.max_force_n = 0.52f * 588.4f;
+  auto c = check_prescription(p);
+  EXPECT_TRUE(c.ok);
+  ASSERT_EQ(c.warning_count, 1);
+  EXPECT_EQ(std::string(c.warnings[0]), "lumbar force above 50% of body weight");
+  p.max_force_n = 0.48f * 588.4f;
+  EXPECT_EQ(check_prescription(p).warning_count, 0);
+}
+
+TEST(Prescription, WarnsAboveThirtyPoundsCervical) {
+  // DESIGN.md section 4: cervical forces above 30 lb increased discomfort
+  Prescription p = valid();
+  p.region = Region::Cervical;
+  p.max_force_n = 31.0f * 4.4482f;
+  auto c = check_prescription(p);
+  EXPECT_TRUE(c.ok);
+  ASSERT_EQ(c.warning_count, 1);
+  EXPECT_EQ(std::string(c.warnings[0]), "cervical force above 30 lb: more discomfort reported");
+  p.max_force_n = 25.0f * 4.4482f;
+  EXPECT_EQ(check_prescription(p).warning_count, 0);
+}
+
+TEST(Prescription, WarnsAboveTheFirstSessionCap) {
+  // DESIGN.md section 4: conservative first-session caps 40 lb (women), 50 lb (men)
+  Prescription p = valid();
+  p.first_session = true;
+  p.sex = tractus::hal::PatientSex::Male;
+  p.max_force_n = 45.0f * 4.4482f;
+  EXPECT_EQ(check_prescription(p).warning_count, 0);
+  p.sex = tractus::hal::PatientSex::Female;
+  auto c = check_prescription(p);
+  ASSERT_EQ(c.warning_count, 1);
+  EXPECT_EQ(std::string(c.warnings[0]), "first session above the conservative 40 lb cap");
+}

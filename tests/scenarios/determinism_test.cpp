@@ -25,6 +25,9 @@ uint64_t scripted_run(uint64_t seed, int64_t total_us) {
   c.prescription.release_n_per_s = 40.0f;
   rig.send(c);
   rig.advance_us(1000);
+  c.kind = hal::CommandKind::ConfirmHarness;  // a Start interlock (issue 4)
+  rig.send(c);
+  rig.advance_us(1000);
   c.kind = hal::CommandKind::Start;
   rig.send(c);
   while (rig.now_us() < total_us) {
@@ -45,7 +48,7 @@ TEST(Determinism, ADifferentSeedGivesADifferentRun) {
 }
 
 TEST(Determinism, GoldenHashAfter25Seconds) {
-  constexpr uint64_t kGolden = 0x1e6ea9a4b38904f2ULL;
+  constexpr uint64_t kGolden = 0xcb537e1b0922491aULL;
   const uint64_t h = scripted_run(1234, 25000000);
   EXPECT_EQ(h, kGolden) << "state hash 0x" << std::hex << h;
 }

@@ -148,6 +148,7 @@ void App::apply_sandbox(const render::UiRequests& r) {
   if (r.emergency_stop) rig_->set_emergency_stop(*r.emergency_stop);
   if (r.patient_stop_tap) {
     rig_->set_patient_stop_pressed(true);
+    stop_tap_at_us_ = rig_->now_us();
     stop_release_at_us_ = rig_->now_us() + kStopTapUs;
   }
   // console commands reach the firmware one per tick, in order

@@ -62,6 +62,8 @@ class App {
   const render::TrainerUi& ui() const { return ui_; }
   const render::ClockView& clock() const { return clock_; }
   int64_t frames() const { return frames_; }
+  /// Sandbox: simulated time of the last stop-switch press, microseconds; -1 if none.
+  int64_t stop_tap_at_us() const { return stop_tap_at_us_; }
   const std::vector<render::LibraryEntry>& library() const { return library_; }
 
   /// The longest simulated time one frame may advance at 1x, seconds.
@@ -89,6 +91,7 @@ class App {
   render::ClockView clock_;
   bool start_pending_ = false;        // training: Start waits for the firmware to read Ready
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again
+  int64_t stop_tap_at_us_ = -1;      // sandbox: when the stop switch was last pressed
   double owed_us_ = 0.0;             // fraction of a tick carried to the next frame
   std::vector<FrameCost> frame_costs_;  // ring of recent frame costs
   std::size_t frame_head_ = 0;

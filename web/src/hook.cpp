@@ -48,6 +48,7 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   }
   g_buffer += std::string("\"state\":\"") + render::state_label(d.state) + "\",";
   append_number(g_buffer, "t_s", static_cast<double>(rig.now_us()) * 1e-6);
+  append_number(g_buffer, "stop_tap_t_s", static_cast<double>(app.stop_tap_at_us()) * 1e-6);
   append_number(g_buffer, "alarm_code", d.alarm_code);
   append_number(g_buffer, "measured_force_n", d.measured_force_n);
   append_number(g_buffer, "target_force_n", d.target_force_n);

@@ -5,6 +5,9 @@
 
 #include <cstdint>
 
+#include "controller/monitors.h"
+#include "controller/table_safety_policy.h"
+
 namespace tractus::controller {
 
 /// Absolute force limits of the table, newtons. Lumbar about 200 lbf, cervical about 50 lbf
@@ -34,11 +37,27 @@ struct ControllerConfig {
   float force_ki_per_n_s = 0.004f;
   /// Motor command used to pay out cord on a patient stop (fastest release), -1..0.
   float patient_stop_payout_command = -0.6f;
-  /// Over-force trip: measured force above prescription by this fraction (code 302).
-  float overforce_fraction = 0.10f;
-  /// Supply-monitor scale: volts per ADC count, and the brown-out threshold in volts.
+  /// Supply-monitor scale: volts per ADC count.
   float supply_volts_per_count = 30.0f / 4095.0f;
-  float brownout_v = 20.0f;
+  /// Encoder scale: counts per metre of cord wound in.
+  float encoder_counts_per_m = 200000.0f;
+  /// Motor current sense: ADC counts at zero current, and counts per unit of rated current.
+  float current_zero_counts = 2048.0f;
+  float current_counts_per_unit = 2000.0f;
+  /// Self-test: with the drive off the current must read within this many rated units of 0.
+  float selftest_current_limit_units = 0.05f;
+  /// After Start the carriage-lock sensor must read released within this time (code 106).
+  int64_t carriage_release_us = 300000;
+  /// Pretension must be reached (90%) within this time of Start (code 107), and held this
+  /// long before treatment begins.
+  int64_t pretension_timeout_us = 10000000;
+  int64_t pretension_hold_us = 1000000;
+  /// After a drive-off the drum coasts until the cord is slack, but brakes after this at most.
+  int64_t coast_max_us = 2000000;
+  /// Thresholds of the signal monitors and of the table's safety policy (over-force margin,
+  /// brown-out and power-loss voltages).
+  MonitorConfig monitors;
+  PolicyConfig policy;
   /// End-of-treatment tone repeats every this many seconds until acknowledged (Triton manual).
   float complete_tone_period_s = 30.0f;
   /// Length of each end-of-treatment tone burst, seconds.

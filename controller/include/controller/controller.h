@@ -1,29 +1,30 @@
-// The table's control firmware: the state machine, the force loop and the basic safety
-// reactions, ticked at a fixed 1 kHz with time passed in.
+// The table's control firmware: it wires the force loop (control_laws.h), the protocol
+// profiles (protocol.h), the signal monitors (monitors.h) and the safety supervisor
+// (safety_mechanism.h with table_safety_policy.h) into a state machine ticked at a fixed
+// 1 kHz with time passed in.
 //
 // Controller is a plain value type: it allocates nothing, throws nothing, reads no clock and
 // does bounded work per tick, so it can run on the table's microcontroller as it runs here.
+//
+// States: SelfTest (tare, current-sensor and stop-switch checks) -> Idle -> Ready (a valid
+// prescription) -> [Pretension] -> Treating <-> Paused -> Releasing -> Complete, with Stopped
+// (patient stop and other acknowledgeable stops) and Fault (critical faults, locking until a
+// service reset). Start interlocks: stop switch connected, harness confirmed, no hi-lo motion,
+// no latched fault; the carriage lock must release within carriage_release_us of Start.
 #pragma once
 
 #include <cstdint>
 
 #include "controller/config.h"
 #include "controller/control_laws.h"
+#include "controller/event_log.h"
+#include "controller/monitors.h"
+#include "controller/protocol.h"
+#include "controller/safety_mechanism.h"
+#include "controller/table_safety_policy.h"
 #include "hal/hal.h"
 
 namespace tractus::controller {
-
-/// Alarm codes shown on the console. 1xx general, 2xx warnings, 3xx critical (lock the unit).
-enum AlarmCode : uint16_t {
-  kAlarmNone = 0,
-  kAlarmStopSwitchNotConnected = 101,  // start refused: patient stop switch not plugged in
-  kAlarmPatientStop = 102,             // patient pressed the stop switch
-  kAlarmStopSwitchUnplugged = 103,     // stop switch cable pulled during treatment
-  kAlarmTareOutOfRange = 201,          // self-test: load-cell zero outside its window
-  kAlarmEmergencyStop = 301,           // emergency stop pressed
-  kAlarmOverForce = 302,               // force above prescription + margin
-  kAlarmBrownOut = 303,                // supply voltage below the brown-out threshold
-};
 
 /// The table firmware. Construct with a config, then call tick() once per tick_us.
 class Controller {
@@ -39,43 +40,83 @@ class Controller {
   const hal::DisplayState& display() const { return display_; }
   /// The prescription currently accepted (meaningful from Ready on).
   const hal::Prescription& prescription() const { return prescription_; }
+  /// The force profile built from the accepted prescription.
+  const ProfilePlan& plan() const { return plan_; }
   /// The calibration this controller was built with.
   const ControllerConfig& config() const { return config_; }
   /// Load-cell zero found by the power-on tare, in counts.
   float tare_offset_counts() const { return tare_offset_counts_; }
+  /// The event log: alarms raised and cleared, state changes, refused commands.
+  const EventLog& event_log() const { return log_; }
+  /// The safety supervisor, for observers (the rules it holds and which have tripped).
+  const SafetySupervisor& supervisor() const { return supervisor_; }
+  /// The signal monitors' latest flags.
+  const MonitorFlags& monitor_flags() const { return monitors_.flags(); }
+  /// The signal monitors themselves, for observers (plausibility gap, guarding envelope).
+  const SignalMonitors& monitors() const { return monitors_; }
+  /// Seconds of protocol profile run so far (frozen while guarding holds the ramp).
+  float protocol_s() const { return protocol_s_; }
 
  private:
-  void handle_command(const hal::ConsoleCommand& command);
+  void handle_command(const hal::ConsoleCommand& command, const hal::SensorFrame& sensors);
+  void start(const hal::SensorFrame& sensors);
+  void refuse(uint16_t code);
   void enter(hal::TableState next);
-  void raise_alarm(uint16_t code);
-  hal::ActuatorFrame run_state(const hal::SensorFrame& sensors, float dt_s);
+  void react_to_supervisor();
+  void supervise(const hal::SensorFrame& sensors, int64_t dt_us);
+  void update_display(const hal::SensorFrame& sensors);
+  hal::ActuatorFrame run_state(const hal::SensorFrame& sensors, float dt_s, int64_t dt_us);
+  hal::ActuatorFrame run_self_test(const hal::SensorFrame& sensors);
+  hal::ActuatorFrame run_treating(float dt_s, int64_t dt_us);
   hal::ActuatorFrame drive_force(float target_n, float dt_s);
   hal::ActuatorFrame release_fast();
+  hal::ActuatorFrame drive_off(bool brake_at_once);
+  uint8_t missing_interlocks(const hal::SensorFrame& sensors) const;
   static hal::ActuatorFrame safe_outputs();
 
   ControllerConfig config_;
   hal::DisplayState display_;
   hal::Prescription prescription_;
+  ProfilePlan plan_;
   bool has_prescription_ = false;
+  bool harness_confirmed_ = false;
+  uint16_t local_alarm_ = kAlarmNone;  // start refusals and self-test failures
+
+  // safety
+  EventLog log_;
+  SafetySupervisor supervisor_;
+  SignalMonitors monitors_;
 
   // self-test
   int32_t tare_ticks_done_ = 0;
   int64_t tare_sum_counts_ = 0;
   float tare_offset_counts_ = 0.0f;
+  int32_t selftest_stop_pressed_ticks_ = 0;
+  float selftest_current_sum_ = 0.0f;
 
   // force loop
   control::LowPass force_filter_;
   control::RateLimiter setpoint_;
   control::PiController pi_;
   float measured_force_n_ = 0.0f;
+  float raw_force_n_ = 0.0f;  // last valid unfiltered sample
+  hal::ActuatorFrame last_out_;
 
-  // treatment clock
+  // clocks
   int64_t last_tick_us_ = -1;
-  int64_t treatment_elapsed_us_ = 0;
-  int64_t complete_since_us_ = 0;
   int64_t now_us_ = 0;
-  bool released_ = false;        // fast release finished after a stop or fault
-  int64_t slack_since_us_ = -1;  // when the cord last became slack during a fast release
+  int64_t state_since_us_ = 0;
+  int64_t treatment_elapsed_us_ = 0;
+  int64_t treatment_start_us_ = 0;
+  uint32_t heartbeat_ = 0;  // last console heartbeat received
+  float protocol_s_ = 0.0f;
+  int64_t complete_since_us_ = 0;
+  int64_t pretension_reached_since_us_ = -1;
+  hal::TableState paused_from_ = hal::TableState::Treating;
+
+  // releases after a stop or fault
+  bool released_ = false;        // the release finished and the brake holds
+  int64_t slack_since_us_ = -1;  // when the cord last became slack during a release
 };
 
 }  // namespace tractus::controller

@@ -141,6 +141,7 @@ class TrainerUi {
   void draw_debrief(const FrameInput& in, UiRequests& out);
   void record_next_frame_item(const char* id);
   void draw_view_overlay(const scenarios::Rig& rig);
+  void draw_spine_panel(const scenarios::Rig& rig, float right_edge_px);
   void handle_camera_input();
   void draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h, bool full_view, float left_css_px);
 

@@ -1,0 +1,95 @@
+// [SECTION] the spine view: a sagittal schematic of the treated chain, drawn from the twin.
+// Discs are coloured by nucleus pressure, their height opens with separation (exaggerated and
+// labelled so), a herniation bulges into the canal, and the nerve root reddens as it is
+// compressed.
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "render/theme.h"
+#include "render/trainer_ui.h"
+
+namespace tractus::render {
+
+namespace {
+
+const char* const kLumbarNames[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
+const char* const kCervicalNames[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
+// separation is a millimetre or so: drawn ten times larger so it can be seen
+constexpr float kSeparationExaggeration = 10.0f;
+
+// blue below zero (decompression), pale at zero, orange to red as pressure rises
+ImU32 pressure_colour(double mmhg) {
+  if (mmhg < 0.0) {
+    const float t = std::clamp(static_cast<float>(-mmhg / 150.0), 0.0f, 1.0f);
+    return ImGui::GetColorU32(ImVec4(0.85f - 0.75f * t, 0.88f - 0.48f * t, 0.92f - 0.02f * t, 1.0f));
+  }
+  const float t = std::clamp(static_cast<float>(mmhg / 1200.0), 0.0f, 1.0f);
+  return ImGui::GetColorU32(ImVec4(0.85f + 0.12f * t, 0.88f - 0.58f * t, 0.92f - 0.77f * t, 1.0f));
+}
+
+}  // namespace
+
+void TrainerUi::draw_spine_panel(const scenarios::Rig& rig, float right_edge_px) {
+  const twin::TwinState& s = rig.twin_state();
+  const bool cervical = rig.model().setup == hal::Region::Cervical;
+  const int n = cervical ? twin::kCervicalLevels : twin::kLumbarLevels;
+  const twin::LevelState* levels = cervical ? s.patient.cervical : s.patient.lumbar;
+  const char* const* names = cervical ? kCervicalNames : kLumbarNames;
+
+  const float width = 250.0f;
+  ImGui::SetNextWindowPos(ImVec2(right_edge_px - width - 10.0f, toolbar_height_px_ + 10.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+  ImGui::SetNextWindowBgAlpha(0.92f);
+  ImGui::Begin("Spine view", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  ImGui::TextDisabled("%s spine, side view", cervical ? "Cervical" : "Lumbar");
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float body_w = 70.0f, body_h = 24.0f, disc_h = 9.0f;
+  const float x0 = origin.x + 56.0f;  // left edge of the vertebral bodies (anterior)
+  float y = origin.y + 2.0f;
+  const ImU32 bone = IM_COL32(236, 228, 210, 255), bone_edge = IM_COL32(160, 150, 130, 255);
+  const ImU32 label = ImGui::GetColorU32(theme::kMuted);
+  for (int i = 0; i <= n; ++i) {
+    // vertebral body with its posterior arch
+    dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + body_w, y + body_h), bone, 4.0f);
+    dl->AddRect(ImVec2(x0, y), ImVec2(x0 + body_w, y + body_h), bone_edge, 4.0f);
+    dl->AddRectFilled(ImVec2(x0 + body_w + 22.0f, y + 4.0f), ImVec2(x0 + body_w + 44.0f, y + body_h - 4.0f), bone, 3.0f);
+    y += body_h;
+    if (i == n) break;
+    const twin::LevelState& l = levels[i];
+    const float open_px = std::max(0.0f, static_cast<float>(l.separation_mm) * kSeparationExaggeration);
+    const float h = disc_h + open_px;
+    // disc
+    dl->AddRectFilled(ImVec2(x0 + 3.0f, y), ImVec2(x0 + body_w - 3.0f, y + h), pressure_colour(l.pressure_mmhg), 3.0f);
+    // herniation bulging back into the canal
+    const float bulge_px = std::clamp(static_cast<float>(l.protrusion_mm) * 3.0f, 0.0f, 18.0f);
+    if (bulge_px > 0.5f) {
+      dl->AddCircleFilled(ImVec2(x0 + body_w - 2.0f, y + 0.5f * h), bulge_px * 0.6f + 2.0f,
+                          pressure_colour(l.pressure_mmhg), 16);
+      dl->AddCircle(ImVec2(x0 + body_w - 2.0f, y + 0.5f * h), bulge_px * 0.6f + 2.0f, IM_COL32(150, 90, 60, 255), 16);
+    }
+    // nerve root leaving behind the disc, red as it is compressed
+    const float c = std::clamp(static_cast<float>(l.nerve_compression), 0.0f, 1.0f);
+    const ImU32 nerve = ImGui::GetColorU32(ImVec4(0.95f, 0.85f - 0.75f * c, 0.35f - 0.3f * c, 1.0f));
+    dl->AddLine(ImVec2(x0 + body_w + 12.0f, y + 0.5f * h), ImVec2(x0 + body_w + 34.0f, y + 0.5f * h + 10.0f), nerve,
+                3.0f + 2.0f * c);
+    // level name and pressure
+    dl->AddText(ImVec2(origin.x, y + 0.5f * h - 7.0f), label, names[i]);
+    char text[24];
+    std::snprintf(text, sizeof text, "%+.0f", l.pressure_mmhg);
+    dl->AddText(ImVec2(x0 + body_w + 48.0f, y + 0.5f * h - 7.0f), label, text);
+    y += h;
+  }
+  ImGui::Dummy(ImVec2(width - 28.0f, y - origin.y + 4.0f));
+  ImGui::TextDisabled("Disc pressure in mmHg;");
+  ImGui::TextDisabled("blue below zero. Opening x%.0f.", kSeparationExaggeration);
+  widgets_.record_last_item("spine.view");
+  ImGui::End();
+}
+
+}  // namespace tractus::render

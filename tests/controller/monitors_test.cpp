@@ -1,0 +1,135 @@
+// Signal monitors, each fed a synthetic signal with time passed in.
+#include <gtest/gtest.h>
+
+#include "controller/monitors.h"
+
+using namespace tractus::controller;
+
+namespace {
+// a healthy hold at force_n: noise on the cell, a current that explains the force
+MonitorInputs hold(float force_n, int i) {
+  MonitorInputs in;
+  in.load_cell_counts = 2000 + static_cast<int32_t>(force_n * 30.0f) + (i % 3) - 1;
+  in.force_n = force_n;
+  in.target_force_n = force_n;
+  in.encoder_counts = 20000 + (i % 2);
+  in.motor_current_units = force_n / 1200.0f;
+  in.last_command = force_n / 1200.0f;
+  in.last_drive_enabled = true;
+  in.force_controlled = true;
+  in.now_us = static_cast<int64_t>(i) * 1000;
+  return in;
+}
+// runs n ticks from tick first of a signal; returns the tick the flag first rose, or -1
+template <typename Signal, typename Flag>
+int first_trip(SignalMonitors& m, int first, int n, Signal signal, Flag flag) {
+  const MonitorConfig cfg;
+  for (int i = first; i < first + n; ++i) {
+    if (flag(m.update(signal(i), cfg))) return i;
+  }
+  return -1;
+}
+}  // namespace
+
+TEST(Monitors, AHealthyHoldRaisesNothing) {
+  SignalMonitors m;
+  const MonitorConfig cfg;
+  for (int i = 0; i < 5000; ++i) {
+    const MonitorFlags& f = m.update(hold(300.0f, i), cfg);
+    ASSERT_FALSE(f.load_cell_saturated || f.load_cell_stuck || f.load_cell_implausible ||
+                 f.encoder_lost || f.motor_stalled || f.motor_runaway || f.cord_broken ||
+                 f.harness_slipping || f.force_rising_too_fast || f.watchdog_overrun || f.guarding)
+        << "tick " << i;
+  }
+}
+
+TEST(Monitors, ARailedLoadCellIsSaturatedWithinThreeTicks) {
+  SignalMonitors m;
+  first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });
+  const int trip = first_trip(m, 1000, 100, [](int i) { MonitorInputs in = hold(300.0f, i); in.load_cell_counts = 0; return in; },
+                              [](const MonitorFlags& f) { return f.load_cell_saturated; });
+  EXPECT_EQ(trip, 1002);
+}
+
+TEST(Monitors, AFrozenLoadCellIsStuckOnceTheCordMoves) {
+  SignalMonitors m;
+  first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });
+  // the cell freezes while the drum winds in 1 count per tick: 400 counts (2 mm) trips it
+  const int trip = first_trip(m, 1000, 1000, [](int i) {
+        MonitorInputs in = hold(300.0f, i);
+        in.load_cell_counts = 11000;
+        in.encoder_counts = 20000 + (i - 1000);
+        return in;
+      }, [](const MonitorFlags& f) { return f.load_cell_stuck; });
+  EXPECT_NEAR(trip, 1400, 2);
+}
+
+TEST(Monitors, ACordBreakIsSeenWithinTheFilterTime) {
+  SignalMonitors m;
+  first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });
+  // force collapses along the 20 Hz measurement filter (8 ms time constant)
+  float f_n = 300.0f;
+  const int trip = first_trip(m, 1000, 200, [&](int i) {
+        f_n += (0.0f - f_n) * 0.11f;
+        MonitorInputs in = hold(300.0f, i);
+        in.force_n = f_n;
+        return in;
+      }, [](const MonitorFlags& f) { return f.cord_broken; });
+  EXPECT_GT(trip, 1000);
+  EXPECT_LT(trip, 1020);  // under 20 ms
+}
+
+TEST(Monitors, CurrentTheCommandDoesNotExplainIsARunaway) {
+  SignalMonitors m;
+  const MonitorConfig cfg;
+  MonitorInputs in = hold(300.0f, 0);
+  in.motor_current_units = 0.9f;  // the drive pulls hard while commanded 0.25
+  EXPECT_TRUE(m.update(in, cfg).motor_runaway);
+  in.last_drive_enabled = false;
+  in.motor_current_units = 0.0f;  // relay open and no current: fine
+  EXPECT_FALSE(m.update(in, cfg).motor_runaway);
+}
+
+TEST(Monitors, AForceRiseFasterThanPrescribedIsFlagged) {
+  SignalMonitors m;
+  first_trip(m, 0, 1000, [](int i) { return hold(100.0f, i); }, [](const MonitorFlags&) { return false; });
+  // 600 N/s, twice the 300 N/s limit
+  const int trip = first_trip(m, 1000, 200, [](int i) {
+        MonitorInputs in = hold(100.0f, i);
+        in.force_n = 100.0f + 0.6f * static_cast<float>(i - 1000);
+        in.target_force_n = 100.0f;
+        return in;
+      }, [](const MonitorFlags& f) { return f.force_rising_too_fast; });
+  EXPECT_GT(trip, 1000);
+  EXPECT_LT(trip, 1060);
+}
+
+TEST(Monitors, TheWatchdogSeesALatePeriodAndTheHeartbeatItsSilence) {
+  SignalMonitors m;
+  const MonitorConfig cfg;
+  MonitorInputs in = hold(100.0f, 0);
+  in.heartbeat = 1;
+  EXPECT_FALSE(m.update(in, cfg).watchdog_overrun);
+  in.dt_us = 4000;
+  in.now_us = 4000;
+  EXPECT_TRUE(m.update(in, cfg).watchdog_overrun);
+  in.dt_us = 1000;
+  in.now_us = 504000;  // heartbeat unchanged for 503 ms
+  EXPECT_TRUE(m.update(in, cfg).console_link_lost);
+  in.heartbeat = 2;
+  in.now_us = 505000;
+  EXPECT_FALSE(m.update(in, cfg).console_link_lost);
+}
+
+TEST(Monitors, FluctuatingForceIsGuarding) {
+  SignalMonitors m;
+  // a 2 Hz, 15 N fluctuation on a 300 N hold: 5% of target, above the 2% threshold
+  const int trip = first_trip(m, 0, 3000, [](int i) {
+        MonitorInputs in = hold(300.0f, i);
+        const int phase = i % 500;
+        in.force_n = 300.0f + (phase < 250 ? 15.0f : -15.0f);
+        return in;
+      }, [](const MonitorFlags& f) { return f.guarding; });
+  EXPECT_GT(trip, 0);
+  EXPECT_LT(trip, 1500);
+}

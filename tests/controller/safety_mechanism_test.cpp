@@ -1,0 +1,100 @@
+// The generic safety mechanism and the event log, with time passed in.
+#include <gtest/gtest.h>
+
+#include "controller/event_log.h"
+#include "controller/safety_mechanism.h"
+
+using namespace tractus::controller;
+
+namespace {
+const SafetyRule kRules[] = {
+    {101, SafetyAction::ReleaseFast, Latch::UntilAcknowledged, 0, "stop"},
+    {205, SafetyAction::HoldRamp, Latch::WhileActive, 100000, "hold"},
+    {301, SafetyAction::PowerCut, Latch::UntilServiceReset, 0, "cut"},
+    {302, SafetyAction::DriveOff, Latch::UntilServiceReset, 20000, "off"},
+};
+}  // namespace
+
+TEST(EventLog, KeepsTheNewestEntriesInOrderWhenItWraps) {
+  EventLog log;
+  for (int i = 0; i < EventLog::kCapacity + 10; ++i) {
+    log.push(i * 1000, EventKind::AlarmRaised, static_cast<uint16_t>(i));
+  }
+  EXPECT_EQ(log.size(), EventLog::kCapacity);
+  EXPECT_EQ(log.total(), static_cast<uint32_t>(EventLog::kCapacity + 10));
+  EXPECT_EQ(log.at(0).code, 10);  // the ten oldest were overwritten
+  EXPECT_EQ(log.at(EventLog::kCapacity - 1).code, EventLog::kCapacity + 9);
+  EXPECT_EQ(log.at(0).time_us, 10000);
+  EXPECT_EQ(log.find_last(EventKind::AlarmRaised, 20), 10);
+  EXPECT_EQ(log.find_last(EventKind::AlarmRaised, 5), -1);
+}
+
+TEST(SafetySupervisor, TripsOnlyAfterTheConfirmationTime) {
+  SafetySupervisor s;
+  EventLog log;
+  s.configure(kRules, 4, &log);
+  s.update(1, true, 0);
+  s.update(1, true, 99000);
+  EXPECT_FALSE(s.tripped(1));  // 99 ms < 100 ms
+  s.update(1, true, 100000);
+  EXPECT_TRUE(s.tripped(1));
+  EXPECT_EQ(s.action(), SafetyAction::HoldRamp);
+  // a WhileActive rule clears by itself, and both edges are logged with their time
+  s.update(1, false, 150000);
+  EXPECT_FALSE(s.tripped(1));
+  ASSERT_EQ(log.size(), 2);
+  EXPECT_EQ(log.at(0).kind, EventKind::AlarmRaised);
+  EXPECT_EQ(log.at(0).time_us, 100000);
+  EXPECT_EQ(log.at(1).kind, EventKind::AlarmCleared);
+}
+
+TEST(SafetySupervisor, AnInterruptedConditionRestartsItsConfirmation) {
+  SafetySupervisor s;
+  s.configure(kRules, 4, nullptr);
+  s.update(3, true, 0);
+  s.update(3, false, 10000);
+  s.update(3, true, 15000);
+  s.update(3, true, 30000);  // 15 ms since it came back: not yet 20 ms
+  EXPECT_FALSE(s.tripped(3));
+  s.update(3, true, 35000);
+  EXPECT_TRUE(s.tripped(3));
+}
+
+TEST(SafetySupervisor, TheMostSevereActionWinsAndTheLockingAlarmIsShown) {
+  SafetySupervisor s;
+  s.configure(kRules, 4, nullptr);
+  s.update(0, true, 0);
+  EXPECT_EQ(s.action(), SafetyAction::ReleaseFast);
+  EXPECT_EQ(s.rule(s.headline()).code, 101);
+  s.update(2, true, 1000);
+  EXPECT_EQ(s.action(), SafetyAction::PowerCut);
+  EXPECT_EQ(s.rule(s.headline()).code, 301);
+  EXPECT_TRUE(s.locked());
+}
+
+TEST(SafetySupervisor, LatchesClearOnlyByTheirOwnResetAndOnlyOnceTheCauseHasGone) {
+  SafetySupervisor s;
+  s.configure(kRules, 4, nullptr);
+  s.update(0, true, 0);
+  s.update(2, true, 0);
+  s.acknowledge(1000);  // causes still present: nothing clears
+  EXPECT_TRUE(s.tripped(0));
+  s.update(0, false, 2000);
+  s.update(2, false, 2000);
+  EXPECT_TRUE(s.tripped(0));  // latched past its cause
+  s.acknowledge(3000);
+  EXPECT_FALSE(s.tripped(0));
+  EXPECT_TRUE(s.tripped(2));  // acknowledge never clears a critical lock
+  s.service_reset(4000);
+  EXPECT_FALSE(s.tripped(2));
+  EXPECT_EQ(s.action(), SafetyAction::None);
+  EXPECT_EQ(s.headline(), -1);
+}
+
+TEST(SafetySupervisor, OutOfRangeIndicesAreIgnored) {
+  SafetySupervisor s;
+  s.configure(kRules, 4, nullptr);
+  s.update(-1, true, 0);
+  s.update(4, true, 0);
+  EXPECT_EQ(s.action(), SafetyAction::None);
+}
