@@ -71,3 +71,93 @@ TEST(ProtocolTracking, DecompressionCyclesComputeTheirOwnEnd) {
   const Tracking t = track(p, 400.0);
   expect_bars("decompression 3 cycles", t);
 }
+
+namespace {
+struct PatientCase {
+  const char* name;
+  double body_mass_kg;
+  bool female;
+  double harness_fit;
+  hal::Region region;
+};
+// the twin has no shipped patient list yet; these span its reference patient
+const PatientCase kPatients[] = {
+    {"reference 70 kg male", 70.0, false, 0.9, hal::Region::Lumbar},
+    {"light 50 kg female, loose harness", 50.0, true, 0.65, hal::Region::Lumbar},
+    {"heavy 115 kg male", 115.0, false, 0.95, hal::Region::Lumbar},
+    {"cervical 65 kg female", 65.0, true, 0.9, hal::Region::Cervical},
+};
+}  // namespace
+
+TEST(ProtocolTracking, EveryProtocolAcrossPatients) {
+  for (const PatientCase& pc : kPatients) {
+    scenarios::RigConfig cfg;
+    cfg.twin.patient.body_mass_kg = pc.body_mass_kg;
+    cfg.twin.patient.female = pc.female;
+    cfg.twin.patient.pelvic_harness_fit = pc.harness_fit;
+    cfg.twin.patient.head_halter_fit = pc.harness_fit;
+    cfg.twin.setup = pc.region;
+    const bool cervical = pc.region == hal::Region::Cervical;
+    // lumbar at 40% of body weight (DESIGN.md section 4: separation needs about 40-50% BW),
+    // cervical at 25 lb (measurable change at 25-45 lb)
+    const float force_n = cervical ? 111.0f : static_cast<float>(0.4 * pc.body_mass_kg * 9.80665);
+    for (int proto = 0; proto < 4; ++proto) {
+      hal::Prescription p = make(static_cast<hal::Protocol>(proto), force_n, 0.3f * force_n);
+      p.region = pc.region;
+      // a gentler changeover for the neck: the twin guards above 0.04 BW/s (see below)
+      if (cervical) p.release_n_per_s = 15.0f;
+      char name[96];
+      std::snprintf(name, sizeof name, "%s, protocol %d", pc.name, proto);
+      expect_bars(name, track(p, 200.0, cfg));
+    }
+  }
+}
+
+namespace {
+// runs a cervical prescription on a 65 kg woman; returns the treatment second guarding was
+// first detected, or -1
+double first_guarding_s(const hal::Prescription& p) {
+  scenarios::RigConfig cfg;
+  cfg.twin.patient.body_mass_kg = 65.0;
+  cfg.twin.patient.female = true;
+  cfg.twin.setup = hal::Region::Cervical;
+  scenarios::Rig rig(cfg);
+  rig.advance_us(500000);
+  hal::ConsoleCommand c;
+  c.kind = hal::CommandKind::SetPrescription;
+  c.prescription = p;
+  rig.send(c);
+  rig.advance_us(1000);
+  c.kind = hal::CommandKind::ConfirmHarness;
+  rig.send(c);
+  rig.advance_us(1000);
+  c.kind = hal::CommandKind::Start;
+  rig.send(c);
+  for (int i = 0; i < 120000; ++i) {
+    rig.advance_us(1000);
+    if (rig.display().guarding_detected) {
+      EXPECT_GE(rig.firmware().event_log().find_last(controller::EventKind::AlarmRaised,
+                                                      controller::kAlarmMuscleGuarding), 0);
+      return i / 1000.0;
+    }
+  }
+  return -1.0;
+}
+}  // namespace
+
+TEST(ProtocolTracking, AnAggressiveCervicalChangeoverProvokesGuardingThatTheFirmwareSees) {
+  // 40 N/s on a 65 kg neck is above the twin's comfortable 0.04 BW/s (25 N/s): the patient
+  // guards, the load cell fluctuates, and the firmware must notice (alarm 205, ramp held);
+  // a gentle 60 s static ramp must not be flagged
+  hal::Prescription aggressive = make(hal::Protocol::Intermittent, 111.0f, 33.0f);
+  aggressive.region = hal::Region::Cervical;
+  aggressive.ramp_s = 2.0f;
+  hal::Prescription gentle = make(hal::Protocol::Static, 111.0f, 0.0f);
+  gentle.region = hal::Region::Cervical;
+  gentle.ramp_s = 60.0f;
+  const double aggressive_s = first_guarding_s(aggressive);
+  const double gentle_s = first_guarding_s(gentle);
+  std::printf("[guarding] aggressive first seen at %.3f s, gentle %.3f s\n", aggressive_s, gentle_s);
+  EXPECT_GE(aggressive_s, 0.0);
+  EXPECT_LT(gentle_s, 0.0);
+}
