@@ -11,6 +11,7 @@
 #include "render/table_scene.h"
 #include "render/theme.h"
 #include "render/units.h"
+#include "render/widgets.h"
 
 namespace tractus::render {
 
@@ -34,6 +35,10 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
 
   // the console narrows on small screens so the 3D view keeps at least half the width
   console_width_px_ = ImGui::GetIO().DisplaySize.x < 1100.0f ? 400.0f : 430.0f;
+
+  instructor_message_ = in.instructor_message;
+  const bool live = in.screen == Screen::Sandbox || in.screen == Screen::Training;
+  if (live && instructor_open_) draw_instructor_panel(in, out);
 
   switch (in.screen) {
     case Screen::Start:
@@ -198,6 +203,19 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
     }
     widgets_.record_last_item("toolbar.end_session");
   }
+
+  ImGui::SameLine(0.0f, 16.0f);
+  const std::vector<std::string> faults = active_fault_names(in);
+  if (faults.empty()) {
+    if (ImGui::Button(instructor_open_ ? "Hide instructor" : "Instructor")) instructor_open_ = !instructor_open_;
+  } else {
+    // active faults stay visible to the instructor even with the panel closed
+    char label[48];
+    std::snprintf(label, sizeof label, "Instructor (%d fault%s)", static_cast<int>(faults.size()),
+                  faults.size() == 1 ? "" : "s");
+    if (coloured_button(label, theme::kDanger, ImVec2(0, 0), true)) instructor_open_ = !instructor_open_;
+  }
+  widgets_.record_last_item("toolbar.instructor");
 
   // the notice shortens rather than disappears on narrow screens
   const float free_w = io.DisplaySize.x - ImGui::GetItemRectMax().x - 40.0f;

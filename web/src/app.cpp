@@ -71,6 +71,7 @@ render::FrameInput App::frame_input() const {
   in.library = &library_;
   in.report = has_report_ ? &report_ : nullptr;
   in.message = message_;
+  in.instructor_message = instructor_message_;
   in.clock = clock_;
   return in;
 }
@@ -144,6 +145,11 @@ void App::apply_sandbox(const render::UiRequests& r) {
     reset_sandbox();
     return;
   }
+  if (r.inject_fault) {
+    const twin::FaultResult res = rig_->inject_fault(r.inject_fault->c_str());
+    instructor_message_ = res.ok ? std::string() : std::string(res.message);
+  }
+  if (r.clear_faults) rig_->clear_faults();
   if (r.stop_switch_connected) rig_->set_patient_stop_connected(*r.stop_switch_connected);
   if (r.emergency_stop) rig_->set_emergency_stop(*r.emergency_stop);
   if (r.patient_stop_tap) {
@@ -206,8 +212,21 @@ void App::apply_training(const render::UiRequests& r) {
     speed.value = *r.speed;
     actions.push_back(speed);
   }
+  if (r.inject_fault) {
+    scenarios::Action inject = make(scenarios::ActionKind::InjectFault);
+    inject.name = *r.inject_fault;
+    actions.push_back(inject);
+  }
+  if (r.trigger_reaction) {
+    scenarios::Action react = make(scenarios::ActionKind::TriggerReaction);
+    react.name = *r.trigger_reaction;
+    actions.push_back(react);
+  }
   actions.insert(actions.end(), r.actions.begin(), r.actions.end());
-  for (const scenarios::Action& a : actions) session_->apply(a);
+  for (const scenarios::Action& a : actions) {
+    const scenarios::ApplyResult res = session_->apply(a);
+    if (scenarios::is_instructor_action(a.kind)) instructor_message_ = res.accepted ? std::string() : res.message;
+  }
   clock_.speed = static_cast<int>(session_->speed());
 }
 

@@ -87,6 +87,7 @@ class App {
   bool has_report_ = false;
   std::vector<render::LibraryEntry> library_;
   std::string message_;                          // last load error, shown on the list
+  std::string instructor_message_;               // why the last fault or reaction was refused
   render::TrainerUi ui_;
   render::ClockView clock_;
   bool start_pending_ = false;        // training: Start waits for the firmware to read Ready

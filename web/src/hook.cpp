@@ -41,6 +41,10 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   g_buffer += std::string("\"screen\":\"") + kScreens[static_cast<int>(app.screen())] + "\",";
   g_buffer += std::string("\"start_screen\":") + (app.screen() == render::Screen::Start ? "true," : "false,");
   append_number(g_buffer, "library_size", static_cast<double>(app.library().size()));
+  g_buffer += "\"active_faults\":[";
+  const std::vector<std::string> faults = render::active_fault_names(app.frame_input());
+  for (std::size_t i = 0; i < faults.size(); ++i) g_buffer += (i ? ",\"" : "\"") + faults[i] + "\"";
+  g_buffer += "],";
   if (const scenarios::Report* r = app.report()) {
     append_number(g_buffer, "score", r->score);
     g_buffer += std::string("\"passed\":") + (r->passed ? "true," : "false,");

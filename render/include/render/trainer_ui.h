@@ -68,6 +68,9 @@ struct UiRequests {
   std::optional<std::string> open_scenario;   // training: load this scenario id and begin
   bool assessment = false;                    // with open_scenario: assessment mode
   std::vector<scenarios::Action> actions;     // training: trainee actions, in order
+  std::optional<std::string> inject_fault;    // instructor: a fault catalogue name
+  std::optional<std::string> trigger_reaction;  // instructor: a reaction id (training)
+  bool clear_faults = false;                  // instructor: clear every fault (sandbox)
 };
 
 /// One scenario in the library list.
@@ -88,6 +91,7 @@ struct FrameInput {
   const std::vector<LibraryEntry>* library = nullptr; // scenario list
   const scenarios::Report* report = nullptr;          // debrief
   std::string message;                                // an error or notice to show
+  std::string instructor_message;                     // why the last injection failed
   ClockView clock;
 };
 
@@ -110,6 +114,9 @@ struct UiFonts {
   ImFont* heading = nullptr;
   ImFont* gauge = nullptr;
 };
+
+/// Names of the faults acting now, from the session when there is one, else from the rig.
+std::vector<std::string> active_fault_names(const FrameInput& in);
 
 /// The whole trainer UI.
 class TrainerUi {
@@ -140,6 +147,7 @@ class TrainerUi {
   void draw_patient_talk(const scenarios::Session& session, UiRequests& out);
   void draw_debrief(const FrameInput& in, UiRequests& out);
   void record_next_frame_item(const char* id);
+  void draw_instructor_panel(const FrameInput& in, UiRequests& out);
   void draw_view_overlay(const scenarios::Rig& rig);
   void draw_spine_panel(const scenarios::Rig& rig, float right_edge_px);
   void handle_camera_input();
@@ -156,6 +164,11 @@ class TrainerUi {
   int question_index_ = 0;           // chart panel: selected screening question
   int decline_index_ = 0;            // chart panel: selected reason to decline
   char note_[256] = {};              // chart panel: the note being typed
+  bool instructor_open_ = false;     // the instructor panel is showing
+  int fault_component_ = 0;          // instructor: selected component
+  int fault_index_ = 0;              // instructor: selected catalogue fault
+  int reaction_index_ = 0;           // instructor: selected reaction
+  std::string instructor_message_;   // copied from FrameInput each frame
   float console_width_px_ = 420.0f;
   float toolbar_height_px_ = 44.0f;
 };
