@@ -24,6 +24,7 @@ struct Bench {
   float supply_v = 24.0f;
   bool lock_sensor_stuck = false;  // the carriage-lock sensor keeps reading engaged
   bool cord_attached = true;       // false: the drum winds a cord attached to nothing
+  float tremor_n = 0.0f;           // muscle tremor amplitude at 2 Hz on the measured force
   int64_t tick_us = 1000;
   int32_t drum_counts = 0;  // extra drum travel of an unattached cord
 
@@ -33,7 +34,10 @@ struct Bench {
     hal::SensorFrame f;
     // a count of dither stands for the cell's electrical noise
     const int32_t dither = static_cast<int32_t>((now_us / 1000) % 3) - 1;
-    f.load_cell_counts = kTareCounts + static_cast<int32_t>(plant_force_n * 30.0f) + dither;
+    // a triangle wave: +-tremor_n at 2 Hz, slopes of 8 x tremor_n per second
+    const float phase = static_cast<float>(now_us % 500000) / 500000.0f;
+    const float tremor = tremor_n * (phase < 0.5f ? 4.0f * phase - 1.0f : 3.0f - 4.0f * phase);
+    f.load_cell_counts = kTareCounts + static_cast<int32_t>((plant_force_n + tremor) * 30.0f) + dither;
     f.encoder_counts = static_cast<int32_t>(plant_force_n * 8.0f) + drum_counts;  // 25 N/mm at 200 counts/mm
     const float current = out.motor_enable ? out.motor_command : 0.0f;
     f.motor_current_counts = 2048 + static_cast<int32_t>(current * 2000.0f);

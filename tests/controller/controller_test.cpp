@@ -326,3 +326,23 @@ TEST(Controller, PretensionThatNeverBuildsStopsTheStart) {
   EXPECT_EQ(b.state(), TableState::Stopped);
   EXPECT_EQ(b.alarm(), fw::kAlarmPretensionNotReached);
 }
+
+TEST(Controller, MuscleGuardingHoldsTheRampAndReleasesItWhenItPasses) {
+  // DESIGN.md section 4: guarding shows at the load cell as fluctuation; issue 4: detection
+  // holds or backs off the ramp
+  Bench b;
+  b.start(static_prescription(300.0f, 20.0f, 120.0f, 50.0f));
+  b.run_s(4.0);
+  const float before_s = b.fw.protocol_s();
+  b.tremor_n = 12.0f;  // 4% of the target's end value, above the 3 N / 2% threshold
+  b.run_s(4.0);
+  EXPECT_TRUE(b.fw.display().guarding_detected);
+  EXPECT_LT(b.fw.protocol_s() - before_s, 2.0f);  // the profile clock mostly stood still
+  EXPECT_EQ(b.state(), TableState::Treating);     // a hold, not a stop
+  b.tremor_n = 0.0f;
+  b.run_s(4.0);
+  EXPECT_FALSE(b.fw.display().guarding_detected);
+  const float resumed_s = b.fw.protocol_s();
+  b.run_s(1.0);
+  EXPECT_NEAR(b.fw.protocol_s() - resumed_s, 1.0f, 0.01f);  // the ramp runs again
+}
