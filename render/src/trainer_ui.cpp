@@ -42,7 +42,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
 
   switch (in.screen) {
     case Screen::Start:
-      draw_start_screen(out);
+      draw_start_screen(in, out);
       break;
     case Screen::Sandbox:
       draw_toolbar(in, out);
@@ -77,7 +77,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   return out;
 }
 
-void TrainerUi::draw_start_screen(UiRequests& out) {
+void TrainerUi::draw_start_screen(const FrameInput& in, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 size(std::min(640.0f, io.DisplaySize.x - 40.0f), 0.0f);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
@@ -119,6 +119,46 @@ void TrainerUi::draw_start_screen(UiRequests& out) {
   ImGui::SameLine();
   if (ImGui::Button("Sandbox: free use of the table", ImVec2(half, 46.0f))) out.go_to = Screen::Sandbox;
   widgets_.record_last_item("start.continue");
+
+  // [SECTION] the trainee and their saved history
+  ImGui::Spacing();
+  ImGui::Separator();
+  if (!trainee_loaded_) {
+    std::snprintf(trainee_, sizeof trainee_, "%s", in.trainee.c_str());
+    trainee_loaded_ = true;
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Trainee");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-80.0f);
+  ImGui::InputTextWithHint("##trainee", "your name", trainee_, sizeof trainee_);
+  widgets_.record_last_item("start.trainee");
+  ImGui::SameLine();
+  if (ImGui::Button("Save", ImVec2(-1.0f, 0.0f))) out.set_trainee = std::string(trainee_);
+  widgets_.record_last_item("start.save_trainee");
+  if (!in.storage_message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+    ImGui::TextWrapped("%s", in.storage_message.c_str());
+    ImGui::PopStyleColor();
+  }
+  const int n = in.history != nullptr ? static_cast<int>(in.history->size()) : 0;
+  if (n == 0) {
+    ImGui::TextDisabled("No training sessions saved in this browser yet.");
+  } else {
+    ImGui::TextDisabled("Recent sessions (%d saved in this browser)", n);
+    for (int i = n - 1; i >= 0 && i >= n - 4; --i) {
+      const HistoryRow& h = (*in.history)[i];
+      ImGui::TextColored(h.passed ? theme::kOk : theme::kDanger, "%3.0f %s", h.score, h.passed ? "pass" : "fail");
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s (%s) %s", h.title.c_str(), h.mode.c_str(), h.finished_at.substr(0, 10).c_str());
+    }
+  }
+  widgets_.record_last_item("start.history");
+  if (ImGui::Button("Export history")) out.export_history = true;
+  widgets_.record_last_item("start.export");
+  ImGui::SameLine();
+  if (ImGui::Button("Import history...")) out.import_history = true;
+  widgets_.record_last_item("start.import");
   ImGui::End();
 }
 

@@ -46,6 +46,15 @@ test('an expert screens, declines for osteoporosis and passes', async () => {
   assert.equal(s.passed, true, `expert run failed: score ${s.score}, ${s.critical_errors} critical errors`);
   assert.ok(s.score >= 80, `expert score ${s.score}`);
   assert.equal(s.critical_errors, 0);
+  assert.equal(s.history_size, 1, 'the finished session is saved');
+  // a reload keeps the history (IndexedDB through IDBFS)
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await page.waitForFunction(() => window.tractus && window.tractus.ready(), null, { timeout: 90000 });
+  const after = await state(page);
+  assert.equal(after.history_size, 1, 'history survives a reload');
+  await waitForState(page, (x) => x.frames > 3, 'a few frames');
+  await screenshot(page, 'start-with-history.png');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -40,6 +40,33 @@
       };
       requestAnimationFrame(wait);
     },
+    // saved data lives in IndexedDB, mounted at /persist before main runs
+    preRun: [() => {
+      const M = window.Module;
+      M.FS.mkdir('/persist');
+      M.FS.mount(M.IDBFS, {}, '/persist');
+      M.addRunDependency('persist');
+      M.FS.syncfs(true, (err) => {
+        if (err) console.warn('Tractus could not read browser storage: ' + err);
+        M.removeRunDependency('persist');
+      });
+    }],
+    downloadText: (name, text) => {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
+    pickHistoryFile: () => {
+      const input = document.createElement('input');
+      input.type = 'file'; input.accept = '.json,application/json';
+      input.onchange = () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        file.text().then((text) => window.Module.ccall('tractus_import_history', null, ['string'], [text]));
+      };
+      input.click();
+    },
     onFatal: showFatal,
     onAbort: (what) => showFatal('The trainer stopped unexpectedly: ' + what),
   };

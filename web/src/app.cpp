@@ -1,6 +1,9 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cstdlib>
+
+#include <emscripten.h>
 
 #include "scenarios/library.h"
 #include "scenarios/scenario.h"
@@ -30,6 +33,36 @@ hal::ConsoleCommand command(hal::CommandKind kind) {
 App::App(const std::string& library_dir) {
   reset_sandbox();
   load_library(library_dir);
+  if (!history_.load()) storage_message_ = history_.message();
+  refresh_history_rows();
+}
+
+void App::refresh_history_rows() {
+  history_rows_.clear();
+  for (const HistoryEntry& e : history_.entries()) {
+    history_rows_.push_back(render::HistoryRow{e.title, e.mode, e.score, e.passed, e.finished_at});
+  }
+}
+
+void App::record_finished_session() {
+  HistoryEntry e;
+  e.scenario_id = report_.scenario;
+  e.title = session_ ? session_->scenario().title : report_.scenario;
+  e.mode = report_.mode;
+  e.score = report_.score;
+  e.passed = report_.passed;
+  e.critical_errors = static_cast<int>(report_.critical_errors.size());
+  char* when = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); }));
+  e.finished_at = when;
+  std::free(when);
+  storage_message_ = history_.append(e) ? std::string() : history_.message();
+  refresh_history_rows();
+}
+
+void App::import_history(const std::string& text) {
+  history_.import_json(text);
+  storage_message_ = history_.message();
+  refresh_history_rows();
 }
 
 void App::load_library(const std::string& dir) {
@@ -72,6 +105,9 @@ render::FrameInput App::frame_input() const {
   in.report = has_report_ ? &report_ : nullptr;
   in.message = message_;
   in.instructor_message = instructor_message_;
+  in.trainee = history_.trainee();
+  in.history = &history_rows_;
+  in.storage_message = storage_message_;
   in.clock = clock_;
   return in;
 }
@@ -243,6 +279,12 @@ void App::start_when_ready() {
 
 void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.go_to) go_to(*r.go_to);
+  if (r.set_trainee) storage_message_ = history_.set_trainee(*r.set_trainee) ? std::string() : history_.message();
+  if (r.export_history) {
+    const std::string text = history_.to_json();
+    EM_ASM({ if (Module.downloadText) Module.downloadText('tractus-history.json', UTF8ToString($0)); }, text.c_str());
+  }
+  if (r.import_history) EM_ASM({ if (Module.pickHistoryFile) Module.pickHistoryFile(); });
   if (r.open_scenario) open_scenario(*r.open_scenario, r.assessment);
   if (r.paused) clock_.paused = *r.paused;
 
@@ -262,6 +304,7 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     if (session_->ended()) {
       report_ = scenarios::build_report(*session_);
       has_report_ = true;
+      record_finished_session();
       screen_ = render::Screen::Debrief;
     }
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "history_store.h"
 #include "render/trainer_ui.h"
 #include "scenarios/rig.h"
 #include "scenarios/scoring.h"
@@ -65,6 +66,9 @@ class App {
   /// Sandbox: simulated time of the last stop-switch press, microseconds; -1 if none.
   int64_t stop_tap_at_us() const { return stop_tap_at_us_; }
   const std::vector<render::LibraryEntry>& library() const { return library_; }
+  const HistoryStore& history() const { return history_; }
+  /// Replaces the history with an exported file's text (from the page's file picker).
+  void import_history(const std::string& text);
 
   /// The longest simulated time one frame may advance at 1x, seconds.
   static constexpr double kMaxCatchUpS = 0.1;
@@ -86,6 +90,11 @@ class App {
   scenarios::Report report_;
   bool has_report_ = false;
   std::vector<render::LibraryEntry> library_;
+  HistoryStore history_{"/persist/history.json"};
+  std::vector<render::HistoryRow> history_rows_;
+  std::string storage_message_;                  // a problem with saved data, shown on start
+  void refresh_history_rows();
+  void record_finished_session();
   std::string message_;                          // last load error, shown on the list
   std::string instructor_message_;               // why the last fault or reaction was refused
   render::TrainerUi ui_;

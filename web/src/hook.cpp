@@ -41,6 +41,7 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   g_buffer += std::string("\"screen\":\"") + kScreens[static_cast<int>(app.screen())] + "\",";
   g_buffer += std::string("\"start_screen\":") + (app.screen() == render::Screen::Start ? "true," : "false,");
   append_number(g_buffer, "library_size", static_cast<double>(app.library().size()));
+  append_number(g_buffer, "history_size", static_cast<double>(app.history().entries().size()));
   g_buffer += "\"active_faults\":[";
   const std::vector<std::string> faults = render::active_fault_names(app.frame_input());
   for (std::size_t i = 0; i < faults.size(); ++i) g_buffer += (i ? ",\"" : "\"") + faults[i] + "\"";
@@ -91,6 +92,12 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_widget_rect(const char* id) {
   std::snprintf(tmp, sizeof tmp, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", r.x, r.y, r.w, r.h);
   g_buffer = tmp;
   return g_buffer.c_str();
+}
+
+/// Page glue, not part of the read-only hook: the page calls this with the text of a history
+/// file the user picked for import.
+EMSCRIPTEN_KEEPALIVE void tractus_import_history(const char* text) {
+  if (tractus::web::g_app != nullptr) tractus::web::g_app->import_history(text);
 }
 
 }  // extern "C"

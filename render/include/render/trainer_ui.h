@@ -71,6 +71,18 @@ struct UiRequests {
   std::optional<std::string> inject_fault;    // instructor: a fault catalogue name
   std::optional<std::string> trigger_reaction;  // instructor: a reaction id (training)
   bool clear_faults = false;                  // instructor: clear every fault (sandbox)
+  std::optional<std::string> set_trainee;     // save the trainee's name
+  bool export_history = false;                // download the history as JSON
+  bool import_history = false;                // pick a history file to import
+};
+
+/// One finished session in the trainee's history.
+struct HistoryRow {
+  std::string title;
+  std::string mode;
+  double score = 0.0;
+  bool passed = false;
+  std::string finished_at;
 };
 
 /// One scenario in the library list.
@@ -92,6 +104,9 @@ struct FrameInput {
   const scenarios::Report* report = nullptr;          // debrief
   std::string message;                                // an error or notice to show
   std::string instructor_message;                     // why the last injection failed
+  std::string trainee;                                // the trainee's saved name
+  const std::vector<HistoryRow>* history = nullptr;   // saved sessions, oldest first
+  std::string storage_message;                        // a problem with saved data
   ClockView clock;
 };
 
@@ -137,7 +152,7 @@ class TrainerUi {
   int scene_draw_calls() const { return shapes_.last_draw_calls(); }
 
  private:
-  void draw_start_screen(UiRequests& out);
+  void draw_start_screen(const FrameInput& in, UiRequests& out);
   void draw_toolbar(const FrameInput& in, UiRequests& out);
   void draw_console(const scenarios::Rig& rig, UiRequests& out);
   void draw_patient_panel(const scenarios::Rig& rig, UiRequests& out);
@@ -165,6 +180,8 @@ class TrainerUi {
   int decline_index_ = 0;            // chart panel: selected reason to decline
   char note_[256] = {};              // chart panel: the note being typed
   bool instructor_open_ = false;     // the instructor panel is showing
+  char trainee_[64] = {};            // start screen: the name being typed
+  bool trainee_loaded_ = false;      // the saved name has been copied into trainee_
   int fault_component_ = 0;          // instructor: selected component
   int fault_index_ = 0;              // instructor: selected catalogue fault
   int reaction_index_ = 0;           // instructor: selected reaction
