@@ -183,7 +183,10 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
   }
   for (const std::string& id : session.revealed_findings()) {
     for (const scenarios::HiddenFinding& f : sc.findings) {
-      if (f.id == id) ImGui::TextColored(theme::kWarn, "Finding: %s", f.answer.c_str());
+      if (f.id != id) continue;
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarn);
+      ImGui::TextWrapped("Finding: %s", f.answer.c_str());
+      ImGui::PopStyleColor();
     }
   }
 
