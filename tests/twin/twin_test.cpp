@@ -242,3 +242,30 @@ TEST(Twin, ALooseThoracicHarnessSlipsFirstAndSoftensThePull) {
   EXPECT_EQ(a.harness_slip_m, 0.0);
   EXPECT_NEAR(a.carriage_pos_m / b.carriage_pos_m, 0.95 / 0.75, 0.05);
 }
+
+TEST(Twin, TheHiLoColumnMovesOnlyWhileItsMotorRunsAndStopsAtItsEnds) {
+  // 20 mm/s between 0.45 and 0.95 m; no power, no motion; the pendant reaches the sensors
+  TwinModel m;
+  TwinState s = twin::make_state(m);
+  hal::ActuatorFrame a;  // motor off, brake on, carriage locked
+  a.hilo = hal::ActuatorFrame::HiLo::Up;
+  const double start_m = s.inputs.table_height_m;
+  run_ms(m, s, a, 1000);
+  EXPECT_NEAR(s.inputs.table_height_m - start_m, 0.020, 1e-9);
+  run_ms(m, s, a, 30000);
+  EXPECT_EQ(s.inputs.table_height_m, m.table.table_height_max_m);
+  a.hilo = hal::ActuatorFrame::HiLo::Down;
+  twin::FaultSpec loss;
+  ASSERT_TRUE(twin::make_fault_spec("power.loss", &loss, s.time_us).ok);
+  loss.duration_us = 1000000;
+  ASSERT_TRUE(twin::schedule_fault(s.faults, loss).ok);
+  run_ms(m, s, a, 1000);
+  EXPECT_EQ(s.inputs.table_height_m, m.table.table_height_max_m);
+  run_ms(m, s, a, 1001);
+  EXPECT_LT(s.inputs.table_height_m, m.table.table_height_max_m);
+  s.inputs.hilo_down_pressed = true;
+  Rng rng(1);
+  const hal::SensorFrame f = twin::sense(m, s, rng);
+  EXPECT_TRUE(f.hilo_down_requested);
+  EXPECT_FALSE(f.hilo_up_requested);
+}

@@ -173,6 +173,8 @@ hal::SensorFrame sense(const TwinModel& model, const TwinState& state, Rng& rng)
   f.patient_stop_connected = stop_switch_connected(state);
   f.emergency_stop = line(C::EmergencyStop);
   f.carriage_locked = line(C::CarriageLock);
+  f.hilo_up_requested = state.inputs.hilo_up_pressed;
+  f.hilo_down_requested = state.inputs.hilo_down_pressed;
   return f;
 }
 
@@ -214,6 +216,8 @@ uint64_t hash_state(const TwinState& s, uint64_t seed_hash) {
   h.f64(s.inputs.supply_v);
   h.f64(s.inputs.pull_angle_deg);
   h.f64(s.inputs.table_height_m);
+  h.boolean(s.inputs.hilo_up_pressed);
+  h.boolean(s.inputs.hilo_down_pressed);
   // the patient
   const PatientState& p = s.patient;
   for (const LevelState& l : p.lumbar) hash_level(h, l);

@@ -286,6 +286,14 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
     substep(model, su, mf, state, static_cast<double>(h_us) * 1e-6);
     left_us -= h_us;
   }
+  // the hi-lo column runs while its motor is commanded and the table has power
+  if (powered && actuators.hilo != hal::ActuatorFrame::HiLo::Stop) {
+    const TableModel& t = model.table;
+    const double move_m = t.table_height_speed_m_per_s * static_cast<double>(dt_us) * 1e-6;
+    const double h_m = state.inputs.table_height_m +
+                       (actuators.hilo == hal::ActuatorFrame::HiLo::Up ? move_m : -move_m);
+    state.inputs.table_height_m = det::clamp(h_m, t.table_height_min_m, t.table_height_max_m);
+  }
   detail::step_patient(model, state, dt_us);
   state.time_us += dt_us;
 }

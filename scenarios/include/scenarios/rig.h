@@ -37,6 +37,11 @@ class Rig {
   void set_patient_stop_connected(bool connected) { twin_.inputs.patient_stop_connected = connected; }
   /// Latches (true) or releases (false) the console's emergency stop.
   void set_emergency_stop(bool latched) { twin_.inputs.emergency_stop = latched; }
+  /// The operator holds (true) or lets go of (false) the hi-lo pendant's up and down buttons.
+  void set_hilo_pendant(bool up, bool down) {
+    twin_.inputs.hilo_up_pressed = up;
+    twin_.inputs.hilo_down_pressed = down;
+  }
   /// Sets the pull-angle arm in degrees, as the operator would (twin issue 3).
   void set_pull_angle_deg(double angle_deg) { twin_.inputs.pull_angle_deg = angle_deg; }
 

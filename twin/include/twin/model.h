@@ -41,6 +41,7 @@ struct TableModel {
   double cervical_angle_max_deg = 35.0;      // flexion
   double table_height_min_m = 0.45;          // hi-lo column range
   double table_height_max_m = 0.95;
+  double table_height_speed_m_per_s = 0.02;  // hi-lo column speed while its motor runs [U]
   // sensors
   double load_cell_counts_per_n = 30.0;      // 16-bit ADC over about 2000 N
   double load_cell_offset_counts = 2000.0;   // zero-force reading before tare

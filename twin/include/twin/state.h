@@ -13,7 +13,7 @@ namespace tractus::twin {
 
 /// Layout version of TwinState; bump it whenever a field is added, removed or reinterpreted so
 /// stored snapshots of an older layout are refused instead of misread.
-constexpr uint32_t kTwinStateLayoutVersion = 6;
+constexpr uint32_t kTwinStateLayoutVersion = 7;
 
 /// Inputs on the twin's side of the HAL that a person, not the firmware, controls.
 struct PhysicalInputs {
@@ -22,7 +22,9 @@ struct PhysicalInputs {
   bool emergency_stop = false;         // the console's emergency stop is latched
   double supply_v = 24.0;              // mains-derived DC supply, volts
   double pull_angle_deg = 15.0;        // pull-angle arm, set by the operator
-  double table_height_m = 0.65;        // hi-lo column height
+  double table_height_m = 0.65;        // hi-lo column height, moved by the hi-lo motor
+  bool hilo_up_pressed = false;        // the operator holds the pendant's up button
+  bool hilo_down_pressed = false;      // the operator holds the pendant's down button
 };
 
 /// State of one disc level, with the quantities the probe and the UI read.
