@@ -54,14 +54,14 @@ TEST(Monitors, ARailedLoadCellIsSaturatedWithinThreeTicks) {
 TEST(Monitors, AFrozenLoadCellIsStuckOnceTheCordMoves) {
   SignalMonitors m;
   first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });
-  // the cell freezes while the drum winds in 1 count per tick: 400 counts (2 mm) trips it
+  // the cell freezes while the drum winds in 1 count per tick: 100 counts (0.5 mm) trips it
   const int trip = first_trip(m, 1000, 1000, [](int i) {
         MonitorInputs in = hold(300.0f, i);
         in.load_cell_counts = 11000;
         in.encoder_counts = 20000 + (i - 1000);
         return in;
       }, [](const MonitorFlags& f) { return f.load_cell_stuck; });
-  EXPECT_NEAR(trip, 1400, 2);
+  EXPECT_NEAR(trip, 1100, 2);
 }
 
 TEST(Monitors, ACordBreakIsSeenWithinTheFilterTime) {

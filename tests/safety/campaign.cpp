@@ -13,6 +13,7 @@ namespace tractus::safety {
 namespace {
 
 constexpr int64_t kUsPerS = 1000000;
+constexpr double kCellAccuracyN = 2.0;  // load-cell accuracy at the firmware (noise and lag)
 
 // faults that may act in a session; the runaway row relaxes the force bound (see header)
 struct FaultChoice {
@@ -157,7 +158,9 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
 
     // 1. force bound: the drive never holds the cord above it for more than 5 ms (the
     //    patient's own guarding or a runaway may push past it; the firmware must let go)
-    const bool over = tension_n > 1.10 * p.max_force_n || tension_n > device_max_n;
+    //    (2 N: the load cell's accuracy at the firmware, noise and lag together; the firmware
+    //    cannot act on a crossing it cannot measure)
+    const bool over = tension_n > 1.10 * p.max_force_n + kCellAccuracyN || tension_n > device_max_n + kCellAccuracyN;
     over_closed_ticks = over && rig.actuators().motor_enable ? over_closed_ticks + 1 : 0;
     if (over_closed_ticks > 5) violated[kForce] = true;
     const double ratio = tension_n / p.max_force_n;

@@ -2,7 +2,8 @@
 // fault schedules and patient behaviour, all drawn from one seed, run through the rig
 // (firmware against the twin) while a checker asserts issue 4's safety invariants every tick:
 //   1. force:     the drive never holds the true cord tension above prescription + 10% (or
-//                 the device maximum) for more than 5 ms with its relay closed: a runaway
+//                 the device maximum), plus the load cell's 2 N accuracy, for more than 5 ms
+//                 with its relay closed: a runaway
 //                 drive or the patient's own guarding may push past the bound faster than a
 //                 1 kHz loop can prevent, and the firmware must then let go at once (the
 //                 campaign reports the peak it saw);

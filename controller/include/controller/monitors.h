@@ -20,8 +20,8 @@ struct MonitorConfig {
   float rail_decay_per_s = 10.0f;
   float rail_glitch_score = 5.0f;
   /// A load cell whose counts stay identical while the cord travels this far is stuck
-  /// (2 mm of cord changes tension by tens of newtons on any patient).
-  int32_t stuck_travel_counts = 400;
+  /// (0.5 mm of cord changes tension by several newtons, hundreds of counts, on any patient).
+  int32_t stuck_travel_counts = 100;
   /// ...or while the drive is on for this long (healthy noise always changes the counts).
   int32_t stuck_still_ticks = 2000;
   /// At rest with the cord slack the reading must stay within this of zero (tare drift).
