@@ -220,15 +220,26 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
   ImGui::Text("t = %02d:%04.1f", static_cast<int>(t_s / 60.0), t_s - 60.0 * static_cast<int>(t_s / 60.0));
   ImGui::SameLine(0.0f, 24.0f);
 
-  // camera presets
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("View");
+  // camera presets: buttons on wide screens, one menu on narrow ones
   const struct { const char* label; CameraPreset preset; } presets[] = {
       {"Overview", CameraPreset::Overview}, {"Side", CameraPreset::Side},
       {"Foot end", CameraPreset::FootEnd}, {"Top", CameraPreset::Top}};
-  for (const auto& p : presets) {
-    ImGui::SameLine();
-    if (ImGui::Button(p.label)) camera_.apply(p.preset);
+  ImGui::SameLine();
+  if (io.DisplaySize.x >= 1240.0f) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("View");
+    for (const auto& p : presets) {
+      ImGui::SameLine();
+      if (ImGui::Button(p.label)) camera_.apply(p.preset);
+    }
+  } else {
+    ImGui::SetNextItemWidth(90.0f);
+    if (ImGui::BeginCombo("##view", "View", ImGuiComboFlags_NoArrowButton)) {
+      for (const auto& p : presets) {
+        if (ImGui::Selectable(p.label)) camera_.apply(p.preset);
+      }
+      ImGui::EndCombo();
+    }
   }
   if (in.screen == Screen::Sandbox) {
     ImGui::SameLine();
