@@ -77,6 +77,7 @@ test('the patient stop switch releases the force to 15 N or less', async () => {
   const s = await state(page);
   fs.writeFileSync(path.join(screenshotDir, 'frame-metrics.json'),
                    JSON.stringify({ frame_ms: s.frame_ms, frames: s.frames,
+                                    first_frame_ms: await page.evaluate(() => window.tractus.firstFrameMs()),
                                     renderer: await page.evaluate(() => window.tractus.renderer()) }, null, 2));
   assert.deepEqual(page.errors, []);
 });

@@ -35,8 +35,12 @@
       // hide the overlay once the first frame has been drawn
       const wait = () => {
         const s = window.tractus.state();
-        if (s.ready && s.frames > 0) overlay.classList.add('hidden');
-        else requestAnimationFrame(wait);
+        if (s.ready && s.frames > 0) {
+          window.Module.firstFrameMs = performance.now();
+          overlay.classList.add('hidden');
+        } else {
+          requestAnimationFrame(wait);
+        }
       };
       requestAnimationFrame(wait);
     },
@@ -79,6 +83,8 @@
     state: () => window.Module._tractus_state_json
       ? JSON.parse(window.Module.UTF8ToString(window.Module._tractus_state_json()))
       : { ready: false },
+    /** Milliseconds from navigation start to the first drawn frame, or null before it. */
+    firstFrameMs: () => window.Module.firstFrameMs ?? null,
     /** The WebGL renderer's name, as the browser reports it. */
     renderer: () => window.Module.rendererName || 'unknown',
     /** A widget's rectangle in CSS pixels from the last frame, or null if it was not drawn. */
