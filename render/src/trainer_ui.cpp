@@ -224,7 +224,7 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
   const struct { const char* label; CameraPreset preset; } presets[] = {
       {"Overview", CameraPreset::Overview}, {"Side", CameraPreset::Side},
       {"Foot end", CameraPreset::FootEnd}, {"Top", CameraPreset::Top}};
-  ImGui::SameLine();
+  ImGui::SameLine(0.0f, 16.0f);
   if (io.DisplaySize.x >= 1240.0f) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("View");

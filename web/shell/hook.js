@@ -50,10 +50,16 @@
       M.FS.mkdir('/persist');
       M.FS.mount(M.IDBFS, {}, '/persist');
       M.addRunDependency('persist');
-      M.FS.syncfs(true, (err) => {
-        if (err) console.warn('Tractus could not read browser storage: ' + err);
+      // start without saved data rather than wait forever on storage that never answers
+      let settled = false;
+      const settle = (why) => {
+        if (settled) return;
+        settled = true;
+        if (why) console.warn('Tractus could not read browser storage: ' + why);
         M.removeRunDependency('persist');
-      });
+      };
+      const timer = setTimeout(() => settle('no answer within 4 s'), 4000);
+      M.FS.syncfs(true, (err) => { clearTimeout(timer); settle(err); });
     }],
     downloadText: (name, text) => {
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
