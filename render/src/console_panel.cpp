@@ -1,6 +1,7 @@
 // [SECTION] the table console panel, modelled on a decompression table's touchscreen
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include <imgui.h>
 
@@ -80,9 +81,21 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const char* regions[] = {"Lumbar", "Cervical"};
   ImGui::Combo("##region", &inputs_.region, regions, 2);
   row("Protocol");
-  const char* protocols[] = {"Static"};
-  int protocol = 0;
-  ImGui::Combo("##protocol", &protocol, protocols, 1);
+  const char* protocols[] = {"Static", "Intermittent", "Cyclic", "Decompression"};
+  if (console_static_only_) inputs_.protocol = 0;
+  ImGui::BeginDisabled(console_static_only_);
+  record_next_frame_item("console.protocol");
+  if (ImGui::BeginCombo("##protocol", protocols[inputs_.protocol])) {
+    for (int i = 0; i < 4; ++i) {
+      if (ImGui::Selectable(protocols[i], i == inputs_.protocol)) inputs_.protocol = i;
+      widgets_.record_last_item((std::string("console.protocol.") + protocols[i]).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  if (console_static_only_ && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::SetTooltip("Training sessions prescribe static traction.");
+  }
   char fmt[32];
   std::snprintf(fmt, sizeof fmt, "%%.1f %s", unit_label(unit));
   row("Maximum force");
@@ -98,6 +111,24 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   row("Release speed");
   ImGui::InputFloat("##release", &inputs_.release_per_s, 1.0f, 5.0f, fmt);
   widgets_.record_last_item("console.release");
+  if (inputs_.protocol != 0) {
+    // the cycle's own parameters, two to a row
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    std::snprintf(fmt, sizeof fmt, "base %%.0f %s", unit_label(unit));
+    ImGui::SetNextItemWidth(half);
+    ImGui::InputFloat("##base", &inputs_.base_force, 0.0f, 0.0f, fmt);
+    widgets_.record_last_item("console.base_force");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(half);
+    ImGui::InputFloat("##hold", &inputs_.hold_s, 0.0f, 0.0f, "hold %.0f s");
+    ImGui::SetNextItemWidth(half);
+    ImGui::InputFloat("##rest", &inputs_.rest_s, 0.0f, 0.0f, "rest %.0f s");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(half);
+    ImGui::InputInt("##cycles", &inputs_.cycles, 0, 0);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cycles; 0 lets the treatment time decide.");
+    ImGui::TextDisabled("Base force, hold, rest, cycles (0: by treatment time)");
+  }
   ImGui::EndDisabled();
   row("Units");
   int unit_index = unit == ForceUnit::Lbf ? 0 : 1;
@@ -111,6 +142,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
     // convert what is typed so the prescription keeps its meaning
     inputs_.max_force = to_display(to_newtons(inputs_.max_force, unit), new_unit);
     inputs_.release_per_s = to_display(to_newtons(inputs_.release_per_s, unit), new_unit);
+    inputs_.base_force = to_display(to_newtons(inputs_.base_force, unit), new_unit);
     inputs_.unit = new_unit;
   }
 
@@ -153,6 +185,11 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   if (coloured_button("Start", theme::kOk, big, editable)) {
     ConsolePrescription& p = out.console.prescription;
     p.cervical = inputs_.region == 1;
+    p.protocol = static_cast<hal::Protocol>(inputs_.protocol);
+    p.base_force_n = to_newtons(inputs_.base_force, inputs_.unit);
+    p.hold_s = inputs_.hold_s;
+    p.rest_s = inputs_.rest_s;
+    p.cycles = inputs_.cycles;
     p.force_n = to_newtons(inputs_.max_force, inputs_.unit);
     p.ramp_s = inputs_.ramp_s;
     p.treatment_min = inputs_.treatment_min;
@@ -237,7 +274,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   // [SECTION] plot
   ImGui::Spacing();
   // the plot takes the height that is left, so the console never needs scrolling at 720 px
-  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, 120.0f, 260.0f);
+  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, 96.0f, 260.0f);
   draw_force_plot(history_, to_newtons(inputs_.max_force, unit), unit, 120.0f,
                   ImVec2(ImGui::GetContentRegionAvail().x, plot_h));
   widgets_.record_last_item("console.plot");

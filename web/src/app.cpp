@@ -200,8 +200,13 @@ void App::apply_sandbox(const render::UiRequests& r) {
   if (c.start) {
     hal::ConsoleCommand set = command(hal::CommandKind::SetPrescription);
     set.prescription.region = c.prescription.cervical ? hal::Region::Cervical : hal::Region::Lumbar;
-    set.prescription.protocol = hal::Protocol::Static;
+    set.prescription.protocol = c.prescription.protocol;
     set.prescription.max_force_n = c.prescription.force_n;
+    set.prescription.base_force_n = c.prescription.base_force_n;
+    set.prescription.hold_s = c.prescription.hold_s;
+    set.prescription.rest_s = c.prescription.rest_s;
+    // the HAL carries 0..99 cycles; anything else is left for the firmware to refuse
+    set.prescription.cycles = static_cast<uint8_t>(std::clamp(c.prescription.cycles, 0, 255));
     set.prescription.ramp_s = c.prescription.ramp_s;
     set.prescription.treatment_s = c.prescription.treatment_min * 60.0f;
     set.prescription.release_n_per_s = c.prescription.release_n_per_s;
