@@ -31,6 +31,19 @@ int64_t Rig::advance_us(int64_t dt_us) {
   return ticks;
 }
 
+void Rig::prescribe_and_start(const hal::Prescription& prescription) {
+  hal::ConsoleCommand c;
+  c.kind = hal::CommandKind::SetPrescription;
+  c.prescription = prescription;
+  send(c);
+  advance_us(config_.controller.tick_us);
+  c.kind = hal::CommandKind::ConfirmHarness;
+  send(c);
+  advance_us(config_.controller.tick_us);
+  c.kind = hal::CommandKind::Start;
+  send(c);
+}
+
 twin::FaultResult Rig::inject_fault(const char* name) {
   twin::FaultSpec spec;
   const twin::FaultResult found = twin::make_fault_spec(name, &spec, twin_.time_us);

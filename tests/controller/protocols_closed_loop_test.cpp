@@ -123,16 +123,7 @@ double first_guarding_s(const hal::Prescription& p) {
   cfg.twin.setup = hal::Region::Cervical;
   scenarios::Rig rig(cfg);
   rig.advance_us(500000);
-  hal::ConsoleCommand c;
-  c.kind = hal::CommandKind::SetPrescription;
-  c.prescription = p;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::ConfirmHarness;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::Start;
-  rig.send(c);
+  rig.prescribe_and_start(p);
   for (int i = 0; i < 120000; ++i) {
     rig.advance_us(1000);
     if (rig.display().guarding_detected) {

@@ -26,16 +26,7 @@ inline Tracking track(const hal::Prescription& p, double run_s, const scenarios:
                       double settle_s = 3.0) {
   scenarios::Rig rig(cfg);
   rig.advance_us(500000);
-  hal::ConsoleCommand c;
-  c.kind = hal::CommandKind::SetPrescription;
-  c.prescription = p;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::ConfirmHarness;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::Start;
-  rig.send(c);
+  rig.prescribe_and_start(p);
   rig.advance_us(1000);
 
   Tracking t;

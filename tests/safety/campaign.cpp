@@ -92,16 +92,9 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
   const int64_t pause_at_us = static_cast<int64_t>(rng.uniform(1.0, treat_s) * 1e6);
 
   rig.advance_us(kUsPerS / 2);
-  hal::ConsoleCommand c;
-  c.kind = hal::CommandKind::SetPrescription;
+  rig.prescribe_and_start(p);
+  hal::ConsoleCommand c;  // later console presses: stop, pause, resume
   c.prescription = p;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::ConfirmHarness;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::Start;
-  rig.send(c);
   const int64_t t0_us = rig.now_us();
 
   bool fault_injected = false;

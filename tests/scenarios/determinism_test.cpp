@@ -17,19 +17,12 @@ uint64_t scripted_run(uint64_t seed, int64_t total_us) {
   cfg.seed = seed;
   Rig rig(cfg);
   rig.advance_us(500000);
-  hal::ConsoleCommand c;
-  c.kind = hal::CommandKind::SetPrescription;
-  c.prescription.max_force_n = 300.0f;
-  c.prescription.ramp_s = 10.0f;
-  c.prescription.treatment_s = 120.0f;
-  c.prescription.release_n_per_s = 40.0f;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::ConfirmHarness;  // a Start interlock (issue 4)
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::Start;
-  rig.send(c);
+  hal::Prescription p;
+  p.max_force_n = 300.0f;
+  p.ramp_s = 10.0f;
+  p.treatment_s = 120.0f;
+  p.release_n_per_s = 40.0f;
+  rig.prescribe_and_start(p);
   while (rig.now_us() < total_us) {
     if (rig.now_us() == 20000000) rig.set_patient_stop_pressed(true);
     rig.advance_us(1000);

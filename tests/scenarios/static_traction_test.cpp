@@ -34,11 +34,7 @@ hal::ConsoleCommand command(hal::CommandKind kind) {
 // powers up, prescribes and starts; returns once the rig is treating
 void start(Rig& rig, float force_n, float ramp_s, float treatment_s, float release_n_per_s) {
   rig.advance_us(kUsPerS / 2);  // self-test
-  rig.send(prescribe(force_n, ramp_s, treatment_s, release_n_per_s));
-  rig.advance_us(1000);
-  rig.send(command(hal::CommandKind::ConfirmHarness));  // a Start interlock (issue 4)
-  rig.advance_us(1000);
-  rig.send(command(hal::CommandKind::Start));
+  rig.prescribe_and_start(prescribe(force_n, ramp_s, treatment_s, release_n_per_s).prescription);
   rig.advance_us(1000);
   ASSERT_EQ(rig.display().state, TableState::Treating);
 }

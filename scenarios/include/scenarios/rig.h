@@ -64,6 +64,10 @@ class Rig {
   /// Runs exactly one controller tick.
   void tick();
 
+  /// The console's start sequence: sends the prescription, confirms the harnesses and sends
+  /// Start, one command per tick (two ticks run; Start reaches the firmware at the next tick).
+  void prescribe_and_start(const hal::Prescription& prescription);
+
   int64_t now_us() const { return now_us_; }
   const twin::TwinModel& model() const { return config_.twin; }
   const twin::TwinState& twin_state() const { return twin_; }
