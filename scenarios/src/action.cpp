@@ -36,6 +36,7 @@ const KindName kKinds[] = {
     {ActionKind::CheckIn, "check_in"},
     {ActionKind::Acknowledge, "acknowledge"},
     {ActionKind::CallService, "call_service"},
+    {ActionKind::ReleaseBrake, "release_brake"},
     {ActionKind::RemoveHarness, "remove_harness"},
     {ActionKind::EndSession, "end_session"},
     {ActionKind::Note, "note"},

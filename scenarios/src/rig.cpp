@@ -7,6 +7,7 @@ namespace tractus::scenarios {
 
 Rig::Rig(const RigConfig& config)
     : config_(config),
+      fitted_patient_(config.twin.patient),
       controller_(config.controller),
       twin_(twin::make_state(config.twin)),
       rng_(config.seed) {}
@@ -15,8 +16,21 @@ void Rig::tick() {
   sensors_ = twin::sense(config_.twin, twin_, rng_);
   actuators_ = controller_.tick(sensors_, pending_, now_us_);
   pending_ = hal::ConsoleCommand{};
-  twin::step(config_.twin, twin_, actuators_, config_.controller.tick_us);
+  twin::StepInputs person;
+  person.manual_brake_release = hand_release_;
+  if (cough_started_us_ >= 0) {
+    person.cough_elapsed_s = static_cast<double>(now_us_ - cough_started_us_) * 1e-6;
+    if (person.cough_elapsed_s >= config_.twin.patient.cough_duration_s) cough_started_us_ = -1;
+  }
+  twin::step(config_.twin, twin_, actuators_, config_.controller.tick_us, person);
   now_us_ += config_.controller.tick_us;
+}
+
+void Rig::fit_harness(twin::HarnessFitting fitting) {
+  twin::PatientModel& p = config_.twin.patient;
+  p.pelvic_harness_fit = twin::harness_fit_for(fitting, fitted_patient_.pelvic_harness_fit);
+  p.thoracic_harness_fit = twin::harness_fit_for(fitting, fitted_patient_.thoracic_harness_fit);
+  p.head_halter_fit = twin::harness_fit_for(fitting, fitted_patient_.head_halter_fit);
 }
 
 int64_t Rig::advance_us(int64_t dt_us) {
@@ -62,6 +76,16 @@ uint64_t Rig::state_hash() const {
   h.f32(d.remaining_s);
   h.u32(d.alarm_code);
   h.f32(actuators_.motor_command);
+  // the person's inputs, only once used, so a rig that never saw them hashes as before
+  if (cough_started_us_ >= 0) h.i64(cough_started_us_);
+  if (hand_release_) h.boolean(hand_release_);
+  const twin::PatientModel& p = config_.twin.patient;
+  if (p.pelvic_harness_fit != fitted_patient_.pelvic_harness_fit ||
+      p.head_halter_fit != fitted_patient_.head_halter_fit) {
+    h.f64(p.pelvic_harness_fit);
+    h.f64(p.thoracic_harness_fit);
+    h.f64(p.head_halter_fit);
+  }
   return h.value();
 }
 

@@ -289,11 +289,13 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   if (safety == nullptr) return false;
   const std::string sp = "$.safety";
   if (!f.object(*safety, sp, {"max_safe_force_lbf", "over_limit_critical_s", "stop_window_s",
-                              "contraindication", "precaution"}) ||
+                              "unpowered_load_window_s", "contraindication", "precaution"}) ||
       !f.number(*safety, sp, "max_safe_force_lbf", s.safety.max_safe_force_lbf, true, 5.0, 200.0) ||
       !f.number(*safety, sp, "over_limit_critical_s", s.safety.over_limit_critical_s, false, 0.0,
                 60.0) ||
       !f.number(*safety, sp, "stop_window_s", s.safety.stop_window_s, false, 0.5, 60.0) ||
+      !f.number(*safety, sp, "unpowered_load_window_s", s.safety.unpowered_load_window_s, false,
+                10.0, 1200.0) ||
       !f.term(*safety, sp, "contraindication", s.safety.contraindication, false,
               contraindications(), "contraindication") ||
       !f.term(*safety, sp, "precaution", s.safety.precaution, false, precautions(), "precaution"))

@@ -148,6 +148,14 @@ const std::vector<CriticalErrorInfo>& critical_error_catalogue() {
        "the harness comes off only once all tension has gone)"},
       {"ended_under_traction", "release traction before ending the session",
        "a patient must never be left on the table under load"},
+      {"restarted_after_slip", "stop, check the patient and refit the harness before restarting",
+       "a slipped harness rides onto the ribs or abdomen; restarting on it slips again and "
+       "jerks the patient"},
+      {"patient_left_loaded",
+       "after a power loss, reassure the patient and bring the force down with the drive's hand "
+       "release, then remove the harness",
+       "without power the spring brake holds the full force; the patient cannot get free and "
+       "the pull goes on far past its prescribed time"},
   };
   return k;
 }

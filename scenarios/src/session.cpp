@@ -20,6 +20,14 @@ constexpr int64_t kSampleUs = 100000;
 constexpr double kHarnessFreeN = 20.0;
 // how long a panicking patient holds the stop switch down
 constexpr int64_t kStopHoldUs = 1000000;
+// harness travel on the body that counts as a slip: more than tissue creep ever gives
+constexpr double kSlipM = 0.005;
+
+twin::HarnessFitting fitting_of(const std::string& quality) {
+  if (quality == "loose") return twin::HarnessFitting::Loose;
+  if (quality == "tight") return twin::HarnessFitting::Tight;
+  return twin::HarnessFitting::Good;
+}
 
 const char* state_name(TableState s) {
   switch (s) {
@@ -136,6 +144,8 @@ void Session::tick_once() {
   watch_firmware();
   watch_force();
   watch_stop_windows();
+  watch_harness();
+  watch_power();
   run_events();
   if (now_us_ % kSampleUs == 0) take_sample();
   if (!ended_ && now_us_ >= seconds_to_us(scenario_.time_limit_s)) {
@@ -224,6 +234,30 @@ void Session::watch_stop_windows() {
                                                                  : "the patient asked to stop"));
     }
   }
+}
+
+void Session::watch_harness() {
+  if (harness_slipped_ || !patient_.harness_fitted) return;
+  const double slid_m = rig_.twin_state().harness_slip_m - slip_at_fit_m_;
+  if (slid_m > kSlipM) {
+    harness_slipped_ = true;
+    log("harness_slip", "harness_slip",
+        "the harness slipped " + fmt1(slid_m * 1000.0) + " mm on the patient");
+  }
+}
+
+void Session::watch_power() {
+  if (twin::drive_powered(rig_.model(), rig_.twin_state())) {
+    unpowered_since_us_ = -1;
+    return;
+  }
+  if (unpowered_since_us_ < 0) unpowered_since_us_ = now_us_;
+  const bool loaded = patient_.harness_fitted && rig_.twin_state().cord_tension_n > kHarnessFreeN;
+  if (loaded && now_us_ - unpowered_since_us_ > seconds_to_us(scenario_.safety.unpowered_load_window_s))
+    raise_critical("patient_left_loaded",
+                   "the patient was still held under traction " +
+                       fmt1(scenario_.safety.unpowered_load_window_s) +
+                       " s after the table lost power");
 }
 
 double Session::signal(const std::string& name) const {
@@ -400,6 +434,7 @@ void Session::react(const std::string& reaction, const std::string& line) {
       if (traction) open_stop_window("stop_request");
     }
   } else if (reaction == "cough") {
+    rig_.cough();  // the trunk muscles fire: the cord tension and disc pressure spike
     speak("*coughs hard* Sorry... sorry.");
   } else if (reaction == "shift") {
     speak("*shifts on the table* Sorry, I had to move.");
@@ -523,6 +558,19 @@ ApplyResult Session::do_action(const Action& a) {
       if (under_traction()) return refuse("the harness cannot be refitted under traction");
       patient_.harness_fitted = true;
       patient_.harness_quality = a.quality;
+      rig_.fit_harness(fitting_of(a.quality));
+      // a refit starts from a harness seated afresh: a slipping strap is cinched again
+      slip_at_fit_m_ = rig_.twin_state().harness_slip_m;
+      harness_slipped_ = false;
+      for (std::size_t i = 0; i < active_faults_.size();) {
+        if (active_faults_[i] != "harness.slip") {
+          ++i;
+          continue;
+        }
+        rig_.clear_fault(fault_slots_[i]);
+        active_faults_.erase(active_faults_.begin() + static_cast<std::ptrdiff_t>(i));
+        fault_slots_.erase(fault_slots_.begin() + static_cast<std::ptrdiff_t>(i));
+      }
       if (console_free) command(hal::CommandKind::ConfirmHarness);
       return ApplyResult{true, "harness fitted (" + a.quality + ")"};
     case ActionKind::GiveStopSwitch: {
@@ -562,6 +610,9 @@ ApplyResult Session::do_action(const Action& a) {
                                     : "the table is not ready: select a protocol first");
       if (resume && (!has_protocol_ || state == TableState::Idle || state == TableState::Releasing))
         return refuse("nothing to resume");
+      if (harness_slipped_)
+        raise_critical("restarted_after_slip",
+                       "traction restarted on a harness that had slipped, without refitting it");
       if (!switch_live)
         raise_critical("no_stop_switch",
                        patient_.stop_switch_in_hand
@@ -607,6 +658,12 @@ ApplyResult Session::do_action(const Action& a) {
       service_called_ = true;
       if (state == TableState::Fault) command(hal::CommandKind::ServiceReset);
       return ApplyResult{true, "service engineer called"};
+    case ActionKind::ReleaseBrake:
+      if (twin::drive_powered(rig_.model(), rig_.twin_state()))
+        return refuse("the drive has power: release traction from the console (stop or pause)");
+      if (rig_.manual_brake_release()) return ApplyResult{true, "the hand release is already open"};
+      rig_.set_manual_brake_release(true);
+      return ApplyResult{true, "hand release pulled: the cord pays out under the governor"};
     case ActionKind::RemoveHarness:
       if (rig_.twin_state().cord_tension_n > kHarnessFreeN || under_traction() ||
           state == TableState::Releasing || state == TableState::Paused)

@@ -8,14 +8,14 @@ namespace {
 const char* const kKinds[] = {"action",       "patient_says", "state",    "alarm",
                               "event",        "sharp_pain",   "stop_request", "patient_stop",
                               "fault",        "reaction",     "critical", "hint",
-                              "finding",      "refused"};
+                              "finding",      "refused",  "harness_slip"};
 // kinds whose entries carry a detail in their tag
 const char* const kTagged[] = {"action", "state", "alarm", "event", "fault", "reaction", "critical"};
 }  // namespace
 
 const char* timeline_kinds() {
   return "action, patient_says, state, alarm, event, sharp_pain, stop_request, patient_stop, "
-         "fault, reaction, critical, hint, finding, refused";
+         "fault, reaction, critical, hint, finding, refused, harness_slip";
 }
 
 bool valid_timeline_key(const std::string& key, std::string& reason) {

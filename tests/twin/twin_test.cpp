@@ -236,6 +236,9 @@ TEST(Twin, ALooseThoracicHarnessSlipsFirstAndSoftensThePull) {
   // same pull (series stiffness in proportion to 0.5 + 0.5 fit: 0.75 against 0.95)
   TwinModel half, reference;
   half.patient.thoracic_harness_fit = 0.5;
+  // stiffness alone: without the extra creep and the lost transmission of a loose fit
+  half.patient.loose_fit_creep_gain = 0.0;
+  half.patient.loose_fit_transmission_loss = 0.0;
   TwinState a = twin::make_state(half), b = twin::make_state(reference);
   ramp_ms(half, a, 0.2f, 5000);
   ramp_ms(reference, b, 0.2f, 5000);

@@ -13,8 +13,9 @@ constexpr double kGravity_m_per_s2 = 9.80665;
 /// lying is false while the patient stands after the session. The discs, pain, anxiety and
 /// risk change slowly and are advanced every kSlowStepUs; muscles and tremor every call.
 /// in_bed is true while the patient lies off the table (only read when not lying on it).
+/// cough is the extra trunk-muscle activation of a cough in progress (0 when none).
 void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying = true,
-                  bool in_bed = false);
+                  bool in_bed = false, double cough = 0.0);
 
 /// Step of the patient's slow part, microseconds.
 constexpr int64_t kSlowStepUs = 10000;
@@ -24,7 +25,13 @@ constexpr int64_t kSlowStepUs = 10000;
 struct HarnessSetup {
   double stiffness_n_per_m;
   double grip_n;  // the lower of the harnesses' slip limits
+  /// How far the worse harness's fit falls below the reference fit (0.9), 0 when it does not:
+  /// a loose fit creeps more and passes less force to the spine (PatientModel::loose_fit_*).
+  double fit_shortfall = 0.0;
 };
+
+/// Reference harness fit: the fit at which the model's stiffness and grip are quoted.
+constexpr double kReferenceHarnessFit = 0.9;
 HarnessSetup harness_of(const TwinModel& model);
 
 /// Activates, expires and latches scheduled faults at the start of a step.

@@ -166,7 +166,8 @@ namespace detail {
 namespace {
 
 // the slow part: discs, hydration, pain, anxiety, soreness, risk; run every kSlowStepUs
-void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying, bool on_table) {
+void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying, bool on_table,
+               double cough) {
   const PatientModel& p = model.patient;
   const Conditions& c = p.conditions;
   PatientState& ps = state.patient;
@@ -196,7 +197,9 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
 
   // guarding compression of the treated chain
   const double guard = ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0;
-  const double muscle_n = guard * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
+  // a cough's trunk muscles compress the chain on top of any guarding
+  const double squeeze = cough > 0.0 ? guard + cough : guard;
+  const double muscle_n = squeeze * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
 
   // both chains: the treated one under traction, the other lying unloaded
   const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels,
@@ -257,8 +260,14 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
 
   // slack: the soft tissue under the harness creeps toward a share of its elastic stretch,
   // and with the treated chain's disc creep lets the carriage creep forward at a held force
-  const double tissue_k_n_per_m = harness_of(model).stiffness_n_per_m;
-  const double tissue_target_m = lying ? p.tissue_creep_ratio * spine_force_n / tissue_k_n_per_m : 0.0;
+  const HarnessSetup harness = harness_of(model);
+  const double tissue_k_n_per_m = harness.stiffness_n_per_m;
+  // a loose harness rides on more soft tissue and creeps further
+  const double creep_ratio =
+      harness.fit_shortfall > 0.0
+          ? p.tissue_creep_ratio * (1.0 + p.loose_fit_creep_gain * harness.fit_shortfall)
+          : p.tissue_creep_ratio;
+  const double tissue_target_m = lying ? creep_ratio * spine_force_n / tissue_k_n_per_m : 0.0;
   ps.tissue_creep_m += lag_alpha(p.tissue_creep_tau_s, dt_s) * (tissue_target_m - ps.tissue_creep_m);
   double disc_creep_mm = 0.0;
   const LevelState* chain = cervical ? ps.cervical : ps.lumbar;
@@ -273,7 +282,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
 }  // namespace
 
 void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool on_table,
-                  bool in_bed) {
+                  bool in_bed, double cough) {
   // lying on the table or in bed, the discs take up fluid; only the table pulls
   const bool lying = on_table || in_bed;
   if (dt_us <= 0) return;
@@ -286,7 +295,10 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
 
   // the fast part, every step: the traction reaching the spine, how fast it rises, and the
   // muscles' answer with its tremor
-  const double spine_force_n = state.harness_force_n > 0.0 ? state.harness_force_n : 0.0;
+  double spine_force_n = state.harness_force_n > 0.0 ? state.harness_force_n : 0.0;
+  // a loose harness spends part of the pull shearing skin and soft tissue
+  const double shortfall = harness_of(model).fit_shortfall;
+  if (shortfall > 0.0) spine_force_n *= 1.0 - p.loose_fit_transmission_loss * shortfall;
   const double raw_rate = (spine_force_n - ps.spine_force_n) / dt_s;
   ps.spine_force_rate_n_per_s += lag_alpha(0.5, dt_s) * (raw_rate - ps.spine_force_rate_n_per_s);
   ps.spine_force_n = spine_force_n;
@@ -325,7 +337,7 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   // the slow part at its own coarser step
   ps.slow_elapsed_us += dt_us;
   if (ps.slow_elapsed_us >= kSlowStepUs || !on_table) {
-    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying, on_table);
+    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying, on_table, cough);
     ps.slow_elapsed_us = 0;
   }
 }

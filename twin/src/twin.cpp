@@ -60,10 +60,11 @@ HarnessSetup harness_of(const TwinModel& m) {
     const double fit = det::clamp(p.head_halter_fit, 0.05, 1.0);
     h.stiffness_n_per_m = p.neck_stiffness_n_per_m * (0.5 + 0.5 * fit);
     h.grip_n = p.halter_grip_n * fit;
+    h.fit_shortfall = fit < kReferenceHarnessFit ? kReferenceHarnessFit - fit : 0.0;
     return h;
   }
   // the reference thoracic fit leaves the pelvic harness and tissue stiffness as it is
-  constexpr double kReferenceThoracicFit = 0.9;
+  constexpr double kReferenceThoracicFit = kReferenceHarnessFit;
   const double fit_p = det::clamp(p.pelvic_harness_fit, 0.05, 1.0);
   const double fit_t = det::clamp(p.thoracic_harness_fit, 0.05, 1.0);
   const double thoracic_factor = (0.5 + 0.5 * fit_t) / (0.5 + 0.5 * kReferenceThoracicFit);
@@ -71,6 +72,8 @@ HarnessSetup harness_of(const TwinModel& m) {
   const double pelvic_grip_n = p.harness_grip_n * fit_p;
   const double thoracic_grip_n = p.thoracic_grip_n * fit_t;
   h.grip_n = pelvic_grip_n < thoracic_grip_n ? pelvic_grip_n : thoracic_grip_n;
+  const double worst_fit = fit_p < fit_t ? fit_p : fit_t;
+  h.fit_shortfall = worst_fit < kReferenceHarnessFit ? kReferenceHarnessFit - worst_fit : 0.0;
   return h;
 }
 
@@ -109,6 +112,9 @@ struct MechanicalFaults {
   bool stall = false;          // motor.stall
   bool jam = false;            // carriage.jam
   double grip_n = 0.0;         // harness.slip, or the harness's own grip
+  // a person's inputs for this step (not faults, but read at the same place)
+  double cough = 0.0;          // extra trunk-muscle activation of a cough
+  bool hand_release = false;   // the brake's hand-release lever is held
 };
 
 MechanicalFaults mechanical_faults(const FaultTable& faults, double own_grip_n) {
@@ -149,12 +155,18 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, Tw
         smooth_coulomb(t.motor_coulomb_n, s.motor_vel_m_per_s, t.friction_smoothing_m_per_s);
     const double accel = (drive_n - tension_n - friction_n) / t.motor_reflected_mass_kg;
     s.motor_vel_m_per_s += accel * dt_s;
+    // the hand release's governor caps how fast the back-driven drum may turn
+    if (mf.hand_release) {
+      s.motor_vel_m_per_s = det::clamp(s.motor_vel_m_per_s, -t.manual_release_speed_m_per_s,
+                                       t.manual_release_speed_m_per_s);
+    }
     s.motor_pos_m += s.motor_vel_m_per_s * dt_s;
   }
 
   // harness and tissue resist, drawn back further by guarding above resting tone and shaken
   // by tremor; a harness can pass no more than its grip, past which it slides
-  const double guard = s.patient.muscle_activation - m.patient.muscle_tone;
+  double guard = s.patient.muscle_activation - m.patient.muscle_tone;
+  if (mf.cough > 0.0) guard += mf.cough;
   const double guard_m = (guard > 0.0 ? guard : 0.0) * su.guard_shortening_m;
   const double stretch_m = s.body_pos_m - s.harness_slip_m + guard_m - s.patient.slack_m;
   double harness_n =
@@ -259,6 +271,32 @@ TwinState make_state(const TwinModel& model) {
 
 void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& actuators,
           int64_t dt_us) {
+  step(model, state, actuators, dt_us, StepInputs{});
+}
+
+double cough_activation_at(const PatientModel& patient, double elapsed_s) {
+  if (elapsed_s < 0.0 || elapsed_s >= patient.cough_duration_s || patient.cough_duration_s <= 0.0)
+    return 0.0;
+  return patient.cough_activation * det::sin(det::kPi * elapsed_s / patient.cough_duration_s);
+}
+
+bool drive_powered(const TwinModel& model, const TwinState& state) {
+  double supply_v = state.inputs.supply_v;
+  if (const FaultSlot* f = active_fault(state.faults, FaultKind::PowerLoss)) supply_v = f->spec.magnitude;
+  return supply_v >= model.table.drive_min_supply_v;
+}
+
+double harness_fit_for(HarnessFitting fitting, double good_fit) {
+  switch (fitting) {
+    case HarnessFitting::Loose: return kLooseHarnessFit;
+    case HarnessFitting::Tight: return kTightHarnessFit;
+    case HarnessFitting::Good: break;
+  }
+  return good_fit;
+}
+
+void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& actuators,
+          int64_t dt_us, const StepInputs& inputs) {
   detail::update_faults(model, state);
   const FaultTable& faults = state.faults;
 
@@ -273,12 +311,16 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
   state.motor_command = actuators.motor_command < -1.0f ? -1.0
                         : actuators.motor_command > 1.0f ? 1.0
                                                          : static_cast<double>(actuators.motor_command);
-  state.brake_engaged = actuators.brake_engaged || !powered;
+  // the hand-release lever lifts the spring brake whatever the drive asks
+  state.brake_engaged = (actuators.brake_engaged || !powered) && !inputs.manual_brake_release;
   state.carriage_locked = actuators.carriage_lock;
   if (fault_active(faults, FaultKind::CordBreak)) state.cord_broken = true;
 
   const Setup su = setup_of(model);
-  const MechanicalFaults mf = mechanical_faults(faults, su.grip_n);
+  MechanicalFaults mf = mechanical_faults(faults, su.grip_n);
+  // a cough is sampled once per step: its pulse is far longer than a controller tick
+  mf.cough = cough_activation_at(model.patient, inputs.cough_elapsed_s);
+  mf.hand_release = inputs.manual_brake_release;
 
   int64_t left_us = dt_us;
   while (left_us > 0) {
@@ -294,7 +336,7 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
                        (actuators.hilo == hal::ActuatorFrame::HiLo::Up ? move_m : -move_m);
     state.inputs.table_height_m = det::clamp(h_m, t.table_height_min_m, t.table_height_max_m);
   }
-  detail::step_patient(model, state, dt_us);
+  detail::step_patient(model, state, dt_us, true, false, mf.cough);
   state.time_us += dt_us;
 }
 

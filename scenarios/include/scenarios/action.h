@@ -36,6 +36,7 @@ enum class ActionKind : uint8_t {
   CheckIn,           // ask the patient how they feel
   Acknowledge,       // acknowledge the active alarm or end tone (alarm, optional)
   CallService,       // call the service engineer about a fault
+  ReleaseBrake,      // pull the drive's hand brake-release lever (only with the drive unpowered)
   RemoveHarness,     // remove the harnesses
   EndSession,        // end the session; it is scored now
   Note,              // write a note in the treatment record (text)

@@ -12,6 +12,7 @@
 #include "twin/model.h"
 #include "twin/rng.h"
 #include "twin/state.h"
+#include "twin/twin.h"
 
 namespace tractus::scenarios {
 
@@ -44,6 +45,16 @@ class Rig {
   }
   /// Sets the pull-angle arm in degrees, as the operator would (twin issue 3).
   void set_pull_angle_deg(double angle_deg) { twin_.inputs.pull_angle_deg = angle_deg; }
+  /// The patient coughs now: a trunk-muscle pulse of PatientModel::cough_duration_s that the
+  /// twin turns into a cord-tension and disc-pressure spike.
+  void cough() { cough_started_us_ = now_us_; }
+  /// The operator pulls (true) or lets go of (false) the drive's hand brake-release lever.
+  void set_manual_brake_release(bool held) { hand_release_ = held; }
+  bool manual_brake_release() const { return hand_release_; }
+  /// Refits the harnesses (or head halter): good restores the patient model's own fit, loose
+  /// and tight give twin::kLooseHarnessFit and twin::kTightHarnessFit. Only between
+  /// treatments: the model must not change under traction.
+  void fit_harness(twin::HarnessFitting fitting);
 
   /// Schedules a fault on the twin's side of the HAL (twin/faults.h). The result says why a
   /// spec was refused (not in the catalogue, magnitude out of range, table full).
@@ -82,6 +93,7 @@ class Rig {
 
  private:
   RigConfig config_;
+  twin::PatientModel fitted_patient_;  // the patient model as built, before any refit
   controller::Controller controller_;
   twin::TwinState twin_;
   Rng rng_;
@@ -90,6 +102,8 @@ class Rig {
   hal::ActuatorFrame actuators_;
   int64_t now_us_ = 0;
   int64_t carry_us_ = 0;  // time owed to the next advance when dt_us is not a tick multiple
+  int64_t cough_started_us_ = -1;  // rig time the last cough began, -1 when none is running
+  bool hand_release_ = false;      // the brake's hand-release lever is held
 };
 
 }  // namespace tractus::scenarios

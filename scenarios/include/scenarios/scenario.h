@@ -61,6 +61,9 @@ struct Safety {
   double max_safe_force_lbf = 100.0;  // true cord tension above this is outside the safe band
   double over_limit_critical_s = 1.0; // that long outside the band is a critical error
   double stop_window_s = 5.0;         // sharp pain or a stop request must be answered this fast
+  /// After the drive loses power the brake holds the cord; the patient must be off load
+  /// (tension released or harness off) within this long, or it is a critical error.
+  double unpowered_load_window_s = 120.0;
   std::string contraindication;       // non-empty: treating at all is a critical error
   std::string precaution;             // non-empty: treatment must be adapted (informational)
 };

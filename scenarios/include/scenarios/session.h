@@ -148,6 +148,8 @@ class Session {
   double speed() const { return speed_; }
   /// Fault names injected and not cleared.
   const std::vector<std::string>& active_faults() const { return active_faults_; }
+  /// True after the harness slipped on the patient and until it is fitted again.
+  bool harness_slipped() const { return harness_slipped_; }
 
  private:
   // [SECTION] per-tick work
@@ -155,6 +157,8 @@ class Session {
   void watch_firmware();
   void watch_force();
   void watch_stop_windows();
+  void watch_harness();
+  void watch_power();
   void run_events();
   void take_sample();
   // [SECTION] helpers
@@ -214,6 +218,9 @@ class Session {
   double remaining_s_ = 0.0;  // treatment time left when treatment was last interrupted
   int64_t treating_since_us_ = -1;
   int64_t stop_release_at_us_ = -1;  // the patient lets go of the stop switch then
+  double slip_at_fit_m_ = 0.0;       // the twin's harness slip when the harness was last fitted
+  bool harness_slipped_ = false;     // slipped since the last fit
+  int64_t unpowered_since_us_ = -1;  // the drive lost power then, -1 while it has power
 
   // monitors
   double max_force_lbf_ = 0.0;

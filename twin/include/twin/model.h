@@ -21,6 +21,10 @@ struct TableModel {
   double motor_reflected_mass_kg = 5.0;      // rotor and drum inertia over drum radius squared
   double motor_damping_n_s_per_m = 1500.0;   // back-EMF and gearbox viscous loss
   double motor_coulomb_n = 10.0;             // gearbox breakaway friction
+  /// The drive's hand-release lever lifts the spring-applied brake without power; a
+  /// centrifugal governor on the drum then lets the cord pay out no faster than this, so the
+  /// tension bleeds off at a controlled rate (about 35 N/s on the reference patient) [U].
+  double manual_release_speed_m_per_s = 0.0015;
   double drive_min_supply_v = 15.0;          // below this the drive has no power
   // traction cord (strap) in series with the load cell: a toe region, then linear
   double cord_stiffness_n_per_m = 150000.0;  // 150 N/mm once taut: a short polyester strap [U]
@@ -133,6 +137,12 @@ struct PatientModel {
   /// creep forward and the table takes up slack as the patient relaxes [U].
   double tissue_creep_ratio = 0.2;
   double tissue_creep_tau_s = 120.0;
+  /// A loose harness (fit below the reference fit of 0.9) creeps more and passes less of the
+  /// cord force into the spine as distraction: the tissue creep ratio grows by
+  /// loose_fit_creep_gain and the transmitted share falls by loose_fit_transmission_loss per
+  /// unit of fit below the reference. At or above the reference fit neither changes [U].
+  double loose_fit_creep_gain = 2.0;
+  double loose_fit_transmission_loss = 0.25;
   double harness_grip_n = 1500.0;               // slip limit of the pelvic harness at ideal fit [U]
   double thoracic_grip_n = 2000.0;              // slip limit of the thoracic harness at ideal fit [U]
   double neck_stiffness_n_per_m = 12000.0;      // halter and neck soft tissue at ideal fit [U]
@@ -163,6 +173,11 @@ struct PatientModel {
   double lumbar_muscle_max_n = 600.0;        // segment compression at full activation [U]
   double cervical_muscle_max_n = 150.0;
   double tremor_n_at_full = 20.0;            // load-cell fluctuation at full activation [U]
+  /// A cough: trunk muscles fire together for cough_duration_s, a half-sine pulse of
+  /// cough_activation added to the paraspinal activation. It compresses the discs and draws
+  /// the trunk back against the harness, so the cord tension spikes (docs/twin.md, cough) [U].
+  double cough_activation = 0.35;
+  double cough_duration_s = 0.4;
   // anxiety, pain and soreness
   double anxiety_baseline = 0.15;
   double anxiety_tau_s = 60.0;

@@ -23,6 +23,40 @@ TwinState make_state(const TwinModel& model);
 void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& actuators,
           int64_t dt_us);
 
+/// Short-lived inputs a person applies, handed to each step by whoever holds them (the rig)
+/// rather than stored in TwinState, so the state's layout, its stored snapshots and its hash
+/// stay as they were. The defaults are "nothing happening" and leave step() unchanged.
+struct StepInputs {
+  /// Seconds since the patient began a cough; negative when not coughing. The pulse lasts
+  /// PatientModel::cough_duration_s.
+  double cough_elapsed_s = -1.0;
+  /// The operator holds the drive's hand-release lever: the spring brake is lifted by hand and
+  /// the drum, back-driven by the cord, pays out at the governor's speed at most.
+  bool manual_brake_release = false;
+};
+
+/// As step() above, with a person's short-lived inputs.
+void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& actuators,
+          int64_t dt_us, const StepInputs& inputs);
+
+/// The extra trunk-muscle activation of a cough elapsed_s after it began: a half-sine of
+/// height cough_activation over cough_duration_s, zero before and after.
+double cough_activation_at(const PatientModel& patient, double elapsed_s);
+
+/// True while the drive has power: the supply (after a power-loss fault) is at least
+/// TableModel::drive_min_supply_v. Without it the relay drops out and the brake sets.
+bool drive_powered(const TwinModel& model, const TwinState& state);
+
+/// How well the clinician fitted the harnesses.
+enum class HarnessFitting : uint8_t { Good, Loose, Tight };
+/// Fit of a loose harness: straps not cinched, so it grips and holds far less [U].
+constexpr double kLooseHarnessFit = 0.2;
+/// Fit of an over-tightened harness: it grips as well as a harness can, at some discomfort.
+constexpr double kTightHarnessFit = 1.0;
+/// The fit value (0.05..1) a fitting gives a harness whose well-fitted value is good_fit:
+/// good keeps good_fit, loose and tight give the constants above.
+double harness_fit_for(HarnessFitting fitting, double good_fit);
+
 /// Samples the sensors as the table's electronics would deliver them now, drawing noise
 /// from rng.
 hal::SensorFrame sense(const TwinModel& model, const TwinState& state, Rng& rng);
