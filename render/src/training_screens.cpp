@@ -304,6 +304,9 @@ void TrainerUi::draw_patient_talk(const scenarios::Session& session, UiRequests&
   ImGui::SameLine();
   if (ImGui::Button("Remove harness", ImVec2(half, 0))) out.actions.push_back(make(scenarios::ActionKind::RemoveHarness));
   widgets_.record_last_item("patient.remove_harness");
+  // the drive's hand-release lever: the only way to bring the force down without power
+  if (ImGui::Button("Hand brake release", ImVec2(-1, 0))) out.actions.push_back(make(scenarios::ActionKind::ReleaseBrake));
+  widgets_.record_last_item("patient.release_brake");
 
   // the latest things the patient said, newest first
   ImGui::Separator();
