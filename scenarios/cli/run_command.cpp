@@ -6,6 +6,7 @@
 
 #include "cli_util.h"
 #include "commands.h"
+#include "scenarios/course.h"
 #include "scenarios/library.h"
 #include "scenarios/record.h"
 #include "scenarios/scoring.h"
@@ -21,7 +22,9 @@ void usage() {
       "                       [--mode practice|assessment] [--json] [--series]\n"
       "                       [--record FILE]\n"
       "Plays the action file against the scenario and prints the report. --record saves the\n"
-      "session record for `replay`. Exit code: 0 passed, 1 failed, 2 bad input.\n");
+      "session record for `replay`. For a course of care the action file is\n"
+      "{\"sessions\": [[...], ...]}, one action array per session, and the report covers the\n"
+      "whole course. Exit code: 0 passed, 1 failed, 2 bad input.\n");
 }
 
 void print_summary(const scenarios::Report& r) {
@@ -35,6 +38,38 @@ void print_summary(const scenarios::Report& r) {
     std::printf("  %5.1f / %5.1f  %s\n", i.earned, i.weight, i.label.c_str());
   std::printf("  max force %.1f lbf, %.1f s outside the safe band\n", r.max_force_lbf,
               r.time_outside_safe_band_s);
+}
+
+void print_course_summary(const scenarios::CourseReport& r) {
+  std::printf("%s v%d seed %llu (course of %zu sessions): score %.1f, %s\n", r.scenario.c_str(),
+              r.version, static_cast<unsigned long long>(r.seed), r.sessions.size(), r.score,
+              r.passed ? "PASSED" : "FAILED");
+  for (const std::string& c : r.critical_errors) std::printf("  CRITICAL %s\n", c.c_str());
+  std::printf("  session  day  pain  tolerance  goal lbf      dose   step  score\n");
+  for (const scenarios::CourseSession& s : r.sessions)
+    std::printf("  %7d %4.0f %5.1f %10.1f  %5.1f-%-5.1f %6.1f %+5.0f%% %6.1f%s\n", s.index + 1,
+                s.day, s.day_pain_0_10, s.tolerance_lbf, s.goal_min_lbf, s.goal_max_lbf,
+                s.dose_lbf, 100.0 * s.step_fraction, s.score, s.flare ? "  FLARE-UP" : "");
+  std::printf("  final: pain %.1f/10, tolerance %.1f lbf, retained disc height %.2f mm\n",
+              r.final_state.pain_0_10, r.final_state.tolerance_lbf,
+              r.final_state.retained_height_mm);
+}
+
+// a course scenario: the action file holds one action array per session
+int run_course(const scenarios::Scenario& scenario, const std::string& actions_file,
+               uint64_t seed, const std::string& mode, bool json) {
+  scenarios::CourseScript scripts;
+  scenarios::LoadError error;
+  if (!scenarios::load_course_script(actions_file, scenario.course.sessions, scripts, error)) {
+    print_error("run", error);
+    return 2;
+  }
+  const scenarios::CourseReport report = scenarios::run_course(
+      scenario, scripts, seed,
+      mode == "assessment" ? scenarios::Mode::Assessment : scenarios::Mode::Practice);
+  if (json) print_json(scenarios::course_report_to_json(report));
+  else print_course_summary(report);
+  return report.passed ? 0 : 1;
 }
 
 }  // namespace
@@ -78,6 +113,14 @@ int run_command(int argc, char** argv) {
   if (!scenarios::load_scenario_by_ref(scenario_ref, scenario, error)) {
     print_error("run", error);
     return 2;
+  }
+  if (scenario.course.sessions > 0) {
+    if (!record_file.empty() || series) {
+      std::fprintf(stderr, "tractus-cli run: --record and --series are for single sessions, not "
+                           "courses\n");
+      return 2;
+    }
+    return run_course(scenario, actions_file, seed, mode, json);
   }
   scenarios::ActionScript script;
   if (!scenarios::load_action_script(actions_file, script, error)) {

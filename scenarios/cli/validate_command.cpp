@@ -5,6 +5,7 @@
 
 #include "cli_util.h"
 #include "commands.h"
+#include "scenarios/course.h"
 #include "scenarios/json_file.h"
 #include "scenarios/record.h"
 #include "scenarios/scenario.h"
@@ -14,8 +15,8 @@ namespace tractus::cli {
 
 namespace {
 
-// tells the three file kinds apart by their shape: an array is an action file, an object
-// with "format" is a scenario or a record
+// tells the file kinds apart by their shape: an array is an action file, an object with
+// "sessions" a course's action file, an object with "format" a scenario or a record
 bool validate_file(const std::string& file, std::string& kind) {
   nlohmann::json j;
   scenarios::LoadError error;
@@ -25,6 +26,12 @@ bool validate_file(const std::string& file, std::string& kind) {
     kind = "action file";
     scenarios::ActionScript script;
     ok = scenarios::parse_action_script(j, file, script, error);
+  } else if (ok && j.is_object() && j.contains("sessions") && !j.contains("format")) {
+    // a course action file: its session count is checked when it runs against its course
+    kind = "course action file";
+    scenarios::CourseScript scripts;
+    const int sessions = j["sessions"].is_array() ? static_cast<int>(j["sessions"].size()) : 0;
+    ok = scenarios::parse_course_script(j, file, sessions, scripts, error);
   } else if (ok && j.is_object() && j.contains("format") && j["format"] == "tractus-session-record") {
     kind = "session record";
     scenarios::SessionRecord record;

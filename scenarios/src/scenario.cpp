@@ -209,6 +209,39 @@ bool read_array(Fields& f, const json& j, const std::string& p, const char* key,
   return true;
 }
 
+// the optional course of care, new in format_version 2
+bool read_course(Fields& f, const json& j, int format_version, Scenario& s) {
+  const json* course = f.member(j, "$", "course", false);
+  if (course == nullptr) {
+    if (s.category == "course") return f.fail("$.course", "a course scenario needs a course member");
+    return true;
+  }
+  if (format_version < 2) return f.fail("$.course", "needs format_version 2");
+  if (s.category != "course") return f.fail("$.category", "must be 'course' for a scenario with a course");
+  CourseSpec& c = s.course;
+  const std::string cp = "$.course";
+  if (!f.object(*course, cp, {"sessions", "days_between", "target_force_lbf", "tolerance_lbf",
+                              "adapt_per_session", "max_step_fraction", "flare_margin",
+                              "pain_start_0_10", "pain_relief_per_session", "pain_variation_0_10",
+                              "flare_pain_0_10", "flare_tolerance_drop"}) ||
+      !f.integer(*course, cp, "sessions", c.sessions, true, 2, 40) ||
+      !f.number(*course, cp, "days_between", c.days_between, false, 0.5, 14.0) ||
+      !f.number(*course, cp, "target_force_lbf", c.target_force_lbf, true, 5.0, 200.0) ||
+      !f.number(*course, cp, "tolerance_lbf", c.tolerance_lbf, true, 5.0, 200.0) ||
+      !f.number(*course, cp, "adapt_per_session", c.adapt_per_session, false, 0.0, 0.5) ||
+      !f.number(*course, cp, "max_step_fraction", c.max_step_fraction, false, 0.01, 1.0) ||
+      !f.number(*course, cp, "flare_margin", c.flare_margin, false, 0.0, 2.0) ||
+      !f.number(*course, cp, "pain_start_0_10", c.pain_start_0_10, false, 0.0, 10.0) ||
+      !f.number(*course, cp, "pain_relief_per_session", c.pain_relief_per_session, false, 0.0, 3.0) ||
+      !f.number(*course, cp, "pain_variation_0_10", c.pain_variation_0_10, false, 0.0, 5.0) ||
+      !f.number(*course, cp, "flare_pain_0_10", c.flare_pain_0_10, false, 0.0, 10.0) ||
+      !f.number(*course, cp, "flare_tolerance_drop", c.flare_tolerance_drop, false, 0.0, 0.9))
+    return false;
+  if (c.target_force_lbf > s.safety.max_safe_force_lbf)
+    return f.fail("$.course.target_force_lbf", "is above $.safety.max_safe_force_lbf");
+  return true;
+}
+
 }  // namespace
 
 bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadError& error) {
@@ -221,15 +254,15 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   // "$schema" lets editors check the file as it is written; the loader ignores it
   if (!f.object(j, p, {"$schema", "format", "format_version", "id", "version", "title", "category",
                        "briefing", "patient", "findings", "goal", "safety", "events", "rubric",
-                       "time_limit_s"}))
+                       "time_limit_s", "course"}))
     return false;
   std::string format;
   int format_version = 0;
   if (!f.choice(j, p, "format", format, true, {"tractus-scenario"}) ||
       !f.integer(j, p, "format_version", format_version, true, 1, 1000))
     return false;
-  if (format_version != kScenarioFormatVersion)
-    return f.fail("$.format_version", "this build reads format_version " +
+  if (format_version < 1 || format_version > kScenarioFormatVersion)
+    return f.fail("$.format_version", "this build reads format_version 1 to " +
                                           std::to_string(kScenarioFormatVersion));
   if (!f.string(j, p, "id", s.id, true)) return false;
   for (char c : s.id) {
@@ -318,7 +351,7 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   double total = 0.0;
   for (const RubricItem& i : s.rubric.items) total += i.weight;
   if (total <= 0.0) return f.fail("$.rubric.items", "weights must add up to more than 0");
-  return true;
+  return read_course(f, j, format_version, s);
 }
 
 bool load_scenario_file(const std::string& file, Scenario& out, LoadError& error) {

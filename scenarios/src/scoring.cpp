@@ -151,6 +151,11 @@ const std::vector<CriticalErrorInfo>& critical_error_catalogue() {
       {"restarted_after_slip", "stop, check the patient and refit the harness before restarting",
        "a slipped harness rides onto the ribs or abdomen; restarting on it slips again and "
        "jerks the patient"},
+      {"flare_up",
+       "in a course of care, raise the force about 10% a session within what the patient "
+       "tolerated last time",
+       "an aggressive jump past the patient's tolerance flares the back up: more pain, less "
+       "tolerance and lost weeks of progress"},
       {"patient_left_loaded",
        "after a power loss, reassure the patient and bring the force down with the drive's hand "
        "release, then remove the harness",

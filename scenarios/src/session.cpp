@@ -68,9 +68,9 @@ std::string fmt1(double v) {
 }
 
 // the twin's patient is built from the chart and the scenario's hidden conditions
-RigConfig rig_config(const Scenario& s, uint64_t seed) {
+RigConfig rig_config(const Scenario& s, const SessionOptions& options) {
   RigConfig c;
-  c.seed = seed;
+  c.seed = options.seed;
   c.twin.setup = s.goal.region == "cervical" ? hal::Region::Cervical : hal::Region::Lumbar;
   twin::PatientModel& p = c.twin.patient;
   p.body_mass_kg = s.patient.body_mass_kg;
@@ -83,6 +83,7 @@ RigConfig rig_config(const Scenario& s, uint64_t seed) {
   if (s.safety.contraindication == "inflammatory_arthritis") k.acute_inflammation = true;
   if (s.safety.precaution == "claustrophobia") k.claustrophobia = true;
   if (s.safety.precaution == "hypermobility") k.hypermobility = true;
+  if (options.back_pain_baseline_0_10 >= 0.0) p.back_pain_baseline = options.back_pain_baseline_0_10;
   return c;
 }
 
@@ -96,7 +97,7 @@ int round_score(double v) {
 const char* mode_name(Mode mode) { return mode == Mode::Assessment ? "assessment" : "practice"; }
 
 Session::Session(const Scenario& scenario, const SessionOptions& options)
-    : scenario_(scenario), options_(options), rig_(rig_config(scenario, options.seed)) {
+    : scenario_(scenario), options_(options), rig_(rig_config(scenario, options)) {
   // power-on self-test happens before the trainee walks in
   while (rig_.display().state == TableState::SelfTest && rig_.now_us() < 5 * kUsPerS) rig_.tick();
   t0_us_ = rig_.now_us();

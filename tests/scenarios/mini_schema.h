@@ -1,6 +1,6 @@
-// A small JSON Schema (draft-07 subset) validator for the schema tests: type, const, enum,
-// minimum, maximum, minLength, pattern, minItems, minProperties, properties, required,
-// additionalProperties: false, items and local $ref. It is enough for the schemas in
+// A small JSON Schema (draft-07 subset) validator for the schema tests: type (one or a list),
+// const, enum, minimum, maximum, minLength, pattern, minItems, minProperties, properties,
+// required, additionalProperties: false, items and local $ref. It is enough for the schemas in
 // scenarios/schema/ and fails loudly on any keyword it does not know, so a schema can never
 // silently go unchecked.
 #pragma once
@@ -52,7 +52,14 @@ class MiniSchema {
       if (ref.rfind(prefix, 0) != 0) return fail(path, "unsupported $ref " + ref);
       return check(root_["definitions"][ref.substr(prefix.size())], v, path);
     }
-    if (s.contains("type") && !type_ok(s["type"], v)) return fail(path, "is not of type " + s["type"].get<std::string>());
+    if (s.contains("type") && s["type"].is_array()) {
+      // a list of types: the value must have one of them
+      bool any = false;
+      for (const auto& t : s["type"]) any = any || type_ok(t.get<std::string>(), v);
+      if (!any) return fail(path, "is not of type " + s["type"].dump());
+    } else if (s.contains("type") && !type_ok(s["type"], v)) {
+      return fail(path, "is not of type " + s["type"].get<std::string>());
+    }
     if (s.contains("const") && v != s["const"]) fail(path, "is not " + s["const"].dump());
     if (s.contains("enum")) {
       bool found = false;

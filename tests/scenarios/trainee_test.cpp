@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "scenarios/course.h"
 #include "scenarios/json_file.h"
 #include "scenarios/library.h"
 #include "scenarios/scoring.h"
@@ -79,12 +80,48 @@ TEST(TraineeCases, EveryLibraryScenarioHasAnExpertAndACarelessTrainee) {
   }
 }
 
+// the outcome against the case: pass or fail, the score band and the critical error by id
+static void expect_outcome(const TraineeCase& c, bool passed, double score,
+                           const std::vector<std::string>& critical_ids, const std::string& detail) {
+  EXPECT_EQ(passed, c.passed) << "score " << score << ", critical errors: " << detail;
+  EXPECT_GE(score, c.min_score) << detail;
+  EXPECT_LE(score, c.max_score);
+  if (c.critical.empty()) {
+    EXPECT_TRUE(critical_ids.empty()) << detail;
+  } else {
+    bool found = false;
+    for (const std::string& id : critical_ids) found = found || id == c.critical;
+    EXPECT_TRUE(found) << "expected critical error " << c.critical << ", got: " << detail;
+  }
+}
+
+// a course of care: the action file holds every session's actions, and a critical error of
+// any session counts for the course
+static void expect_course(const TraineeCase& c, const Scenario& scenario) {
+  CourseScript scripts;
+  LoadError error;
+  ASSERT_TRUE(load_course_script(test::repo_path("tests/data/trainees/" + c.scenario + "/" + c.script),
+                                 scenario.course.sessions, scripts, error))
+      << error.message();
+  const CourseReport r = run_course(scenario, scripts, 1);
+  std::vector<std::string> ids;
+  for (const CourseSession& s : r.sessions)
+    for (const CriticalError& e : s.critical_errors) ids.push_back(e.id);
+  std::string detail;
+  for (const std::string& e : r.critical_errors) detail += e + " ";
+  expect_outcome(c, r.passed, r.score, ids, detail);
+}
+
 TEST_P(Trainee, ScoresAsExpected) {
   const TraineeCase& c = GetParam();
   setenv("TRACTUS_LIBRARY", test::repo_path("scenarios/library").c_str(), 1);
   Scenario scenario;
   LoadError error;
   ASSERT_TRUE(load_scenario_by_ref(c.scenario, scenario, error)) << error.message();
+  if (scenario.course.sessions > 0) {
+    expect_course(c, scenario);
+    return;
+  }
   ActionScript script;
   ASSERT_TRUE(load_action_script(
       test::repo_path("tests/data/trainees/" + c.scenario + "/" + c.script), script, error))
@@ -94,18 +131,13 @@ TEST_P(Trainee, ScoresAsExpected) {
   ASSERT_TRUE(session.ended());
   const Report r = build_report(session);
 
-  std::string criticals;
-  for (const CriticalError& e : r.critical_errors) criticals += e.id + " (" + e.message + ") ";
-  EXPECT_EQ(r.passed, c.passed) << "score " << r.score << ", critical errors: " << criticals;
-  EXPECT_GE(r.score, c.min_score) << criticals;
-  EXPECT_LE(r.score, c.max_score);
-  if (c.critical.empty()) {
-    EXPECT_TRUE(r.critical_errors.empty()) << criticals;
-  } else {
-    bool found = false;
-    for (const CriticalError& e : r.critical_errors) found = found || e.id == c.critical;
-    EXPECT_TRUE(found) << "expected critical error " << c.critical << ", got: " << criticals;
+  std::vector<std::string> ids;
+  std::string detail;
+  for (const CriticalError& e : r.critical_errors) {
+    ids.push_back(e.id);
+    detail += e.id + " (" + e.message + ") ";
   }
+  expect_outcome(c, r.passed, r.score, ids, detail);
   // no action of a scripted trainee is refused unless the case is careless
   if (c.passed) {
     for (const RecordedAction& a : session.actions())

@@ -14,8 +14,9 @@
 
 namespace tractus::scenarios {
 
-/// The scenario file format version this build reads.
-constexpr int kScenarioFormatVersion = 1;
+/// The newest scenario file format version this build reads. Version 1 files are still read;
+/// version 2 added the optional "course" member (a multi-session course of care).
+constexpr int kScenarioFormatVersion = 2;
 
 /// The patient as the chart describes them.
 struct PatientChart {
@@ -134,6 +135,24 @@ struct Rubric {
   std::vector<RubricItem> items;
 };
 
+/// A course of care (format_version 2): the scenario is played once per session, and the
+/// patient's state (resting pain, the force they tolerate, retained disc height) carries from
+/// one session to the next with seeded day-to-day variation. course.h runs it.
+struct CourseSpec {
+  int sessions = 0;                      // 0: the scenario is a single session
+  double days_between = 2.0;             // days off the table between sessions
+  double target_force_lbf = 60.0;        // the dose the course works up to
+  double tolerance_lbf = 33.0;           // force the patient tolerates at the first session
+  double adapt_per_session = 0.10;       // a tolerated session raises the tolerance this share
+  double max_step_fraction = 0.15;       // a bigger session-to-session rise earns no prescription credit
+  double flare_margin = 0.20;            // a dose above tolerance x (1 + this) flares the back up
+  double pain_start_0_10 = 5.0;          // resting back pain at the first session
+  double pain_relief_per_session = 0.3;  // a tolerated session lowers the resting pain this much
+  double pain_variation_0_10 = 1.0;      // seeded day-to-day swing of the pain, plus or minus
+  double flare_pain_0_10 = 3.0;          // a flare-up adds this to the resting pain
+  double flare_tolerance_drop = 0.25;    // and takes this share off the tolerance
+};
+
 /// A whole scenario.
 struct Scenario {
   std::string id;
@@ -148,6 +167,7 @@ struct Scenario {
   std::vector<ScenarioEvent> events;
   Rubric rubric;
   double time_limit_s = 1200.0;  // the session ends on its own after this long
+  CourseSpec course;             // sessions > 0: a course of care (format_version 2)
   std::string source_file;       // where it was read from
 };
 

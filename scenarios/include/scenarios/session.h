@@ -31,6 +31,9 @@ const char* mode_name(Mode mode);
 struct SessionOptions {
   uint64_t seed = 1;
   Mode mode = Mode::Practice;
+  /// The patient's resting back pain (0..10) on the day; negative keeps the twin's default.
+  /// A course of care carries it from session to session (course.h).
+  double back_pain_baseline_0_10 = -1.0;
 };
 
 /// What apply() made of an action.

@@ -1,0 +1,88 @@
+// A course of care: one scenario played as 12-20 sessions over weeks, the patient's state
+// carried from each session to the next.
+//
+// Each session is an ordinary Session of the course's scenario, driven by its own action
+// script. Between sessions the course advances a small patient state: the resting back pain,
+// the force the patient tolerates and the disc height they keep. A tolerated session lowers the
+// pain and lifts the tolerance to about adapt_per_session above the dose given (adaptation); a
+// dose past the tolerance by more than the course's flare margin flares the back up: the pain
+// jumps, the tolerance falls, and the course records the critical error "flare_up". Day-to-day swings of pain and adaptation come from a
+// generator seeded by the course seed, so one seed and one set of scripts give one report.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "scenarios/load_error.h"
+#include "scenarios/scenario.h"
+#include "scenarios/script.h"
+#include "scenarios/session.h"
+
+namespace tractus::scenarios {
+
+/// The patient's state carried between sessions.
+struct CourseState {
+  double pain_0_10 = 5.0;        // resting back pain, before the day's swing
+  double tolerance_lbf = 33.0;   // force the patient takes without a flare
+  double last_dose_lbf = 0.0;    // highest cord tension of the last treated session, 0 if none
+  double retained_height_mm = 0.0;  // disc height kept from session to session
+};
+
+/// One session of a course as it went.
+struct CourseSession {
+  int index = 0;                 // 0-based
+  double day = 0.0;              // days since the first session
+  double day_pain_0_10 = 0.0;    // resting pain on the day, with its swing
+  double tolerance_lbf = 0.0;    // the tolerance going in
+  double goal_min_lbf = 0.0, goal_max_lbf = 0.0;  // the prescription range for the session
+  double dose_lbf = 0.0;         // highest true cord tension, 0 when not treated
+  double step_fraction = 0.0;    // dose over the last treated dose, less 1
+  bool flare = false;            // the dose flared the back up
+  double score = 0.0;
+  bool passed = false;
+  std::vector<CriticalError> critical_errors;
+  double stature_gain_mm = 0.0;  // the twin's retained height gain at the session's end
+};
+
+/// The report of a whole course.
+struct CourseReport {
+  std::string scenario;
+  int version = 0;
+  uint64_t seed = 0;
+  std::vector<CourseSession> sessions;
+  double score = 0.0;            // mean of the session scores
+  bool passed = false;           // score >= pass score and no critical error in any session
+  std::vector<std::string> critical_errors;  // "session N: id", flare-ups included
+  CourseState final_state;
+};
+
+/// A course action file: {"sessions": [ACTIONS, ACTIONS, ...]}, one action array (script.h)
+/// per session, exactly as many as the course has sessions.
+using CourseScript = std::vector<ActionScript>;
+
+/// Reads a course action file from parsed JSON; errors name the file, the JSON path and why.
+bool parse_course_script(const nlohmann::json& j, const std::string& file, int sessions,
+                         CourseScript& out, LoadError& error);
+/// Reads and parses a course action file.
+bool load_course_script(const std::string& file, int sessions, CourseScript& out,
+                        LoadError& error);
+
+/// The scenario of session `index` given the state carried in: the chart and briefing tell of
+/// the last session and today's pain, and the goal's force range runs from the last dose to
+/// the course's largest step (the first session keeps the scenario's own range).
+Scenario course_session_scenario(const Scenario& course, const CourseState& state, int index,
+                                 double day_pain_0_10);
+
+/// Plays every session of the course with its script and returns the report. The scenario
+/// must carry a course (course.sessions > 0) and scripts one entry per session.
+CourseReport run_course(const Scenario& course, const CourseScript& scripts, uint64_t seed,
+                        Mode mode = Mode::Practice);
+
+/// The report as JSON: scenario, version, seed, score, passed, critical_errors, sessions and
+/// the final state.
+nlohmann::json course_report_to_json(const CourseReport& report);
+
+}  // namespace tractus::scenarios

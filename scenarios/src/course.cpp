@@ -1,0 +1,209 @@
+#include "scenarios/course.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "json_fields.h"
+#include "scenarios/json_file.h"
+#include "scenarios/scoring.h"
+#include "twin/det_math.h"
+#include "twin/rng.h"
+
+namespace tractus::scenarios {
+
+using nlohmann::json;
+
+namespace {
+
+// below this a session did not treat: no adaptation, no relief
+constexpr double kTreatedLbf = 5.0;
+// retained disc height fades off the table with this time constant, days [U]
+constexpr double kHeightFadeDays = 7.0;
+// share of a session's retained stature gain still there at the next session [U]
+constexpr double kHeightCarry = 0.2;
+
+std::string fmt1(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+double round1(double v) { return std::floor(v * 10.0 + 0.5) / 10.0; }
+
+// each session draws from its own stream so a session's swing does not depend on how many
+// draws the ones before it made
+Rng day_rng(uint64_t seed, int index) {
+  return Rng(seed ^ (0x9E3779B97F4A7C15ULL * static_cast<uint64_t>(index + 1)));
+}
+
+}  // namespace
+
+bool parse_course_script(const json& j, const std::string& file, int sessions, CourseScript& out,
+                         LoadError& error) {
+  error = LoadError{};
+  error.file = file;
+  detail::Fields f(error);
+  out.clear();
+  if (!j.is_object())
+    return f.fail("$", "a course action file must be an object {\"sessions\": [[...], ...]}");
+  if (!f.object(j, "$", {"sessions"})) return false;
+  const json* list = f.member(j, "$", "sessions", true);
+  if (list == nullptr) return false;
+  if (!list->is_array()) return f.fail("$.sessions", "must be an array of action arrays");
+  if (static_cast<int>(list->size()) != sessions)
+    return f.fail("$.sessions", "has " + std::to_string(list->size()) + " entries; the course has " +
+                                    std::to_string(sessions) + " sessions");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    ActionScript script;
+    LoadError e;
+    if (!parse_action_script((*list)[i], file, script, e)) {
+      // re-root the session's error under its place in the course file
+      const std::string inner = e.path.size() > 1 ? e.path.substr(1) : "";
+      return f.fail(detail::Fields::index_path("$.sessions", i) + inner, e.reason);
+    }
+    out.push_back(script);
+  }
+  return true;
+}
+
+bool load_course_script(const std::string& file, int sessions, CourseScript& out,
+                        LoadError& error) {
+  json j;
+  if (!read_json_file(file, j, error)) return false;
+  return parse_course_script(j, file, sessions, out, error);
+}
+
+Scenario course_session_scenario(const Scenario& course, const CourseState& state, int index,
+                                 double day_pain_0_10) {
+  const CourseSpec& c = course.course;
+  Scenario s = course;
+  const std::string n = std::to_string(index + 1) + " of " + std::to_string(c.sessions);
+  s.title += " (session " + n + ")";
+  s.patient.presenting_complaint = "Low back pain about " + fmt1(day_pain_0_10) + "/10 today.";
+  if (index > 0) {
+    const std::string last = state.last_dose_lbf > 0.0 ? fmt1(state.last_dose_lbf) + " lbf"
+                                                       : "no traction";
+    s.patient.history += " Course so far: " + std::to_string(index) + " session(s); last session " + last + ".";
+    s.briefing += " Session " + n + ": last session " + last + "; resting pain " +
+                  fmt1(day_pain_0_10) + "/10 today.";
+  }
+  if (index > 0 && state.last_dose_lbf > 0.0) {
+    // from holding the last dose to the course's largest step, never past its target; after a
+    // flare-up the tolerance has fallen below the last dose and the range drops back with it
+    const double from = std::fmin(state.last_dose_lbf, state.tolerance_lbf);
+    const double hi = std::fmin(c.target_force_lbf, from * (1.0 + c.max_step_fraction));
+    s.goal.force_lbf.has_min = s.goal.force_lbf.has_max = true;
+    s.goal.force_lbf.min = round1(std::fmin(0.9 * from, hi));
+    s.goal.force_lbf.max = round1(hi);
+  }
+  return s;
+}
+
+CourseReport run_course(const Scenario& course, const CourseScript& scripts, uint64_t seed,
+                        Mode mode) {
+  const CourseSpec& c = course.course;
+  CourseReport r;
+  r.scenario = course.id;
+  r.version = course.version;
+  r.seed = seed;
+  CourseState st;
+  st.pain_0_10 = c.pain_start_0_10;
+  st.tolerance_lbf = c.tolerance_lbf;
+  double total = 0.0;
+  const int n = c.sessions < static_cast<int>(scripts.size()) ? c.sessions
+                                                               : static_cast<int>(scripts.size());
+  for (int i = 0; i < n; ++i) {
+    Rng rng = day_rng(seed, i);
+    const double swing = 2.0 * rng.uniform01() - 1.0;        // pain, -1..1
+    const double adapt_swing = 2.0 * rng.uniform01() - 1.0;  // adaptation, -1..1
+    CourseSession cs;
+    cs.index = i;
+    cs.day = c.days_between * i;
+    cs.day_pain_0_10 = round1(twin::det::clamp(st.pain_0_10 + c.pain_variation_0_10 * swing, 0.0, 10.0));
+    cs.tolerance_lbf = st.tolerance_lbf;
+    const Scenario sc = course_session_scenario(course, st, i, cs.day_pain_0_10);
+    cs.goal_min_lbf = sc.goal.force_lbf.min;
+    cs.goal_max_lbf = sc.goal.force_lbf.max;
+
+    SessionOptions opt;
+    opt.seed = seed ^ (0xD1B54A32D192ED03ULL * static_cast<uint64_t>(i + 1));
+    opt.mode = mode;
+    opt.back_pain_baseline_0_10 = cs.day_pain_0_10;
+    Session session(sc, opt);
+    run_script(session, scripts[static_cast<std::size_t>(i)]);
+    const Report rep = build_report(session);
+    cs.score = rep.score;
+    cs.critical_errors = rep.critical_errors;
+    cs.stature_gain_mm = session.rig().twin_state().patient.stature_gain_mm;
+
+    // the patient's answer to the dose, carried to the next session
+    const bool treated = session.first_start().started && session.max_force_lbf() >= kTreatedLbf;
+    cs.dose_lbf = treated ? round1(session.max_force_lbf()) : 0.0;
+    if (treated && st.last_dose_lbf > 0.0) cs.step_fraction = cs.dose_lbf / st.last_dose_lbf - 1.0;
+    if (treated && cs.dose_lbf > st.tolerance_lbf * (1.0 + c.flare_margin)) {
+      cs.flare = true;
+      cs.critical_errors.push_back(CriticalError{
+          "flare_up", session.now_us(),
+          "the dose of " + fmt1(cs.dose_lbf) + " lbf was past what the patient tolerated (" +
+              fmt1(st.tolerance_lbf) + " lbf): the back flared up after the session"});
+      st.pain_0_10 = twin::det::clamp(st.pain_0_10 + c.flare_pain_0_10, 0.0, 10.0);
+      st.tolerance_lbf *= 1.0 - c.flare_tolerance_drop;
+    } else if (treated) {
+      const double effect = std::fmin(1.0, cs.dose_lbf / c.target_force_lbf);
+      st.pain_0_10 = std::fmax(0.5, st.pain_0_10 - c.pain_relief_per_session * effect);
+      // the tissues adapt to the dose they were given: about adapt_per_session above it
+      st.tolerance_lbf = std::fmax(st.tolerance_lbf,
+                                   cs.dose_lbf * (1.0 + c.adapt_per_session * (1.0 + 0.3 * adapt_swing)));
+    }
+    if (treated) st.last_dose_lbf = cs.dose_lbf;
+    st.retained_height_mm = st.retained_height_mm * twin::det::exp(-c.days_between / kHeightFadeDays) +
+                            kHeightCarry * (cs.stature_gain_mm > 0.0 ? cs.stature_gain_mm : 0.0);
+
+    cs.passed = rep.score >= course.rubric.pass_score && cs.critical_errors.empty();
+    for (const CriticalError& e : cs.critical_errors)
+      r.critical_errors.push_back("session " + std::to_string(i + 1) + ": " + e.id);
+    total += cs.score;
+    r.sessions.push_back(cs);
+  }
+  r.score = n > 0 ? round1(total / n) : 0.0;
+  r.passed = n == c.sessions && r.score >= course.rubric.pass_score && r.critical_errors.empty();
+  r.final_state = st;
+  return r;
+}
+
+json course_report_to_json(const CourseReport& r) {
+  json j;
+  j["scenario"] = r.scenario;
+  j["version"] = r.version;
+  j["seed"] = r.seed;
+  j["score"] = r.score;
+  j["passed"] = r.passed;
+  j["critical_errors"] = r.critical_errors;
+  j["sessions"] = json::array();
+  for (const CourseSession& s : r.sessions) {
+    json e;
+    e["session"] = s.index + 1;
+    e["day"] = s.day;
+    e["pain_0_10"] = s.day_pain_0_10;
+    e["tolerance_lbf"] = s.tolerance_lbf;
+    e["goal_force_lbf"] = {s.goal_min_lbf, s.goal_max_lbf};
+    e["dose_lbf"] = s.dose_lbf;
+    e["step_fraction"] = s.step_fraction;
+    e["flare"] = s.flare;
+    e["score"] = s.score;
+    e["passed"] = s.passed;
+    e["critical_errors"] = json::array();
+    for (const CriticalError& c : s.critical_errors) e["critical_errors"].push_back(c.id);
+    e["stature_gain_mm"] = s.stature_gain_mm;
+    j["sessions"].push_back(e);
+  }
+  j["final"] = {{"pain_0_10", r.final_state.pain_0_10},
+                {"tolerance_lbf", r.final_state.tolerance_lbf},
+                {"last_dose_lbf", r.final_state.last_dose_lbf},
+                {"retained_height_mm", r.final_state.retained_height_mm}};
+  return j;
+}
+
+}  // namespace tractus::scenarios
