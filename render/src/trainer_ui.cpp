@@ -68,13 +68,18 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
     case Screen::Debrief:
       draw_toolbar(in, out);
       draw_debrief(in, out);
+      handle_camera_input();  // orbit the replay where no panel covers it
       break;
   }
   const bool full_view = in.screen == Screen::Start || in.screen == Screen::ScenarioList ||
                          in.screen == Screen::Debrief;
   // the 3D view is the part of the canvas no panel covers
   const float left_px = in.screen == Screen::Training ? 376.0f : 0.0f;
-  if (in.rig != nullptr) draw_scene(*in.rig, fb_w, fb_h, full_view, left_px);
+  if (in.screen == Screen::Debrief) {
+    draw_replay_scene(in, fb_w, fb_h);  // the session's film, not the live table
+  } else if (in.rig != nullptr) {
+    draw_scene(*in.rig, fb_w, fb_h, full_view, left_px);
+  }
   return out;
 }
 

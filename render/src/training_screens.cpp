@@ -138,6 +138,12 @@ void TrainerUi::draw_scenario_list(const FrameInput& in, UiRequests& out) {
     widgets_.record_last_item("scenario.start_assessment");
     ImGui::TextDisabled("Practice shows hints and a live score; assessment hides both.");
   }
+  // a saved session record opens straight into its debrief, with the 3D replay
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextDisabled("Review a saved session: its debrief, 3D replay and plots.");
+  if (ImGui::Button("Open a session record...", ImVec2(240.0f, 34.0f))) out.import_record = true;
+  widgets_.record_last_item("scenario.open_record");
   ImGui::EndChild();
   ImGui::End();
 }
@@ -321,85 +327,6 @@ void TrainerUi::draw_patient_talk(const scenarios::Session& session, UiRequests&
   }
   if (speech.empty()) ImGui::TextDisabled("The patient has not said anything yet.");
   ImGui::EndChild();
-  ImGui::End();
-}
-
-void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
-  const ImGuiIO& io = ImGui::GetIO();
-  const scenarios::Report& r = *in.report;
-  ImGui::SetNextWindowPos(ImVec2(0, toolbar_height_px_));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - toolbar_height_px_));
-  ImGui::Begin("Debrief", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
-  ImGui::PushFont(fonts_.heading);
-  ImGui::TextWrapped("Debrief: %s", in.session != nullptr ? in.session->scenario().title.c_str() : r.scenario.c_str());
-  ImGui::PopFont();
-  ImGui::PushFont(fonts_.gauge);
-  ImGui::TextColored(r.passed ? theme::kOk : theme::kDanger, "%.0f", r.score);
-  ImGui::PopFont();
-  widgets_.record_last_item("debrief.score");
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ImGui::TextColored(r.passed ? theme::kOk : theme::kDanger, "%s", r.passed ? "PASS" : "FAIL");
-  ImGui::TextDisabled("Pass needs 80 and no critical error. Mode: %s, seed %llu", r.mode.c_str(),
-                      static_cast<unsigned long long>(r.seed));
-  ImGui::EndGroup();
-  widgets_.record_last_item("debrief.verdict");
-
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  ImGui::BeginChild("left", ImVec2(half, -52.0f), true);
-  if (!r.critical_errors.empty()) {
-    ImGui::TextColored(theme::kDanger, "Critical errors");
-    for (const scenarios::CriticalError& c : r.critical_errors) {
-      char t[16];
-      format_time(c.t_us, t, sizeof t);
-      ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-      ImGui::TextWrapped("%s  %s", t, c.message.c_str());
-      ImGui::PopStyleColor();
-    }
-    ImGui::Separator();
-  }
-  ImGui::TextDisabled("Checklist");
-  for (const scenarios::ItemScore& item : r.items) {
-    const bool earned = item.earned >= item.weight - 1e-9;
-    ImGui::TextColored(earned ? theme::kOk : theme::kWarn, "%s", earned ? "[done]" : "[missed]");
-    ImGui::SameLine();
-    ImGui::TextWrapped("%s  (%.1f / %.1f)", item.label.c_str(), item.earned, item.weight);
-    if (!earned && !item.expected.empty()) {
-      ImGui::Indent();
-      ImGui::TextWrapped("Expected: %s", item.expected.c_str());
-      if (!item.why.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
-        ImGui::TextWrapped("Why: %s", item.why.c_str());
-        ImGui::PopStyleColor();
-      }
-      ImGui::Unindent();
-    }
-  }
-  ImGui::Separator();
-  ImGui::Text("Highest force %.1f lbf; %.1f s above the safe limit", r.max_force_lbf, r.time_outside_safe_band_s);
-  for (const scenarios::StopMetric& m : r.time_to_stop) {
-    if (m.time_to_stop_s >= 0.0) ImGui::Text("Stopped %.1f s after the stop signal", m.time_to_stop_s);
-    else ImGui::TextColored(theme::kDanger, "Traction was not stopped after a stop signal");
-  }
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("timeline", ImVec2(0.0f, -52.0f), true);
-  ImGui::TextDisabled("Timeline");
-  if (in.session != nullptr) {
-    for (const scenarios::TimelineEntry& e : in.session->timeline()) {
-      char t[16];
-      format_time(e.t_us, t, sizeof t);
-      const bool bad = e.kind == "critical" || e.kind == "alarm" || e.kind == "sharp_pain";
-      ImGui::TextDisabled("%s", t);
-      ImGui::SameLine(60.0f);
-      if (bad) ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-      ImGui::TextWrapped("%s", e.text.c_str());
-      if (bad) ImGui::PopStyleColor();
-    }
-  }
-  ImGui::EndChild();
-  if (ImGui::Button("Back to the scenario list", ImVec2(260.0f, 40.0f))) out.go_to = Screen::ScenarioList;
-  widgets_.record_last_item("debrief.back");
   ImGui::End();
 }
 

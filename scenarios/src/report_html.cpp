@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::size_t kPlotPoints = 600;
 constexpr double kPlotW = 720.0;
-constexpr double kPlotH = 150.0;
+constexpr double kPlotH = 110.0;
 
 std::string str(const json& j, const char* key) {
   if (!j.is_object()) return {};
@@ -118,7 +118,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:22px 0 6px;border-bott
 .score{font-size:40px;font-weight:bold}.pass{color:#1f7a3a}.fail{color:#b3261e}
 .badge{font-weight:bold;padding:3px 10px;border-radius:4px;color:#fff}.badge.pass{background:#1f7a3a}.badge.fail{background:#b3261e}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 6px;border-bottom:1px solid #e3e8ee;vertical-align:top}
-th{color:#5b6775;font-weight:normal}.crit{color:#b3261e}.why{color:#5b6775}.t{white-space:nowrap;color:#5b6775;width:4em}
+th{color:#5b6775;font-weight:normal}.crit{color:#b3261e}.why{color:#5b6775}.t{white-space:nowrap;color:#5b6775;width:4em}.pts{white-space:nowrap}
 figure{margin:8px 0 14px}figcaption{font-weight:bold}svg{width:100%;height:auto;font-size:11px}
 .axis{stroke:#8894a2;fill:none}.legend{margin:2px 0;color:#5b6775}.sign{margin-top:28px;display:flex;gap:40px}
 .sign div{flex:1;border-top:1px solid #1d2733;padding-top:4px;color:#5b6775}
@@ -180,7 +180,7 @@ std::string report_to_html(const json& r, const ReportPageInfo& info) {
           if (!str(m, "why").empty()) h += "<br><span class=\"why\">Why: " + html_escape(str(m, "why")) + "</span>";
         }
     }
-    h += "</td><td>" + fmt("%.1f", num(i, "earned")) + " / " + fmt("%.1f", num(i, "weight")) + "</td><td class=\"t\">" +
+    h += "</td><td class=\"pts\">" + fmt("%.1f", num(i, "earned")) + " / " + fmt("%.1f", num(i, "weight")) + "</td><td class=\"t\">" +
          clock(num(i, "t_s")) + "</td></tr>\n";
   }
   h += "</table>\n";

@@ -61,19 +61,21 @@
       const timer = setTimeout(() => settle('no answer within 4 s'), 4000);
       M.FS.syncfs(true, (err) => { clearTimeout(timer); settle(err); });
     }],
-    downloadText: (name, text) => {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    downloadText: (name, text, mime) => {
+      const url = URL.createObjectURL(new Blob([text], { type: mime || 'application/json' }));
       const a = document.createElement('a');
       a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
-    pickHistoryFile: () => {
+    pickHistoryFile: () => window.Module.pickTextFile('tractus_import_history'),
+    // asks the user for a JSON file and hands its text to the exported C function `sink`
+    pickTextFile: (sink) => {
       const input = document.createElement('input');
       input.type = 'file'; input.accept = '.json,application/json';
       input.onchange = () => {
         const file = input.files && input.files[0];
         if (!file) return;
-        file.text().then((text) => window.Module.ccall('tractus_import_history', null, ['string'], [text]));
+        file.text().then((text) => window.Module.ccall(sink, null, ['string'], [text]));
       };
       input.click();
     },

@@ -100,7 +100,9 @@ render::FrameInput App::frame_input() const {
   render::FrameInput in;
   in.screen = screen_;
   in.rig = &rig();
-  in.session = session_.get();
+  in.session = screen_ == render::Screen::Debrief ? debrief_session() : session_.get();
+  in.film = film_.get();
+  in.debrief_message = debrief_message_;
   in.library = &library_;
   in.report = has_report_ ? &report_ : nullptr;
   in.message = message_;
@@ -117,6 +119,8 @@ void App::go_to(render::Screen screen) {
       screen == render::Screen::Sandbox) {
     session_.reset();
     has_report_ = false;
+    film_.reset();
+    debrief_message_.clear();
   }
   if (screen == render::Screen::Sandbox) reset_sandbox();
   clock_ = render::ClockView{};
@@ -290,6 +294,8 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     EM_ASM({ if (Module.downloadText) Module.downloadText('tractus-history.json', UTF8ToString($0)); }, text.c_str());
   }
   if (r.import_history) EM_ASM({ if (Module.pickHistoryFile) Module.pickHistoryFile(); });
+  if (r.import_record) EM_ASM({ if (Module.pickTextFile) Module.pickTextFile('tractus_import_record'); });
+  export_debrief(r);
   if (r.open_scenario) open_scenario(*r.open_scenario, r.assessment);
   if (r.paused) clock_.paused = *r.paused;
 
@@ -310,8 +316,12 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
       report_ = scenarios::build_report(*session_);
       has_report_ = true;
       record_finished_session();
+      begin_debrief_film();
       screen_ = render::Screen::Debrief;
     }
+  } else if (screen_ == render::Screen::Debrief) {
+    // the 3D replay is prepared a slice per frame, so the page stays responsive
+    advance_debrief_film(12.0);
   }
 }
 

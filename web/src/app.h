@@ -10,6 +10,8 @@
 
 #include "history_store.h"
 #include "render/trainer_ui.h"
+#include "scenarios/record.h"
+#include "scenarios/replay_trace.h"
 #include "scenarios/rig.h"
 #include "scenarios/scoring.h"
 #include "scenarios/session.h"
@@ -69,6 +71,13 @@ class App {
   const HistoryStore& history() const { return history_; }
   /// Replaces the history with an exported file's text (from the page's file picker).
   void import_history(const std::string& text);
+  /// Opens a saved session record (from the page's file picker) and replays it into a
+  /// debrief; a record that cannot be read leaves a message naming the field and the reason.
+  void import_record(const std::string& text);
+  /// The debrief's replay film; null outside a debrief.
+  const scenarios::ReplayTrace* film() const { return film_.get(); }
+  /// The session the debrief is about: the one just played, or the replayed record's.
+  const scenarios::Session* debrief_session() const;
 
   /// The longest simulated time one frame may advance at 1x, seconds.
   static constexpr double kMaxCatchUpS = 0.1;
@@ -83,6 +92,10 @@ class App {
   int64_t take_sim_us(double real_dt_s, double speed);
   void advance_sandbox_us(int64_t dt_us);
   void start_when_ready();
+  // debrief (app_debrief.cpp)
+  void begin_debrief_film();
+  void advance_debrief_film(double budget_ms);
+  void export_debrief(const render::UiRequests& r);
 
   render::Screen screen_ = render::Screen::Start;
   std::unique_ptr<scenarios::Rig> rig_;          // sandbox table
@@ -106,6 +119,11 @@ class App {
   std::vector<FrameCost> frame_costs_;  // ring of recent frame costs
   std::size_t frame_head_ = 0;
   int64_t frames_ = 0;
+  // debrief: the record of the session and its replay film
+  scenarios::SessionRecord record_;
+  std::unique_ptr<scenarios::ReplayTrace> film_;
+  bool film_imported_ = false;  // the debrief is of an opened record: its report comes from the film
+  std::string debrief_message_;
 };
 
 }  // namespace tractus::web

@@ -51,6 +51,12 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
     g_buffer += std::string("\"passed\":") + (r->passed ? "true," : "false,");
     append_number(g_buffer, "critical_errors", static_cast<double>(r->critical_errors.size()));
   }
+  if (const scenarios::ReplayTrace* film = app.film()) {
+    append_number(g_buffer, "film_progress", film->progress());
+    append_number(g_buffer, "film_frames", static_cast<double>(film->frames().size()));
+    append_number(g_buffer, "film_end_s", static_cast<double>(film->end_us()) * 1e-6);
+    append_number(g_buffer, "debrief_t_s", app.ui().debrief_time_s());
+  }
   g_buffer += std::string("\"state\":\"") + render::state_label(d.state) + "\",";
   append_number(g_buffer, "t_s", static_cast<double>(rig.now_us()) * 1e-6);
   append_number(g_buffer, "stop_tap_t_s", static_cast<double>(app.stop_tap_at_us()) * 1e-6);
@@ -98,6 +104,11 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_widget_rect(const char* id) {
 /// file the user picked for import.
 EMSCRIPTEN_KEEPALIVE void tractus_import_history(const char* text) {
   if (tractus::web::g_app != nullptr) tractus::web::g_app->import_history(text);
+}
+
+/// Page glue, not part of the read-only hook: the text of a session record the user picked.
+EMSCRIPTEN_KEEPALIVE void tractus_import_record(const char* text) {
+  if (tractus::web::g_app != nullptr) tractus::web::g_app->import_record(text);
 }
 
 }  // extern "C"

@@ -16,6 +16,7 @@
 #include "render/shape_renderer.h"
 #include "render/ui_registry.h"
 #include "scenarios/action.h"
+#include "scenarios/replay_trace.h"
 #include "scenarios/rig.h"
 #include "scenarios/scoring.h"
 #include "scenarios/session.h"
@@ -79,6 +80,10 @@ struct UiRequests {
   std::optional<std::string> set_trainee;     // save the trainee's name
   bool export_history = false;                // download the history as JSON
   bool import_history = false;                // pick a history file to import
+  bool export_report_json = false;            // debrief: download the report as JSON
+  bool export_report_html = false;            // debrief: download the printable report page
+  bool export_record = false;                 // debrief: download the session record
+  bool import_record = false;                 // pick a session record to replay into a debrief
 };
 
 /// One finished session in the trainee's history.
@@ -113,6 +118,8 @@ struct FrameInput {
   const std::vector<HistoryRow>* history = nullptr;   // saved sessions, oldest first
   std::string storage_message;                        // a problem with saved data
   ClockView clock;
+  const scenarios::ReplayTrace* film = nullptr;       // debrief: the session's replay film
+  std::string debrief_message;                        // debrief: a problem with an opened record
 };
 
 /// Force units at the display edge.
@@ -158,6 +165,8 @@ class TrainerUi {
   const UiRegistry& widgets() const { return widgets_; }
   const ConsoleInputs& inputs() const { return inputs_; }
   OrbitCamera& camera() { return camera_; }
+  /// The debrief replay's moment on show, session seconds.
+  double debrief_time_s() const { return debrief_t_s_; }
   /// Draw calls the 3D scene issued in the last frame.
   int scene_draw_calls() const { return shapes_.last_draw_calls(); }
 
@@ -171,6 +180,8 @@ class TrainerUi {
   void draw_chart_panel(const scenarios::Session& session, UiRequests& out);
   void draw_patient_talk(const scenarios::Session& session, UiRequests& out);
   void draw_debrief(const FrameInput& in, UiRequests& out);
+  // the debrief's 3D replay, drawn in the area the debrief leaves open (debrief_screen.cpp)
+  void draw_replay_scene(const FrameInput& in, int fb_w, int fb_h);
   void record_next_frame_item(const char* id);
   void draw_instructor_panel(const FrameInput& in, UiRequests& out);
   void draw_view_overlay(const scenarios::Rig& rig);
@@ -199,6 +210,13 @@ class TrainerUi {
   float console_width_px_ = 420.0f;
   bool console_static_only_ = false;  // training sessions prescribe static traction
   float toolbar_height_px_ = 44.0f;
+  // debrief replay (debrief_screen.cpp)
+  double debrief_t_s_ = 0.0;             // the moment on show, session seconds
+  bool debrief_playing_ = false;
+  int debrief_play_speed_ = 10;          // playback speed multiple
+  const void* debrief_film_seen_ = nullptr;  // the film the cursor belongs to
+  float replay_rect_px_[4] = {0, 0, 1, 1};   // x, y, w, h of the 3D replay, CSS pixels
+  std::vector<std::string> debrief_prompts_;  // the engine's four structured prompts
 };
 
 }  // namespace tractus::render

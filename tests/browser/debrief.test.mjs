@@ -1,0 +1,107 @@
+// The debrief's replay and exports, through UI clicks alone: a careless trainee treats the
+// osteoporotic patient for a while, and the debrief replays the session in 3D with a scrubber
+// and plots; the report downloads as JSON and as a printable page that agree with the screen;
+// the session record downloads, and opening it from the scenario list replays it to the same
+// score. State is read only through the read-only hook.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, openPage, state, waitForState, waitForWidget, clickWidget, waitFrames, screenshot } from './harness.mjs';
+
+const SCENARIO = 'contraindication-osteoporosis';
+let env;
+
+before(async () => { env = await launch(); });
+after(async () => { if (env) await env.close(); });
+
+/** Clicks a widget and returns the text of the file the page offers for download. */
+async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), clickWidget(page, id)]);
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+}
+
+test('the debrief replays the session and exports a report and a record that replays', async () => {
+  const page = await openPage(env.browser, env.url);
+  await clickWidget(page, 'start.training');
+  await waitForState(page, (s) => s.screen === 'scenarios', 'the scenario list');
+  await clickWidget(page, `scenario.${SCENARIO}`);
+  await clickWidget(page, 'scenario.start_practice');
+  await waitForState(page, (s) => s.screen === 'training', 'the training screen');
+  await clickWidget(page, 'patient.fit_harness');
+  await clickWidget(page, 'patient.give_stop_switch');
+  await clickWidget(page, 'toolbar.speed_60');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING', 'treatment to start');
+  // run well into the hold so the film has a pull to show
+  const treating = await state(page);
+  await waitForState(page, (s) => s.t_s > treating.t_s + 60, 'a minute of treatment', 120000);
+  await clickWidget(page, 'toolbar.end_session');
+  const s = await waitForState(page, (x) => x.screen === 'debrief', 'the debrief');
+  assert.equal(s.passed, false);
+
+  // the film is prepared a slice per frame; the page keeps drawing meanwhile
+  const ready = await waitForState(page, (x) => x.film_progress === 1, 'the 3D replay', 120000);
+  assert.ok(ready.film_frames >= 4 * ready.film_end_s, `a frame every 250 ms: ${ready.film_frames} for ${ready.film_end_s} s`);
+  assert.equal(ready.debrief_t_s, 0, 'the replay opens at the start');
+
+  // seek by clicking the scrubber at 70% of its width
+  const bar = await waitForWidget(page, 'debrief.scrubber');
+  await page.mouse.click(bar.x + 0.7 * bar.w, bar.y + 10);
+  await waitFrames(page, 3);
+  const sought = await state(page);
+  assert.ok(Math.abs(sought.debrief_t_s - 0.7 * ready.film_end_s) < 0.02 * ready.film_end_s + 0.5,
+            `seek to 70%: ${sought.debrief_t_s} of ${ready.film_end_s} s`);
+  await screenshot(page, 'debrief-replay.png');
+  await clickWidget(page, 'debrief.tab.timeline');
+  await screenshot(page, 'debrief-timeline.png');
+
+  // the report as JSON agrees with the screen
+  const json = await download(page, 'debrief.export_json');
+  assert.match(json.name, /^tractus-contraindication-osteoporosis-report\.json$/);
+  const report = JSON.parse(json.text);
+  assert.equal(report.scenario, SCENARIO);
+  assert.equal(report.score, s.score);
+  assert.equal(report.passed, false);
+  assert.equal(report.critical_errors.length, s.critical_errors);
+  assert.ok(report.series.force_lbf.length > 100, 'the plotted series come with the report');
+  // the printable page says the same
+  const html = await download(page, 'debrief.export_html');
+  assert.match(html.name, /\.html$/);
+  assert.ok(html.text.startsWith('<!DOCTYPE html>'));
+  assert.ok(html.text.includes('>FAIL<'));
+  for (const c of report.critical_errors) assert.ok(html.text.includes('Critical errors'), c.id);
+  fs.writeFileSync(`${process.env.TRACTUS_SCREENSHOT_DIR || '.'}/debrief-report.html`, html.text);
+  // the session record
+  const rec = await download(page, 'debrief.export_record');
+  const record = JSON.parse(rec.text);
+  assert.equal(record.scenario.id, SCENARIO);
+  const recordFile = `${process.env.TRACTUS_SCREENSHOT_DIR || '.'}/debrief-record.json`;
+  fs.writeFileSync(recordFile, rec.text);
+
+  // open the record from the scenario list: it replays into the same debrief
+  await clickWidget(page, 'debrief.back');
+  await waitForState(page, (x) => x.screen === 'scenarios', 'the scenario list');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, 'scenario.open_record')]);
+  await chooser.setFiles(recordFile);
+  const replayed = await waitForState(page, (x) => x.screen === 'debrief' && x.film_progress === 1 && x.score !== undefined,
+                                      'the replayed debrief', 120000);
+  assert.equal(replayed.score, s.score, 'the record replays to the recorded score');
+  assert.equal(replayed.critical_errors, s.critical_errors);
+  await waitFrames(page, 3);
+  await screenshot(page, 'debrief-opened-record.png');
+
+  // a file that is not a record says so and changes nothing
+  const bad = `${process.env.TRACTUS_SCREENSHOT_DIR || '.'}/not-a-record.json`;
+  fs.writeFileSync(bad, '{"format": "tractus-record", "seed": "x"}');
+  await clickWidget(page, 'debrief.back');
+  await waitForState(page, (x) => x.screen === 'scenarios', 'the scenario list');
+  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, 'scenario.open_record')]);
+  await chooser2.setFiles(bad);
+  await waitFrames(page, 5);
+  const after = await state(page);
+  assert.equal(after.screen, 'scenarios');
+  assert.ok(after.history_size >= 1);
+  await screenshot(page, 'scenarios-bad-record.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
