@@ -57,16 +57,51 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const hal::DisplayState& d = rig.display();
   const hal::TableState s = d.state;
   const bool editable = s == hal::TableState::Idle || s == hal::TableState::Ready;
-  const ForceUnit unit = inputs_.unit;
+  ForceUnit unit = inputs_.unit;
 
   // header: title and state chip
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Table console");
   ImGui::PopFont();
+  // units sit in the header so the prescription rows keep their room at 720 px
+  ImGui::SameLine(0.0f, 18.0f);
+  int unit_index = unit == ForceUnit::Lbf ? 0 : 1;
+  if (ImGui::RadioButton("lbf", unit_index == 0)) unit_index = 0;
+  widgets_.record_last_item("console.unit_lbf");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("kgf", unit_index == 1)) unit_index = 1;
+  widgets_.record_last_item("console.unit_kgf");
+  const ForceUnit new_unit = unit_index == 0 ? ForceUnit::Lbf : ForceUnit::Kgf;
+  if (new_unit != unit) {
+    // convert what is typed so the prescription keeps its meaning
+    inputs_.max_force = to_display(to_newtons(inputs_.max_force, unit), new_unit);
+    inputs_.release_per_s = to_display(to_newtons(inputs_.release_per_s, unit), new_unit);
+    inputs_.base_force = to_display(to_newtons(inputs_.base_force, unit), new_unit);
+    inputs_.unit = new_unit;
+    unit = new_unit;
+  }
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(state_label(s)).x - 6.0f);
   chip(state_label(s), state_colour(s, d.alarm_code));
   widgets_.record_last_item("console.state");
   ImGui::Separator();
+  // [SECTION] patient profile, as the table's touchscreen keeps it for each patient
+  {
+    const twin::PatientModel& p = rig.model().patient;
+    char line[160];
+    const char* sex = p.female ? "F" : "M";
+    const std::string who = console_patient_.empty() ? std::string("Reference patient") : console_patient_;
+    std::snprintf(line, sizeof line, "%s, %.0f %s, %.0f kg (%.0f lb)", who.c_str(), p.age_years, sex, p.body_mass_kg,
+                  p.body_mass_kg / 0.45359237);
+    ImGui::TextDisabled("Patient");
+    ImGui::SameLine(70.0f);
+    ImGui::TextUnformatted(line);
+    widgets_.record_last_item("console.patient");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s\nHeight %.2f m, model %s", console_diagnosis_.empty() ? "Sandbox reference patient" : console_diagnosis_.c_str(),
+                        p.height_m, p.id);
+    }
+    ImGui::Separator();
+  }
 
   // [SECTION] prescription
   ImGui::BeginDisabled(!editable);
@@ -130,21 +165,6 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
     ImGui::TextDisabled("Base force, hold, rest, cycles (0: by treatment time)");
   }
   ImGui::EndDisabled();
-  row("Units");
-  int unit_index = unit == ForceUnit::Lbf ? 0 : 1;
-  if (ImGui::RadioButton("lbf", unit_index == 0)) unit_index = 0;
-  widgets_.record_last_item("console.unit_lbf");
-  ImGui::SameLine();
-  if (ImGui::RadioButton("kgf", unit_index == 1)) unit_index = 1;
-  widgets_.record_last_item("console.unit_kgf");
-  const ForceUnit new_unit = unit_index == 0 ? ForceUnit::Lbf : ForceUnit::Kgf;
-  if (new_unit != unit) {
-    // convert what is typed so the prescription keeps its meaning
-    inputs_.max_force = to_display(to_newtons(inputs_.max_force, unit), new_unit);
-    inputs_.release_per_s = to_display(to_newtons(inputs_.release_per_s, unit), new_unit);
-    inputs_.base_force = to_display(to_newtons(inputs_.base_force, unit), new_unit);
-    inputs_.unit = new_unit;
-  }
 
   if (d.prescription_rejected) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);

@@ -37,6 +37,8 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   console_width_px_ = ImGui::GetIO().DisplaySize.x < 1100.0f ? 400.0f : 430.0f;
 
   instructor_message_ = in.instructor_message;
+  console_patient_ = in.session != nullptr ? in.session->scenario().patient.name : std::string();
+  console_diagnosis_ = in.session != nullptr ? in.session->scenario().patient.diagnosis : std::string();
   console_static_only_ = in.screen == Screen::Training;
   const bool live = in.screen == Screen::Sandbox || in.screen == Screen::Training;
   if (live && instructor_open_) draw_instructor_panel(in, out);

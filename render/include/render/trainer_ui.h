@@ -210,6 +210,8 @@ class TrainerUi {
   float console_width_px_ = 420.0f;
   bool console_static_only_ = false;  // training sessions prescribe static traction
   float toolbar_height_px_ = 44.0f;
+  std::string console_patient_;     // console profile: the scenario patient's name ("" in the sandbox)
+  std::string console_diagnosis_;   // console profile: the referral diagnosis, as a tooltip
   // debrief replay (debrief_screen.cpp)
   double debrief_t_s_ = 0.0;             // the moment on show, session seconds
   bool debrief_playing_ = false;
