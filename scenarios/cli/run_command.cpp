@@ -9,6 +9,7 @@
 #include "scenarios/course.h"
 #include "scenarios/library.h"
 #include "scenarios/record.h"
+#include "scenarios/report_html.h"
 #include "scenarios/scoring.h"
 #include "scenarios/script.h"
 
@@ -20,9 +21,9 @@ void usage() {
   std::printf(
       "usage: tractus-cli run --scenario ID|FILE --actions FILE [--seed N]\n"
       "                       [--mode practice|assessment] [--json] [--series]\n"
-      "                       [--record FILE]\n"
+      "                       [--record FILE] [--html FILE]\n"
       "Plays the action file against the scenario and prints the report. --record saves the\n"
-      "session record for `replay`. For a course of care the action file is\n"
+      "session record for `replay`; --html writes the printable debrief page. For a course of care the action file is\n"
       "{\"sessions\": [[...], ...]}, one action array per session, and the report covers the\n"
       "whole course. Exit code: 0 passed, 1 failed, 2 bad input.\n");
 }
@@ -75,7 +76,7 @@ int run_course(const scenarios::Scenario& scenario, const std::string& actions_f
 }  // namespace
 
 int run_command(int argc, char** argv) {
-  std::string scenario_ref, actions_file, record_file, mode = "practice";
+  std::string scenario_ref, actions_file, record_file, html_file, mode = "practice";
   uint64_t seed = 1;
   bool json = false, series = false;
   for (int i = 1; i < argc; ++i) {
@@ -91,6 +92,7 @@ int run_command(int argc, char** argv) {
     if (std::strcmp(a, "--scenario") == 0) scenario_ref = v;
     else if (std::strcmp(a, "--actions") == 0) actions_file = v;
     else if (std::strcmp(a, "--record") == 0) record_file = v;
+    else if (std::strcmp(a, "--html") == 0) html_file = v;
     else if (std::strcmp(a, "--mode") == 0) mode = v;
     else if (std::strcmp(a, "--seed") == 0) {
       if (!parse_u64("run", a, v, seed)) return 2;
@@ -115,8 +117,8 @@ int run_command(int argc, char** argv) {
     return 2;
   }
   if (scenario.course.sessions > 0) {
-    if (!record_file.empty() || series) {
-      std::fprintf(stderr, "tractus-cli run: --record and --series are for single sessions, not "
+    if (!record_file.empty() || !html_file.empty() || series) {
+      std::fprintf(stderr, "tractus-cli run: --record, --html and --series are for single sessions, not "
                            "courses\n");
       return 2;
     }
@@ -140,6 +142,16 @@ int run_command(int argc, char** argv) {
     out << scenarios::record_to_json(scenarios::make_record(session)).dump(2) << "\n";
     if (!out) {
       std::fprintf(stderr, "tractus-cli run: %s: cannot write the record\n", record_file.c_str());
+      return 2;
+    }
+  }
+  if (!html_file.empty()) {
+    scenarios::ReportPageInfo info;
+    info.scenario_title = scenario.title;
+    std::ofstream out(html_file);
+    out << scenarios::report_to_html(scenarios::report_to_json(report, session, true), info);
+    if (!out) {
+      std::fprintf(stderr, "tractus-cli run: %s: cannot write the page\n", html_file.c_str());
       return 2;
     }
   }
