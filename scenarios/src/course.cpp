@@ -101,76 +101,96 @@ Scenario course_session_scenario(const Scenario& course, const CourseState& stat
   return s;
 }
 
+CourseRun::CourseRun(const Scenario& course, uint64_t seed, Mode mode) : course_(course), mode_(mode) {
+  report_.scenario = course.id;
+  report_.version = course.version;
+  report_.seed = seed;
+  state_.pain_0_10 = course.course.pain_start_0_10;
+  state_.tolerance_lbf = course.course.tolerance_lbf;
+  plan_next();
+}
+
+bool CourseRun::done() const { return static_cast<int>(report_.sessions.size()) >= course_.course.sessions; }
+
+void CourseRun::plan_next() {
+  if (done()) return;
+  const CourseSpec& c = course_.course;
+  const int i = static_cast<int>(report_.sessions.size());
+  Rng rng = day_rng(report_.seed, i);
+  const double swing = 2.0 * rng.uniform01() - 1.0;  // pain, -1..1
+  adapt_swing_ = 2.0 * rng.uniform01() - 1.0;        // adaptation, -1..1
+  next_ = CourseSession{};
+  next_.index = i;
+  next_.day = c.days_between * i;
+  next_.day_pain_0_10 = round1(twin::det::clamp(state_.pain_0_10 + c.pain_variation_0_10 * swing, 0.0, 10.0));
+  next_.tolerance_lbf = state_.tolerance_lbf;
+  next_scenario_ = course_session_scenario(course_, state_, i, next_.day_pain_0_10);
+  next_.goal_min_lbf = next_scenario_.goal.force_lbf.min;
+  next_.goal_max_lbf = next_scenario_.goal.force_lbf.max;
+}
+
+SessionOptions CourseRun::next_options() const {
+  SessionOptions opt;
+  opt.seed = report_.seed ^ (0xD1B54A32D192ED03ULL * static_cast<uint64_t>(next_.index + 1));
+  opt.mode = mode_;
+  opt.back_pain_baseline_0_10 = next_.day_pain_0_10;
+  return opt;
+}
+
+const CourseSession& CourseRun::finish(const Session& session) {
+  const CourseSpec& c = course_.course;
+  CourseState& st = state_;
+  CourseSession cs = next_;
+  const Report rep = build_report(session);
+  cs.score = rep.score;
+  cs.critical_errors = rep.critical_errors;
+  cs.stature_gain_mm = session.rig().twin_state().patient.stature_gain_mm;
+
+  // the patient's answer to the dose, carried to the next session
+  const bool treated = session.first_start().started && session.max_force_lbf() >= kTreatedLbf;
+  cs.dose_lbf = treated ? round1(session.max_force_lbf()) : 0.0;
+  if (treated && st.last_dose_lbf > 0.0) cs.step_fraction = cs.dose_lbf / st.last_dose_lbf - 1.0;
+  if (treated && cs.dose_lbf > st.tolerance_lbf * (1.0 + c.flare_margin)) {
+    cs.flare = true;
+    cs.critical_errors.push_back(CriticalError{
+        "flare_up", session.now_us(),
+        "the dose of " + fmt1(cs.dose_lbf) + " lbf was past what the patient tolerated (" +
+            fmt1(st.tolerance_lbf) + " lbf): the back flared up after the session"});
+    st.pain_0_10 = twin::det::clamp(st.pain_0_10 + c.flare_pain_0_10, 0.0, 10.0);
+    st.tolerance_lbf *= 1.0 - c.flare_tolerance_drop;
+  } else if (treated) {
+    const double effect = std::fmin(1.0, cs.dose_lbf / c.target_force_lbf);
+    st.pain_0_10 = std::fmax(0.5, st.pain_0_10 - c.pain_relief_per_session * effect);
+    // the tissues adapt to the dose they were given: about adapt_per_session above it
+    st.tolerance_lbf = std::fmax(st.tolerance_lbf,
+                                 cs.dose_lbf * (1.0 + c.adapt_per_session * (1.0 + 0.3 * adapt_swing_)));
+  }
+  if (treated) st.last_dose_lbf = cs.dose_lbf;
+  st.retained_height_mm = st.retained_height_mm * twin::det::exp(-c.days_between / kHeightFadeDays) +
+                          kHeightCarry * (cs.stature_gain_mm > 0.0 ? cs.stature_gain_mm : 0.0);
+
+  cs.passed = rep.score >= course_.rubric.pass_score && cs.critical_errors.empty();
+  for (const CriticalError& e : cs.critical_errors)
+    report_.critical_errors.push_back("session " + std::to_string(cs.index + 1) + ": " + e.id);
+  total_score_ += cs.score;
+  report_.sessions.push_back(cs);
+  const int n = static_cast<int>(report_.sessions.size());
+  report_.score = round1(total_score_ / n);
+  report_.passed = n == c.sessions && report_.score >= course_.rubric.pass_score && report_.critical_errors.empty();
+  report_.final_state = st;
+  plan_next();
+  return report_.sessions.back();
+}
+
 CourseReport run_course(const Scenario& course, const CourseScript& scripts, uint64_t seed,
                         Mode mode) {
-  const CourseSpec& c = course.course;
-  CourseReport r;
-  r.scenario = course.id;
-  r.version = course.version;
-  r.seed = seed;
-  CourseState st;
-  st.pain_0_10 = c.pain_start_0_10;
-  st.tolerance_lbf = c.tolerance_lbf;
-  double total = 0.0;
-  const int n = c.sessions < static_cast<int>(scripts.size()) ? c.sessions
-                                                               : static_cast<int>(scripts.size());
-  for (int i = 0; i < n; ++i) {
-    Rng rng = day_rng(seed, i);
-    const double swing = 2.0 * rng.uniform01() - 1.0;        // pain, -1..1
-    const double adapt_swing = 2.0 * rng.uniform01() - 1.0;  // adaptation, -1..1
-    CourseSession cs;
-    cs.index = i;
-    cs.day = c.days_between * i;
-    cs.day_pain_0_10 = round1(twin::det::clamp(st.pain_0_10 + c.pain_variation_0_10 * swing, 0.0, 10.0));
-    cs.tolerance_lbf = st.tolerance_lbf;
-    const Scenario sc = course_session_scenario(course, st, i, cs.day_pain_0_10);
-    cs.goal_min_lbf = sc.goal.force_lbf.min;
-    cs.goal_max_lbf = sc.goal.force_lbf.max;
-
-    SessionOptions opt;
-    opt.seed = seed ^ (0xD1B54A32D192ED03ULL * static_cast<uint64_t>(i + 1));
-    opt.mode = mode;
-    opt.back_pain_baseline_0_10 = cs.day_pain_0_10;
-    Session session(sc, opt);
-    run_script(session, scripts[static_cast<std::size_t>(i)]);
-    const Report rep = build_report(session);
-    cs.score = rep.score;
-    cs.critical_errors = rep.critical_errors;
-    cs.stature_gain_mm = session.rig().twin_state().patient.stature_gain_mm;
-
-    // the patient's answer to the dose, carried to the next session
-    const bool treated = session.first_start().started && session.max_force_lbf() >= kTreatedLbf;
-    cs.dose_lbf = treated ? round1(session.max_force_lbf()) : 0.0;
-    if (treated && st.last_dose_lbf > 0.0) cs.step_fraction = cs.dose_lbf / st.last_dose_lbf - 1.0;
-    if (treated && cs.dose_lbf > st.tolerance_lbf * (1.0 + c.flare_margin)) {
-      cs.flare = true;
-      cs.critical_errors.push_back(CriticalError{
-          "flare_up", session.now_us(),
-          "the dose of " + fmt1(cs.dose_lbf) + " lbf was past what the patient tolerated (" +
-              fmt1(st.tolerance_lbf) + " lbf): the back flared up after the session"});
-      st.pain_0_10 = twin::det::clamp(st.pain_0_10 + c.flare_pain_0_10, 0.0, 10.0);
-      st.tolerance_lbf *= 1.0 - c.flare_tolerance_drop;
-    } else if (treated) {
-      const double effect = std::fmin(1.0, cs.dose_lbf / c.target_force_lbf);
-      st.pain_0_10 = std::fmax(0.5, st.pain_0_10 - c.pain_relief_per_session * effect);
-      // the tissues adapt to the dose they were given: about adapt_per_session above it
-      st.tolerance_lbf = std::fmax(st.tolerance_lbf,
-                                   cs.dose_lbf * (1.0 + c.adapt_per_session * (1.0 + 0.3 * adapt_swing)));
-    }
-    if (treated) st.last_dose_lbf = cs.dose_lbf;
-    st.retained_height_mm = st.retained_height_mm * twin::det::exp(-c.days_between / kHeightFadeDays) +
-                            kHeightCarry * (cs.stature_gain_mm > 0.0 ? cs.stature_gain_mm : 0.0);
-
-    cs.passed = rep.score >= course.rubric.pass_score && cs.critical_errors.empty();
-    for (const CriticalError& e : cs.critical_errors)
-      r.critical_errors.push_back("session " + std::to_string(i + 1) + ": " + e.id);
-    total += cs.score;
-    r.sessions.push_back(cs);
+  CourseRun run(course, seed, mode);
+  for (std::size_t i = 0; i < scripts.size() && !run.done(); ++i) {
+    Session session(run.next_scenario(), run.next_options());
+    run_script(session, scripts[i]);
+    run.finish(session);
   }
-  r.score = n > 0 ? round1(total / n) : 0.0;
-  r.passed = n == c.sessions && r.score >= course.rubric.pass_score && r.critical_errors.empty();
-  r.final_state = st;
-  return r;
+  return run.report();
 }
 
 json course_report_to_json(const CourseReport& r) {

@@ -76,6 +76,41 @@ bool load_course_script(const std::string& file, int sessions, CourseScript& out
 Scenario course_session_scenario(const Scenario& course, const CourseState& state, int index,
                                  double day_pain_0_10);
 
+/// A course played one session at a time, as the trainer's screens play it: build the next
+/// session from next_scenario() and next_options(), let the trainee play it, then hand it to
+/// finish(), which scores it and carries the patient's state to the next one.
+class CourseRun {
+ public:
+  CourseRun(const Scenario& course, uint64_t seed, Mode mode = Mode::Practice);
+
+  /// True once every session of the course has been finished.
+  bool done() const;
+  /// The next session: its scenario (chart and goal for the day), its options (seed, mode,
+  /// the day's pain) and what is known of it before it is played. Meaningless once done().
+  const Scenario& next_scenario() const { return next_scenario_; }
+  SessionOptions next_options() const;
+  const CourseSession& next_session() const { return next_; }
+  /// Scores a played session of next_scenario() and advances the course; returns its entry.
+  const CourseSession& finish(const Session& session);
+
+  const Scenario& course() const { return course_; }
+  /// The report so far (final once done()).
+  const CourseReport& report() const { return report_; }
+  const CourseState& state() const { return state_; }
+
+ private:
+  void plan_next();
+
+  Scenario course_;
+  Mode mode_;
+  CourseReport report_;
+  CourseState state_;
+  CourseSession next_;
+  Scenario next_scenario_;
+  double adapt_swing_ = 0.0;  // the next session's adaptation swing, -1..1
+  double total_score_ = 0.0;
+};
+
 /// Plays every session of the course with its script and returns the report. The scenario
 /// must carry a course (course.sessions > 0) and scripts one entry per session.
 CourseReport run_course(const Scenario& course, const CourseScript& scripts, uint64_t seed,
