@@ -58,10 +58,11 @@ void OrbitCamera::apply(CameraPreset preset) {
       distance_m = 3.0f;
       break;
     case CameraPreset::Spine:
-      target_m = {-0.15f, 0.85f, 0.0f};
-      yaw_rad = 0.15f;
-      pitch_rad = 0.25f;
-      distance_m = 1.1f;
+      // a side (sagittal) view of the lumbar spine; the toolbar retargets it at the chain on show
+      target_m = {-0.16f, 0.80f, 0.0f};
+      yaw_rad = 0.12f;
+      pitch_rad = 0.42f;  // from above the arm that lies between the camera and the spine
+      distance_m = 0.48f;
       break;
   }
 }

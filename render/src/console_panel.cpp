@@ -114,7 +114,14 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   };
   row("Region");
   const char* regions[] = {"Lumbar", "Cervical"};
-  ImGui::Combo("##region", &inputs_.region, regions, 2);
+  record_next_frame_item("console.region");
+  if (ImGui::BeginCombo("##region", regions[inputs_.region])) {
+    for (int i = 0; i < 2; ++i) {
+      if (ImGui::Selectable(regions[i], i == inputs_.region)) inputs_.region = i;
+      widgets_.record_last_item((std::string("console.region.") + regions[i]).c_str());
+    }
+    ImGui::EndCombo();
+  }
   row("Protocol");
   const char* protocols[] = {"Static", "Intermittent", "Cyclic", "Decompression"};
   if (console_static_only_) inputs_.protocol = 0;

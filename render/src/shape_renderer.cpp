@@ -223,12 +223,13 @@ const ShapeRenderer::Mesh& ShapeRenderer::mesh(Shape s) const {
 void ShapeRenderer::begin(const glm::mat4& view, const glm::mat4& projection, const glm::vec3& eye_m) {
   view_proj_ = projection * view;
   eye_m_ = eye_m;
+  parent_ = glm::mat4(1.0f);
   opaque_.clear();
   translucent_.clear();
 }
 
 void ShapeRenderer::draw(Shape shape, const glm::mat4& model, const glm::vec4& colour) {
-  (colour.a < 0.999f ? translucent_ : opaque_).push_back(ShapeDraw{shape, model, colour});
+  (colour.a < 0.999f ? translucent_ : opaque_).push_back(ShapeDraw{shape, parent_ * model, colour});
 }
 
 void ShapeRenderer::box(const glm::vec3& centre_m, const glm::vec3& size_m, const glm::vec4& colour) {

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "render/spine_layout.h"
 #include "render/theme.h"
 #include "render/trainer_ui.h"
 
@@ -16,24 +17,18 @@ namespace {
 
 const char* const kLumbarNames[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
 const char* const kCervicalNames[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
-// separation is a millimetre or so: drawn ten times larger so it can be seen
-constexpr float kSeparationExaggeration = 10.0f;
-
-// blue below zero (decompression), pale at zero, orange to red as pressure rises
+// the colour scale is shared with the 3D x-ray spine (spine_layout.h)
 ImU32 pressure_colour(double mmhg) {
-  if (mmhg < 0.0) {
-    const float t = std::clamp(static_cast<float>(-mmhg / 150.0), 0.0f, 1.0f);
-    return ImGui::GetColorU32(ImVec4(0.85f - 0.75f * t, 0.88f - 0.48f * t, 0.92f - 0.02f * t, 1.0f));
-  }
-  const float t = std::clamp(static_cast<float>(mmhg / 1200.0), 0.0f, 1.0f);
-  return ImGui::GetColorU32(ImVec4(0.85f + 0.12f * t, 0.88f - 0.58f * t, 0.92f - 0.77f * t, 1.0f));
+  const glm::vec4 c = disc_pressure_colour(mmhg);
+  return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a));
 }
 
 }  // namespace
 
 void TrainerUi::draw_spine_panel(const scenarios::Rig& rig, float right_edge_px) {
   const twin::TwinState& s = rig.twin_state();
-  const bool cervical = rig.model().setup == hal::Region::Cervical;
+  // the sandbox keeps one lumbar twin; its console's region picks the chain on show, as in 3D
+  const bool cervical = rig.model().setup == hal::Region::Cervical || (screen_ == Screen::Sandbox && inputs_.region == 1);
   const int n = cervical ? twin::kCervicalLevels : twin::kLumbarLevels;
   const twin::LevelState* levels = cervical ? s.patient.cervical : s.patient.lumbar;
   const char* const* names = cervical ? kCervicalNames : kLumbarNames;
@@ -75,7 +70,8 @@ void TrainerUi::draw_spine_panel(const scenarios::Rig& rig, float right_edge_px)
     }
     // nerve root leaving behind the disc, red as it is compressed
     const float c = std::clamp(static_cast<float>(l.nerve_compression), 0.0f, 1.0f);
-    const ImU32 nerve = ImGui::GetColorU32(ImVec4(0.95f, 0.85f - 0.75f * c, 0.35f - 0.3f * c, 1.0f));
+    const glm::vec4 nc = nerve_root_colour(c);
+    const ImU32 nerve = ImGui::GetColorU32(ImVec4(nc.r, nc.g, nc.b, nc.a));
     dl->AddLine(ImVec2(x0 + body_w + 12.0f, y + 0.5f * h), ImVec2(x0 + body_w + 34.0f, y + 0.5f * h + 10.0f), nerve,
                 3.0f + 2.0f * c);
     // level name and pressure

@@ -2,7 +2,9 @@
 #include "render/trainer_ui.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <tuple>
 
 #include <imgui.h>
 
@@ -62,9 +64,16 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
     case Screen::Training:
       draw_toolbar(in, out);
       draw_console(*in.rig, out);
-      draw_chart_panel(*in.session, out);
-      draw_patient_talk(*in.session, out);
-      draw_spine_panel(*in.rig, ImGui::GetIO().DisplaySize.x - console_width_px_);
+      if (chart_collapsed_) {
+        draw_folded_column(*in.session);
+      } else {
+        draw_chart_panel(*in.session, out);
+        draw_patient_talk(*in.session, out);
+      }
+      // on a narrow view the x-ray spine stands in for the 2D spine panel
+      if (!xray_ || ImGui::GetIO().DisplaySize.x - console_width_px_ - training_column_w_px() >= 700.0f) {
+        draw_spine_panel(*in.rig, ImGui::GetIO().DisplaySize.x - console_width_px_);
+      }
       handle_camera_input();
       break;
     case Screen::Debrief:
@@ -76,7 +85,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   const bool full_view = in.screen == Screen::Start || in.screen == Screen::ScenarioList ||
                          in.screen == Screen::Debrief;
   // the 3D view is the part of the canvas no panel covers
-  const float left_px = in.screen == Screen::Training ? 376.0f : 0.0f;
+  const float left_px = in.screen == Screen::Training ? training_column_w_px() + 16.0f : 0.0f;
   if (in.screen == Screen::Debrief) {
     draw_replay_scene(in, fb_w, fb_h);  // the session's film, not the live table
   } else if (in.rig != nullptr) {
@@ -200,7 +209,10 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
     return;
   }
   const scenarios::Rig& rig = *in.rig;
-  ImGui::SameLine(0.0f, 24.0f);
+  // below 1200 px the toolbar tightens so the view toggles and the instructor button still fit
+  const bool narrow = io.DisplaySize.x < 1200.0f;
+  const float gap = narrow ? 10.0f : 24.0f;
+  ImGui::SameLine(0.0f, gap);
 
   // simulation clock: run or pause, single step, speed
   if (ImGui::Button(clock.paused ? "Run" : "Pause", ImVec2(64, 0))) out.paused = !clock.paused;
@@ -216,38 +228,67 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
     std::snprintf(label, sizeof label, "%dx", speed);
     const bool active = clock.speed == speed;
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
-    if (ImGui::Button(label, ImVec2(46, 0))) out.speed = speed;
+    if (ImGui::Button(label, ImVec2(narrow ? 38.0f : 46.0f, 0))) out.speed = speed;
     if (active) ImGui::PopStyleColor();
     char id[32];
     std::snprintf(id, sizeof id, "toolbar.speed_%d", speed);
     widgets_.record_last_item(id);
   }
-  ImGui::SameLine(0.0f, 16.0f);
+  ImGui::SameLine(0.0f, narrow ? 8.0f : 16.0f);
   const double t_s = static_cast<double>(rig.now_us()) * 1e-6;
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("t = %02d:%04.1f", static_cast<int>(t_s / 60.0), t_s - 60.0 * static_cast<int>(t_s / 60.0));
-  ImGui::SameLine(0.0f, 24.0f);
+  ImGui::Text("%s%02d:%04.1f", narrow ? "" : "t = ", static_cast<int>(t_s / 60.0),
+              t_s - 60.0 * static_cast<int>(t_s / 60.0));
+  ImGui::SameLine(0.0f, gap);
 
   // camera presets: buttons on wide screens, one menu on narrow ones
   const struct { const char* label; CameraPreset preset; } presets[] = {
       {"Overview", CameraPreset::Overview}, {"Side", CameraPreset::Side},
-      {"Foot end", CameraPreset::FootEnd}, {"Top", CameraPreset::Top}};
-  ImGui::SameLine(0.0f, 16.0f);
-  if (io.DisplaySize.x >= 1240.0f) {
+      {"Foot end", CameraPreset::FootEnd}, {"Top", CameraPreset::Top}, {"Spine", CameraPreset::Spine}};
+  // the spine view looks at the chain on show (lumbar or cervical) through the x-ray
+  const auto apply_preset = [&](CameraPreset preset) {
+    camera_.apply(preset);
+    if (preset == CameraPreset::Spine) {
+      // aim a little caudal of and above the chain, so it sits left and low, clear of the spine panel
+      const float scale = scene_info_.cervical ? 0.7f : 1.0f;
+      camera_.target_m = scene_info_.spine_centre_m + scale * glm::vec3(0.05f, 0.035f, 0.0f);
+      camera_.distance_m *= scale;
+      xray_ = true;
+    }
+  };
+  const auto preset_id = [](const char* label) {
+    std::string id = std::string("toolbar.view.") + label;
+    for (char& c : id) c = c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return id;
+  };
+  ImGui::SameLine(0.0f, narrow ? 8.0f : 16.0f);
+  if (io.DisplaySize.x >= 1500.0f) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("View");
     for (const auto& p : presets) {
       ImGui::SameLine();
-      if (ImGui::Button(p.label)) camera_.apply(p.preset);
+      if (ImGui::Button(p.label)) apply_preset(p.preset);
+      widgets_.record_last_item(preset_id(p.label).c_str());
     }
   } else {
-    ImGui::SetNextItemWidth(90.0f);
+    ImGui::SetNextItemWidth(70.0f);
+    record_next_frame_item("toolbar.view");
     if (ImGui::BeginCombo("##view", "View", ImGuiComboFlags_NoArrowButton)) {
       for (const auto& p : presets) {
-        if (ImGui::Selectable(p.label)) camera_.apply(p.preset);
+        if (ImGui::Selectable(p.label)) apply_preset(p.preset);
+        widgets_.record_last_item(preset_id(p.label).c_str());
       }
       ImGui::EndCombo();
     }
+  }
+  // 3D view toggles: the x-ray spine and the part labels
+  for (auto [label, flag, id] : {std::tuple{"X-ray", &xray_, "toolbar.xray"}, std::tuple{"Labels", &labels_, "toolbar.labels"}}) {
+    ImGui::SameLine();
+    const bool on = *flag;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+    if (ImGui::Button(label)) *flag = !on;
+    if (on) ImGui::PopStyleColor();
+    widgets_.record_last_item(id);
   }
   if (in.screen == Screen::Sandbox) {
     ImGui::SameLine();
@@ -263,7 +304,7 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
     widgets_.record_last_item("toolbar.end_session");
   }
 
-  ImGui::SameLine(0.0f, 16.0f);
+  ImGui::SameLine(0.0f, narrow ? 8.0f : 16.0f);
   const std::vector<std::string> faults = active_fault_names(in);
   if (faults.empty()) {
     if (ImGui::Button(instructor_open_ ? "Hide instructor" : "Instructor")) instructor_open_ = !instructor_open_;
@@ -333,8 +374,15 @@ void TrainerUi::draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h, bool f
   glViewport(left_px, 0, view_w, view_h);
   shapes_.begin(camera_.view(), camera_.projection(static_cast<float>(view_w) / static_cast<float>(view_h)),
                 camera_.eye());
-  draw_table_scene(shapes_, rig.model(), rig.twin_state(), SceneOptions{});
+  SceneOptions options;
+  options.xray = xray_;
+  // the sandbox keeps one lumbar twin; its console's region picks which unit is drawn
+  options.cervical_unit = screen_ == Screen::Sandbox && inputs_.region == 1;
+  scene_labels_.clear();
+  options.labels = labels_ ? &scene_labels_ : nullptr;
+  scene_info_ = draw_table_scene(shapes_, rig.model(), rig.twin_state(), options);
   shapes_.flush();
+  if (!full_view) draw_view_labels(static_cast<float>(view_w) / static_cast<float>(view_h), left_css_px);
   glViewport(0, 0, fb_w, fb_h);
 }
 

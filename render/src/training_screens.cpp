@@ -151,12 +151,14 @@ void TrainerUi::draw_scenario_list(const FrameInput& in, UiRequests& out) {
 void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const scenarios::Scenario& sc = session.scenario();
-  const float width = 360.0f;
+  const float width = training_column_w_px();
   ImGui::SetNextWindowPos(ImVec2(8.0f, toolbar_height_px_ + 8.0f));
   ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y * 0.5f));
   ImGui::Begin("Chart", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
   ImGui::PushFont(fonts_.heading);
+  draw_fold_button();
   ImGui::TextWrapped("%s", sc.title.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
   double score = 0.0;
   if (scenarios::live_score(session, score)) {
@@ -273,7 +275,7 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
 
 void TrainerUi::draw_patient_talk(const scenarios::Session& session, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
-  const float width = 360.0f;
+  const float width = training_column_w_px();
   const float top = toolbar_height_px_ + 16.0f + io.DisplaySize.y * 0.5f;
   ImGui::SetNextWindowPos(ImVec2(8.0f, top));
   ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - top - 8.0f));

@@ -34,9 +34,10 @@ export async function launch() {
   };
 }
 
-/** Opens a page and records every console error and uncaught exception into page.errors. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 720 }) {
-  const page = await browser.newPage({ viewport });
+/** Opens a page and records every console error and uncaught exception into page.errors;
+ *  deviceScaleFactor 2 renders as on a high-density screen. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor });
   page.errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
   page.on('pageerror', (err) => page.errors.push(String(err)));

@@ -74,6 +74,8 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   g_buffer += std::string("\"paused\":") + (app.clock().paused ? "true," : "false,");
   append_number(g_buffer, "frames", static_cast<double>(app.frames()));
   append_number(g_buffer, "scene_draw_calls", app.ui().scene_draw_calls());
+  g_buffer += std::string("\"xray\":") + (app.ui().xray() ? "true," : "false,");
+  append_number(g_buffer, "scene_labels", app.ui().scene_label_count());
   const web::FrameStats f = app.frame_stats();
   g_buffer += "\"frame_ms\":{";
   append_number(g_buffer, "last", f.last_ms);

@@ -34,6 +34,9 @@ class ShapeRenderer {
 
   /// Starts a frame with the camera matrices and the eye position (for specular light).
   void begin(const glm::mat4& view, const glm::mat4& projection, const glm::vec3& eye_m);
+  /// Sets a transform applied before every later draw's own model matrix until the next call
+  /// or begin() (which resets it to identity); used to lift everything the hi-lo column carries.
+  void set_parent(const glm::mat4& parent) { parent_ = parent; }
   /// Queues a shape; translucent when colour.a < 1.
   void draw(Shape shape, const glm::mat4& model, const glm::vec4& colour);
   /// Convenience: an axis-aligned box from its centre and full size, metres.
@@ -64,6 +67,7 @@ class ShapeRenderer {
   Mesh box_, cylinder_, sphere_;
   glm::mat4 view_proj_{1.0f};
   glm::vec3 eye_m_{0.0f};
+  glm::mat4 parent_{1.0f};
   std::vector<ShapeDraw> opaque_, translucent_;
   int last_draw_calls_ = 0;
 };

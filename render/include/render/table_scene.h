@@ -2,9 +2,15 @@
 //
 // The scene is an observer: it reads a const TwinState and model, and queues shapes on a
 // ShapeRenderer. Positions come from the simulation unchanged, so the carriage moves exactly
-// as far as the twin says it does.
+// as far as the twin says it does, the hi-lo column stands at the twin's table height and the
+// pull-angle arm holds the pulley at the twin's pull angle.
 #pragma once
 
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "render/scene_label.h"
 #include "render/shape_renderer.h"
 #include "twin/model.h"
 #include "twin/state.h"
@@ -15,10 +21,25 @@ namespace tractus::render {
 struct SceneOptions {
   bool show_patient = true;
   bool show_room = true;
+  /// X-ray: the patient's body turns translucent and the treated spine is drawn inside it.
+  bool xray = false;
+  /// Draw the cervical set-up (head cradle, occipital wedges, head-end pull) even when the
+  /// model is set up lumbar, e.g. when the sandbox console's region is cervical.
+  bool cervical_unit = false;
+  /// When not null, receives labels for the main parts (and the spine in x-ray).
+  std::vector<SceneLabel>* labels = nullptr;
 };
 
-/// Queues the room, the table (both sections, sliding carriage, tower, cord) and the patient.
-void draw_table_scene(ShapeRenderer& shapes, const twin::TwinModel& model,
-                      const twin::TwinState& state, const SceneOptions& options);
+/// What the scene reports back to the view.
+struct SceneInfo {
+  /// Middle of the spinal chain on show, world metres: where the spine camera looks.
+  glm::vec3 spine_centre_m{0.0f};
+  bool cervical = false;
+};
+
+/// Queues the room, the table (both sections, sliding carriage, hi-lo column, tower with its
+/// pull-angle arm, cord), the patient and, in x-ray, the spine.
+SceneInfo draw_table_scene(ShapeRenderer& shapes, const twin::TwinModel& model,
+                           const twin::TwinState& state, const SceneOptions& options);
 
 }  // namespace tractus::render

@@ -14,6 +14,7 @@
 #include "render/camera.h"
 #include "render/force_history.h"
 #include "render/shape_renderer.h"
+#include "render/table_scene.h"
 #include "render/ui_registry.h"
 #include "scenarios/action.h"
 #include "scenarios/replay_trace.h"
@@ -169,6 +170,11 @@ class TrainerUi {
   double debrief_time_s() const { return debrief_t_s_; }
   /// Draw calls the 3D scene issued in the last frame.
   int scene_draw_calls() const { return shapes_.last_draw_calls(); }
+  /// Whether the 3D view shows the x-ray spine and the part labels (toolbar toggles).
+  bool xray() const { return xray_; }
+  bool labels() const { return labels_; }
+  /// Labels the 3D scene queued in the last frame (0 with labels off).
+  int scene_label_count() const { return labels_ ? static_cast<int>(scene_labels_.size()) : 0; }
 
  private:
   void draw_start_screen(const FrameInput& in, UiRequests& out);
@@ -188,6 +194,13 @@ class TrainerUi {
   void draw_spine_panel(const scenarios::Rig& rig, float right_edge_px);
   void handle_camera_input();
   void draw_scene(const scenarios::Rig& rig, int fb_w, int fb_h, bool full_view, float left_css_px);
+  // labels and the x-ray note over the 3D view (view3d_overlay.cpp)
+  void draw_view_labels(float aspect, float left_css_px);
+  // the training screen's left column (chart and patient), which folds to a strip
+  // (training_layout.cpp)
+  float training_column_w_px() const;
+  void draw_folded_column(const scenarios::Session& session);
+  void draw_fold_button();
 
   UiFonts fonts_;
   ShapeRenderer shapes_;
@@ -219,6 +232,15 @@ class TrainerUi {
   const void* debrief_film_seen_ = nullptr;  // the film the cursor belongs to
   float replay_rect_px_[4] = {0, 0, 1, 1};   // x, y, w, h of the 3D replay, CSS pixels
   std::vector<std::string> debrief_prompts_;  // the engine's four structured prompts
+  bool xray_ = false;                // 3D view: translucent body with the spine inside
+  bool labels_ = false;              // 3D view: labels on the main parts
+  SceneInfo scene_info_;             // 3D view: what the last scene reported (spine centre)
+  std::vector<SceneLabel> scene_labels_;  // 3D view: labels queued by the last scene
+  bool chart_collapsed_ = false;     // training: chart and patient column folded away
+  int education_shown_step_ = -1;    // patient tour: the step whose camera was last set
+  float education_text_w_px_ = 0.0f; // patient tour: the text column left of the live view
+  int demo_shown_step_ = -1;         // sales demo: the step whose camera was last set
+  double demo_exit_until_s_ = -1.0;  // sales demo: "Exit demo" shows until this UI time
 };
 
 }  // namespace tractus::render

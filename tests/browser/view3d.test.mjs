@@ -1,0 +1,104 @@
+// The 3D view's x-ray spine, part labels, spine camera and cervical unit, toggled through the
+// toolbar as a user would; screenshots at 1280x720, 1024x768 and at a device pixel ratio of 2.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot } from './harness.mjs';
+
+// the x-ray spine adds per vertebra a body and four posterior shapes, per disc the disc and two
+// nerve roots, and the cord: for the lumbar chain 6 x 5 + 5 x 3 + 1 = 46 shapes at least
+const kLumbarSpineShapes = 46;
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { if (env) await env.close(); });
+
+test('x-ray adds the spine to the scene and labels name the parts during a pull', async () => {
+  const page = await openPage(env.browser, `${env.url}?mode=sandbox`);
+  await waitForState(page, (s) => s.screen === 'sandbox' && s.state === 'IDLE', 'the sandbox table');
+  await waitFrames(page, 3);
+  const plain = await state(page);
+  assert.equal(plain.xray, false);
+  assert.equal(plain.scene_labels, 0);
+  await screenshot(page, 'view3d-normal.png');
+
+  await clickWidget(page, 'toolbar.labels');
+  const labelled = await waitForState(page, (s) => s.scene_labels > 0, 'labels queued');
+  // carriage, tower, pull-angle arm, both harnesses and the hi-lo base
+  assert.ok(labelled.scene_labels >= 6, `labels: ${labelled.scene_labels}`);
+
+  await clickWidget(page, 'console.confirm_harness');
+  await clickWidget(page, 'toolbar.speed_10');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING' && s.measured_force_n > 150, 'traction under way');
+  const before = await state(page);
+  await clickWidget(page, 'toolbar.xray');
+  const xray = await waitForState(page, (s) => s.xray, 'x-ray on');
+  assert.ok(xray.scene_draw_calls >= before.scene_draw_calls + kLumbarSpineShapes,
+            `draw calls ${before.scene_draw_calls} -> ${xray.scene_draw_calls}`);
+  // x-ray adds the vertebra, disc and nerve-root labels
+  assert.ok(xray.scene_labels >= labelled.scene_labels + 4, `labels ${labelled.scene_labels} -> ${xray.scene_labels}`);
+  await screenshot(page, 'view3d-xray-labels.png');
+
+  await clickWidget(page, 'toolbar.view');  // at 1280 px the view presets are one menu
+  await clickWidget(page, 'toolbar.view.spine');
+  await waitFrames(page, 3);
+  await screenshot(page, 'view3d-spine-camera.png');
+
+  await clickWidget(page, 'toolbar.xray');
+  const off = await waitForState(page, (s) => !s.xray, 'x-ray off');
+  assert.ok(off.scene_draw_calls < xray.scene_draw_calls);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the sandbox console region cervical draws the cervical unit and chain', async () => {
+  const page = await openPage(env.browser, `${env.url}?mode=sandbox`);
+  await waitForState(page, (s) => s.screen === 'sandbox' && s.state === 'IDLE', 'the sandbox table');
+  await clickWidget(page, 'toolbar.xray');
+  const lumbar = await waitForState(page, (s) => s.xray, 'x-ray on');
+  await clickWidget(page, 'console.region');
+  await clickWidget(page, 'console.region.Cervical');
+  await clickWidget(page, 'toolbar.labels');
+  await clickWidget(page, 'toolbar.view');
+  await clickWidget(page, 'toolbar.view.spine');
+  const cervical = await state(page);
+  // seven cervical vertebrae (C2 to T1) and six discs instead of six and five
+  assert.ok(cervical.scene_draw_calls > lumbar.scene_draw_calls, `${lumbar.scene_draw_calls} -> ${cervical.scene_draw_calls}`);
+  await screenshot(page, 'view3d-cervical.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('labels and x-ray at a device pixel ratio of 2, and training at 1024x768', async () => {
+  const page = await openPage(env.browser, `${env.url}?mode=sandbox`, { width: 1280, height: 720 }, 2);
+  await waitForState(page, (s) => s.screen === 'sandbox' && s.state === 'IDLE', 'the sandbox table');
+  await clickWidget(page, 'toolbar.xray');
+  await clickWidget(page, 'toolbar.labels');
+  // clicks at CSS positions reached the toggles, and the canvas draws at twice the CSS size
+  const s = await waitForState(page, (x) => x.xray && x.scene_labels > 0, 'x-ray and labels at DPR 2');
+  assert.ok(s.scene_labels > 0);
+  const canvas = await page.evaluate(() => { const c = document.querySelector('canvas'); return [c.width, c.clientWidth]; });
+  assert.equal(canvas[0], 2 * canvas[1], `canvas ${canvas}`);
+  await screenshot(page, 'view3d-dpr2.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  const train = await openPage(env.browser, `${env.url}?mode=train&scenario=routine-lumbar-l45`,
+                               { width: 1024, height: 768 });
+  await waitForState(train, (x) => x.screen === 'training', 'a training session');
+  await clickWidget(train, 'toolbar.xray');
+  await waitForState(train, (x) => x.xray, 'x-ray on in training');
+  await screenshot(train, 'view3d-training-1024.png');
+  // the chart and patient column folds to a strip, widening the 3D view, and unfolds again
+  const column = await train.evaluate(() => window.tractus.widget('chart.collapse'));
+  await clickWidget(train, 'chart.collapse');
+  const strip = await train.evaluate(() => window.tractus.widget('chart.expand'));
+  assert.ok(strip && strip.x + strip.w < column.x, `strip ${JSON.stringify(strip)}, column ${JSON.stringify(column)}`);
+  await waitFrames(train, 3);
+  await screenshot(train, 'view3d-training-1024-folded.png');
+  await clickWidget(train, 'chart.expand');
+  await waitForState(train, (x) => x.screen === 'training', 'training');
+  assert.ok(await train.evaluate(() => window.tractus.widget('chart.collapse')));
+  assert.deepEqual(train.errors, []);
+  await train.close();
+});
