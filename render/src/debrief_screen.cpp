@@ -165,8 +165,17 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
     if (coloured_button("Session record", theme::kAccent, ImVec2(bw, 34.0f), can_export)) out.export_record = true;
     widgets_.record_last_item("debrief.export_record");
     ImGui::SameLine();
-    if (ImGui::Button("Back to scenarios", ImVec2(bw, 34.0f))) out.go_to = Screen::ScenarioList;
-    widgets_.record_last_item("debrief.back");
+    if (in.course != nullptr && !in.course->done()) {
+      // a course goes on: the next session's button takes the place of the way out
+      char next[48];
+      std::snprintf(next, sizeof next, "Session %d of %d", in.course->next_session().index + 1,
+                    in.course->course().course.sessions);
+      if (coloured_button(next, theme::kOk, ImVec2(bw, 34.0f), true)) out.next_course_session = true;
+      widgets_.record_last_item("debrief.next_session");
+    } else {
+      if (ImGui::Button("Back to scenarios", ImVec2(bw, 34.0f))) out.go_to = Screen::ScenarioList;
+      widgets_.record_last_item("debrief.back");
+    }
   }
   ImGui::End();
 
@@ -197,6 +206,7 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
     };
     if (ImGui::BeginTabItem("Checklist")) {
       ImGui::BeginChild("checklist");
+      if (in.course != nullptr) draw_course_summary(*in.course);
       int id = 0;
       for (const scenarios::CriticalError& c : report->critical_errors) {
         seek_link(c.t_us, id++);
@@ -414,6 +424,39 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
     ImGui::TextDisabled("The timeline and plots appear when the replay is ready.");
   }
   ImGui::End();
+}
+
+void TrainerUi::draw_course_summary(const scenarios::CourseRun& run) {
+  const scenarios::CourseReport& r = run.report();
+  const int total = run.course().course.sessions;
+  ImGui::PushFont(fonts_.heading);
+  ImGui::Text("Course of care: %d of %d sessions", static_cast<int>(r.sessions.size()), total);
+  ImGui::PopFont();
+  widgets_.record_last_item("debrief.course");
+  if (run.done()) {
+    ImGui::TextColored(r.passed ? theme::kOk : theme::kDanger, "Course %s with %.0f (mean of the sessions)",
+                       r.passed ? "passed" : "failed", r.score);
+  } else {
+    ImGui::TextDisabled("Course score so far %.0f. A course passes with every session safe.", r.score);
+  }
+  // one line per session: day, dose against the tolerance going in, flare-ups in red
+  for (const scenarios::CourseSession& cs : r.sessions) {
+    const ImVec4 c = cs.flare ? theme::kDanger : cs.passed ? theme::kOk : theme::kWarn;
+    ImGui::TextColored(c, "%2d", cs.index + 1);
+    ImGui::SameLine(30.0f);
+    ImGui::Text("day %2.0f  pain %.1f  dose %4.1f lbf (tolerated %.0f)  %3.0f", cs.day, cs.day_pain_0_10,
+                cs.dose_lbf, cs.tolerance_lbf, cs.score);
+    if (cs.flare) {
+      ImGui::SameLine();
+      ImGui::TextColored(theme::kDanger, "FLARE-UP");
+    }
+  }
+  if (!run.done()) {
+    const scenarios::CourseSession& next = run.next_session();
+    ImGui::TextWrapped("Next: day %.0f, pain %.1f/10 on arrival, prescription range %.0f-%.0f lbf.", next.day,
+                       next.day_pain_0_10, next.goal_min_lbf, next.goal_max_lbf);
+  }
+  ImGui::Separator();
 }
 
 void TrainerUi::draw_replay_scene(const FrameInput& in, int fb_w, int fb_h) {

@@ -28,6 +28,8 @@ void TrainerUi::shutdown() { shapes_.shutdown(); }
 UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   UiRequests out;
   widgets_.begin_frame();
+  // the debrief's replay camera sits close to the table; the live screens start from the overview
+  if (screen_ == Screen::Debrief && in.screen != Screen::Debrief) camera_.apply(CameraPreset::Overview);
   screen_ = in.screen;
   // the self-test reads the untared cell: nothing to plot until it is done
   if (in.rig != nullptr && in.rig->display().state != hal::TableState::SelfTest) {

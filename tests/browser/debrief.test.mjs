@@ -105,3 +105,24 @@ test('the debrief replays the session and exports a report and a record that rep
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a course of care is played a session at a time, from one debrief to the next session', async () => {
+  const page = await openPage(env.browser, `${env.url}?mode=train&scenario=course-lumbar-progression`);
+  const first = await waitForState(page, (s) => s.screen === 'training' && s.course, 'the first course session');
+  assert.equal(first.course.sessions, 12);
+  assert.equal(first.course.finished, 0);
+  // the trainee sends the patient home untreated: the session ends and the course moves on
+  await clickWidget(page, 'toolbar.end_session');
+  const debrief = await waitForState(page, (s) => s.screen === 'debrief' && s.film_progress === 1, 'the debrief');
+  assert.equal(debrief.course.finished, 1);
+  assert.equal(debrief.course.done, false);
+  await waitForWidget(page, 'debrief.course');
+  await screenshot(page, 'debrief-course.png');
+  await clickWidget(page, 'debrief.next_session');
+  const second = await waitForState(page, (s) => s.screen === 'training', 'the second session');
+  assert.equal(second.course.finished, 1);
+  assert.equal(second.t_s < 5, true, 'a fresh session');
+  await screenshot(page, 'training-course-session-2.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -102,6 +102,7 @@ render::FrameInput App::frame_input() const {
   in.rig = &rig();
   in.session = screen_ == render::Screen::Debrief ? debrief_session() : session_.get();
   in.film = film_.get();
+  in.course = course_.get();
   in.debrief_message = debrief_message_;
   in.library = &library_;
   in.report = has_report_ ? &report_ : nullptr;
@@ -118,6 +119,7 @@ void App::go_to(render::Screen screen) {
   if (screen == render::Screen::Start || screen == render::Screen::ScenarioList ||
       screen == render::Screen::Sandbox) {
     session_.reset();
+    course_.reset();
     has_report_ = false;
     film_.reset();
     debrief_message_.clear();
@@ -138,7 +140,25 @@ void App::open_scenario(const std::string& id, bool assessment) {
   scenarios::SessionOptions opt;
   opt.seed = 1;
   opt.mode = assessment ? scenarios::Mode::Assessment : scenarios::Mode::Practice;
-  session_ = std::make_unique<scenarios::Session>(sc, opt);
+  course_.reset();
+  if (sc.course.sessions > 0) {
+    // a course of care is played a session at a time, the patient's state carried between
+    course_ = std::make_unique<scenarios::CourseRun>(sc, opt.seed, opt.mode);
+    session_ = std::make_unique<scenarios::Session>(course_->next_scenario(), course_->next_options());
+  } else {
+    session_ = std::make_unique<scenarios::Session>(sc, opt);
+  }
+  start_pending_ = false;
+  has_report_ = false;
+  message_.clear();
+  clock_ = render::ClockView{};
+  screen_ = render::Screen::Training;
+}
+
+void App::open_next_course_session() {
+  if (!course_ || course_->done()) return;
+  session_ = std::make_unique<scenarios::Session>(course_->next_scenario(), course_->next_options());
+  film_.reset();
   start_pending_ = false;
   has_report_ = false;
   message_.clear();
@@ -296,6 +316,7 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.import_history) EM_ASM({ if (Module.pickHistoryFile) Module.pickHistoryFile(); });
   if (r.import_record) EM_ASM({ if (Module.pickTextFile) Module.pickTextFile('tractus_import_record'); });
   export_debrief(r);
+  if (r.next_course_session) open_next_course_session();
   if (r.open_scenario) open_scenario(*r.open_scenario, r.assessment);
   if (r.paused) clock_.paused = *r.paused;
 
@@ -314,6 +335,14 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     if (!clock_.paused) session_->advance_us(take_sim_us(real_dt_s, session_->speed()));
     if (session_->ended()) {
       report_ = scenarios::build_report(*session_);
+      if (course_) {
+        // the course judges the dose against what the patient tolerated: a flare-up fails the session
+        for (const scenarios::CriticalError& e : course_->finish(*session_).critical_errors) {
+          if (e.id != "flare_up") continue;
+          report_.critical_errors.push_back(e);
+          report_.passed = false;
+        }
+      }
       has_report_ = true;
       record_finished_session();
       begin_debrief_film();

@@ -10,6 +10,7 @@
 
 #include "history_store.h"
 #include "render/trainer_ui.h"
+#include "scenarios/course.h"
 #include "scenarios/record.h"
 #include "scenarios/replay_trace.h"
 #include "scenarios/rig.h"
@@ -74,6 +75,8 @@ class App {
   /// Opens a saved session record (from the page's file picker) and replays it into a
   /// debrief; a record that cannot be read leaves a message naming the field and the reason.
   void import_record(const std::string& text);
+  /// The course of care being played, a session at a time; null for a single scenario.
+  const scenarios::CourseRun* course() const { return course_.get(); }
   /// The debrief's replay film; null outside a debrief.
   const scenarios::ReplayTrace* film() const { return film_.get(); }
   /// The session the debrief is about: the one just played, or the replayed record's.
@@ -94,6 +97,7 @@ class App {
   void start_when_ready();
   // debrief (app_debrief.cpp)
   void begin_debrief_film();
+  void open_next_course_session();
   void advance_debrief_film(double budget_ms);
   void export_debrief(const render::UiRequests& r);
 
@@ -122,6 +126,7 @@ class App {
   // debrief: the record of the session and its replay film
   scenarios::SessionRecord record_;
   std::unique_ptr<scenarios::ReplayTrace> film_;
+  std::unique_ptr<scenarios::CourseRun> course_;  // a course of care in progress
   bool film_imported_ = false;  // the debrief is of an opened record: its report comes from the film
   std::string debrief_message_;
 };

@@ -51,6 +51,13 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
     g_buffer += std::string("\"passed\":") + (r->passed ? "true," : "false,");
     append_number(g_buffer, "critical_errors", static_cast<double>(r->critical_errors.size()));
   }
+  if (const scenarios::CourseRun* course = app.course()) {
+    g_buffer += "\"course\":{";
+    append_number(g_buffer, "sessions", course->course().course.sessions);
+    append_number(g_buffer, "finished", static_cast<double>(course->report().sessions.size()));
+    append_number(g_buffer, "score", course->report().score);
+    g_buffer += std::string("\"done\":") + (course->done() ? "true" : "false") + "},";
+  }
   if (const scenarios::ReplayTrace* film = app.film()) {
     append_number(g_buffer, "film_progress", film->progress());
     append_number(g_buffer, "film_frames", static_cast<double>(film->frames().size()));

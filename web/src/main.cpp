@@ -50,14 +50,17 @@ render::UiFonts load_fonts(double dpr) {
     fonts.body = io.Fonts->AddFontFromFileTTF(path, 16.0f * scale);
     fonts.heading = io.Fonts->AddFontFromFileTTF(bold, 19.0f * scale);
     fonts.gauge = io.Fonts->AddFontFromFileTTF(bold, 40.0f * scale);
+    fonts.large = io.Fonts->AddFontFromFileTTF(path, 23.0f * scale);
+    fonts.title = io.Fonts->AddFontFromFileTTF(bold, 34.0f * scale);
     io.FontGlobalScale = 1.0f / scale;
   }
-  if (fonts.body == nullptr || fonts.heading == nullptr || fonts.gauge == nullptr) {
+  if (fonts.body == nullptr || fonts.heading == nullptr || fonts.gauge == nullptr || fonts.large == nullptr ||
+      fonts.title == nullptr) {
     std::fprintf(stderr, "tractus: UI font not found at %s; using the built-in font\n", path);
     io.Fonts->Clear();
     ImFontConfig cfg;
     cfg.SizePixels = 13.0f * scale;
-    fonts.body = fonts.heading = fonts.gauge = io.Fonts->AddFontDefault(&cfg);
+    fonts.body = fonts.heading = fonts.gauge = fonts.large = fonts.title = io.Fonts->AddFontDefault(&cfg);
     io.FontGlobalScale = 1.0f / scale;
   }
   return fonts;
@@ -113,14 +116,18 @@ int main() {
   setenv("TRACTUS_LIBRARY", "/library", 1);
   static App app("/library");
   g_app = &app;
-  // ?mode=train|sandbox&scenario=ID opens a screen directly
+  // ?mode=train|sandbox|educate|demo&scenario=ID&speed=1|10|60 opens a screen directly
   char* url_mode = reinterpret_cast<char*>(EM_ASM_INT({
     return allocateUTF8(new URLSearchParams(location.search).get('mode') || '');
   }));
   char* url_scenario = reinterpret_cast<char*>(EM_ASM_INT({
     return allocateUTF8(new URLSearchParams(location.search).get('scenario') || '');
   }));
-  app.open_from_url(url_mode, url_scenario);
+  char* url_speed = reinterpret_cast<char*>(EM_ASM_INT({
+    return allocateUTF8(new URLSearchParams(location.search).get('speed') || '');
+  }));
+  app.open_from_url(url_mode, url_scenario, url_speed);
+  std::free(url_speed);
   std::free(url_mode);
   std::free(url_scenario);
   platform_new_frame(1.0 / 60.0);  // learn the device pixel ratio before loading fonts

@@ -17,6 +17,7 @@
 #include "render/table_scene.h"
 #include "render/ui_registry.h"
 #include "scenarios/action.h"
+#include "scenarios/course.h"
 #include "scenarios/replay_trace.h"
 #include "scenarios/rig.h"
 #include "scenarios/scoring.h"
@@ -85,6 +86,7 @@ struct UiRequests {
   bool export_report_html = false;            // debrief: download the printable report page
   bool export_record = false;                 // debrief: download the session record
   bool import_record = false;                 // pick a session record to replay into a debrief
+  bool next_course_session = false;           // debrief of a course session: play the next one
 };
 
 /// One finished session in the trainee's history.
@@ -120,6 +122,7 @@ struct FrameInput {
   std::string storage_message;                        // a problem with saved data
   ClockView clock;
   const scenarios::ReplayTrace* film = nullptr;       // debrief: the session's replay film
+  const scenarios::CourseRun* course = nullptr;       // a course of care in progress, if any
   std::string debrief_message;                        // debrief: a problem with an opened record
 };
 
@@ -188,6 +191,7 @@ class TrainerUi {
   void draw_debrief(const FrameInput& in, UiRequests& out);
   // the debrief's 3D replay, drawn in the area the debrief leaves open (debrief_screen.cpp)
   void draw_replay_scene(const FrameInput& in, int fb_w, int fb_h);
+  void draw_course_summary(const scenarios::CourseRun& run);
   void record_next_frame_item(const char* id);
   void draw_instructor_panel(const FrameInput& in, UiRequests& out);
   void draw_view_overlay(const scenarios::Rig& rig);
