@@ -78,16 +78,7 @@ void TrainerUi::draw_demo(const FrameInput& in, UiRequests& out) {
   draw_spine_panel(*in.rig, view_w);
 
   // [SECTION] the banner
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, toolbar_height_px_));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 7));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-  ImGui::Begin("Demo bar", nullptr, kFixed);
-  ImGui::PushFont(fonts_.heading);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(theme::kAccent, "Tractus");
-  ImGui::PopFont();
-  ImGui::SameLine();
+  begin_top_bar("Demo bar", toolbar_height_px_, fonts_.heading);
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Demo: the table's firmware driving a simulated table and patient");
   char where[48];
@@ -104,8 +95,7 @@ void TrainerUi::draw_demo(const FrameInput& in, UiRequests& out) {
     if (coloured_button("Exit demo", theme::kAccent, ImVec2(exit_w, 0.0f), true)) out.go_to = Screen::Start;
     widgets_.record_last_item("demo.exit");
   }
-  ImGui::End();
-  ImGui::PopStyleVar(2);
+  end_top_bar();
 
   // [SECTION] the caption strip across the foot of the 3D view
   ImFont* large = fonts_.large != nullptr ? fonts_.large : fonts_.body;

@@ -271,16 +271,7 @@ void TrainerUi::draw_education(const FrameInput& in, UiRequests& out) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) out.go_to = Screen::Start;
 
   // [SECTION] the top bar: where we are in the tour
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, toolbar_height_px_));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 7));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-  ImGui::Begin("Tour bar", nullptr, kFixed);
-  ImGui::PushFont(fonts_.heading);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(theme::kAccent, "Tractus");
-  ImGui::PopFont();
-  ImGui::SameLine();
+  begin_top_bar("Tour bar", toolbar_height_px_, fonts_.heading);
   if (ImGui::Button("Home")) out.go_to = Screen::Start;
   widgets_.record_last_item("educate.home");
   ImGui::SameLine();
@@ -303,8 +294,7 @@ void TrainerUi::draw_education(const FrameInput& in, UiRequests& out) {
     if (i == index) bar->AddCircleFilled(c, 5.5f, col(theme::kAccent));
     else bar->AddCircle(c, 5.0f, col(i < index ? theme::kAccent : theme::kMuted), 0, 1.5f);
   }
-  ImGui::End();
-  ImGui::PopStyleVar(2);
+  end_top_bar();
 
   // [SECTION] the text column, and the picture beside it
   const float top = toolbar_height_px_;

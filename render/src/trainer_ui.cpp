@@ -30,6 +30,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   widgets_.begin_frame();
   // the debrief's replay camera sits close to the table; the live screens start from the overview
   if (screen_ == Screen::Debrief && in.screen != Screen::Debrief) camera_.apply(CameraPreset::Overview);
+  if (in.screen != screen_) demo_shown_step_ = education_shown_step_ = -1;  // set the camera on entry
   screen_ = in.screen;
   // the self-test reads the untared cell: nothing to plot until it is done
   if (in.rig != nullptr && in.rig->display().state != hal::TableState::SelfTest) {
@@ -83,11 +84,19 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       draw_debrief(in, out);
       handle_camera_input();  // orbit the replay where no panel covers it
       break;
+    case Screen::Education:
+      draw_education(in, out);
+      break;
+    case Screen::Demo:
+      draw_demo(in, out);
+      break;
   }
   const bool full_view = in.screen == Screen::Start || in.screen == Screen::ScenarioList ||
-                         in.screen == Screen::Debrief;
+                         in.screen == Screen::Debrief || in.screen == Screen::Education;
   // the 3D view is the part of the canvas no panel covers
-  const float left_px = in.screen == Screen::Training ? training_column_w_px() + 16.0f : 0.0f;
+  const float left_px = in.screen == Screen::Training    ? training_column_w_px() + 16.0f
+                        : in.screen == Screen::Education ? education_text_w_px_
+                                                         : 0.0f;
   if (in.screen == Screen::Debrief) {
     draw_replay_scene(in, fb_w, fb_h);  // the session's film, not the live table
   } else if (in.rig != nullptr) {
@@ -138,6 +147,12 @@ void TrainerUi::draw_start_screen(const FrameInput& in, UiRequests& out) {
   ImGui::SameLine();
   if (ImGui::Button("Sandbox: free use of the table", ImVec2(half, 46.0f))) out.go_to = Screen::Sandbox;
   widgets_.record_last_item("start.continue");
+  // the two presentation modes: a tour for patients and an unattended product demo
+  if (ImGui::Button("Patient education: a guided tour", ImVec2(half, 40.0f))) out.go_to = Screen::Education;
+  widgets_.record_last_item("start.educate");
+  ImGui::SameLine();
+  if (ImGui::Button("Product demo: runs on its own", ImVec2(half, 40.0f))) out.go_to = Screen::Demo;
+  widgets_.record_last_item("start.demo");
 
   // [SECTION] the trainee and their saved history
   ImGui::Spacing();
@@ -184,18 +199,7 @@ void TrainerUi::draw_start_screen(const FrameInput& in, UiRequests& out) {
 void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
   const ClockView& clock = in.clock;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, toolbar_height_px_));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 7));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-  ImGui::Begin("Toolbar", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
-                   ImGuiWindowFlags_NoScrollbar);
-  ImGui::PushFont(fonts_.heading);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(theme::kAccent, "Tractus");
-  ImGui::PopFont();
-  ImGui::SameLine();
+  begin_top_bar("Toolbar", toolbar_height_px_, fonts_.heading);
   if (ImGui::Button("Home")) out.go_to = Screen::Start;
   widgets_.record_last_item("toolbar.home");
   ImGui::SameLine();
@@ -206,8 +210,7 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
                                                      : "Training";
   ImGui::TextDisabled("%s", where);
   if (in.rig == nullptr || in.screen == Screen::ScenarioList || in.screen == Screen::Debrief) {
-    ImGui::End();
-    ImGui::PopStyleVar(2);
+    end_top_bar();
     return;
   }
   const scenarios::Rig& rig = *in.rig;
@@ -329,8 +332,7 @@ void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", notice);
   }
-  ImGui::End();
-  ImGui::PopStyleVar(2);
+  end_top_bar();
 }
 
 void TrainerUi::draw_view_overlay(const scenarios::Rig& rig) {

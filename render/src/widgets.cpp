@@ -1,5 +1,7 @@
 #include "render/widgets.h"
 
+#include "render/theme.h"
+
 namespace tractus::render {
 
 bool coloured_button(const char* label, const ImVec4& colour, const ImVec2& size, bool enabled) {
@@ -12,6 +14,26 @@ bool coloured_button(const char* label, const ImVec4& colour, const ImVec2& size
   ImGui::PopStyleColor(4);
   ImGui::EndDisabled();
   return pressed;
+}
+
+void begin_top_bar(const char* window_name, float height_px, ImFont* brand_font) {
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x, height_px));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 7));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin(window_name, nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
+                   ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushFont(brand_font);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(theme::kAccent, "Tractus");
+  ImGui::PopFont();
+  ImGui::SameLine();
+}
+
+void end_top_bar() {
+  ImGui::End();
+  ImGui::PopStyleVar(2);
 }
 
 }  // namespace tractus::render

@@ -5,6 +5,7 @@
 
 #include <emscripten.h>
 
+#include "render/education_tour.h"
 #include "scenarios/library.h"
 #include "scenarios/scenario.h"
 
@@ -88,11 +89,18 @@ void App::load_library(const std::string& dir) {
   }
 }
 
-void App::open_from_url(const std::string& mode, const std::string& scenario_id) {
+void App::open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed) {
   if (mode == "sandbox") go_to(render::Screen::Sandbox);
   if (mode == "train") {
     go_to(render::Screen::ScenarioList);
     if (!scenario_id.empty()) open_scenario(scenario_id, false);
+  }
+  if (mode == "educate") go_to(render::Screen::Education);
+  if (mode == "demo") go_to(render::Screen::Demo);
+  if (speed == "1" || speed == "10" || speed == "60") {
+    clock_.speed = std::atoi(speed.c_str());
+  } else if (!speed.empty()) {
+    std::fprintf(stderr, "tractus: ignored speed=%s: the speed must be 1, 10 or 60\n", speed.c_str());
   }
 }
 
@@ -112,12 +120,15 @@ render::FrameInput App::frame_input() const {
   in.history = &history_rows_;
   in.storage_message = storage_message_;
   in.clock = clock_;
+  in.education_step = education_step_;
+  if (screen_ == render::Screen::Demo) in.demo = &demo_caption_;
   return in;
 }
 
 void App::go_to(render::Screen screen) {
   if (screen == render::Screen::Start || screen == render::Screen::ScenarioList ||
-      screen == render::Screen::Sandbox) {
+      screen == render::Screen::Sandbox || screen == render::Screen::Education ||
+      screen == render::Screen::Demo) {
     session_.reset();
     course_.reset();
     has_report_ = false;
@@ -127,6 +138,21 @@ void App::go_to(render::Screen screen) {
   if (screen == render::Screen::Sandbox) reset_sandbox();
   clock_ = render::ClockView{};
   screen_ = screen;
+  if (screen == render::Screen::Education) show_education_step(0);
+  if (screen == render::Screen::Demo) {
+    demo_.restart(rig_);
+    demo_caption_ = demo_.caption(*rig_);
+  }
+}
+
+void App::show_education_step(int step) {
+  const int count = static_cast<int>(render::education_steps().size());
+  const int to = std::clamp(step, 0, count - 1);
+  // the live step starts its gentle pull afresh each time it is shown
+  if (to == render::education_live_step() && (to != education_step_ || screen_ != render::Screen::Education)) {
+    tour_pull_.restart(rig_);
+  }
+  education_step_ = to;
 }
 
 void App::open_scenario(const std::string& id, bool assessment) {
@@ -320,7 +346,14 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.open_scenario) open_scenario(*r.open_scenario, r.assessment);
   if (r.paused) clock_.paused = *r.paused;
 
-  if (screen_ == render::Screen::Sandbox) {
+  if (screen_ == render::Screen::Education) {
+    if (r.education_step) show_education_step(*r.education_step);
+    const int64_t dt_us = take_sim_us(real_dt_s, clock_.speed);
+    if (education_step_ == render::education_live_step() && !clock_.paused) tour_pull_.advance_us(rig_, dt_us);
+  } else if (screen_ == render::Screen::Demo) {
+    if (!clock_.paused) demo_.advance_us(rig_, take_sim_us(real_dt_s, clock_.speed));
+    demo_caption_ = demo_.caption(*rig_);
+  } else if (screen_ == render::Screen::Sandbox) {
     if (r.speed) clock_.speed = *r.speed;
     apply_sandbox(r);
     if (r.single_step) rig_->tick();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "demo_director.h"
 #include "history_store.h"
 #include "render/trainer_ui.h"
 #include "scenarios/course.h"
@@ -42,8 +43,10 @@ class App {
   /// Builds a fresh sandbox table and reads the scenario library from library_dir.
   explicit App(const std::string& library_dir);
 
-  /// Opens a screen directly, as the page URL asks (?mode=train|sandbox&scenario=ID).
-  void open_from_url(const std::string& mode, const std::string& scenario_id);
+  /// Opens a screen directly, as the page URL asks
+  /// (?mode=train|sandbox|educate|demo&scenario=ID&speed=1|10|60). A speed other than 1, 10
+  /// or 60 is ignored with a message on the console.
+  void open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed = "");
 
   /// What the UI should draw this frame.
   render::FrameInput frame_input() const;
@@ -70,6 +73,10 @@ class App {
   int64_t stop_tap_at_us() const { return stop_tap_at_us_; }
   const std::vector<render::LibraryEntry>& library() const { return library_; }
   const HistoryStore& history() const { return history_; }
+  /// The sales demo's director (meaningful on the demo screen).
+  const DemoDirector& demo() const { return demo_; }
+  /// The patient tour's step on show, 0-based.
+  int education_step() const { return education_step_; }
   /// Replaces the history with an exported file's text (from the page's file picker).
   void import_history(const std::string& text);
   /// Opens a saved session record (from the page's file picker) and replays it into a
@@ -100,6 +107,7 @@ class App {
   void open_next_course_session();
   void advance_debrief_film(double budget_ms);
   void export_debrief(const render::UiRequests& r);
+  void show_education_step(int step);
 
   render::Screen screen_ = render::Screen::Start;
   std::unique_ptr<scenarios::Rig> rig_;          // sandbox table
@@ -129,6 +137,10 @@ class App {
   std::unique_ptr<scenarios::CourseRun> course_;  // a course of care in progress
   bool film_imported_ = false;  // the debrief is of an opened record: its report comes from the film
   std::string debrief_message_;
+  DemoDirector demo_{sales_demo_script()};        // the unattended sales demo
+  render::DemoCaption demo_caption_;              // what the demo shows now
+  DemoDirector tour_pull_{gentle_pull_script()};  // the patient tour's live pull
+  int education_step_ = 0;
 };
 
 }  // namespace tractus::web

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "render/console_text.h"
+#include "render/education_tour.h"
 
 namespace tractus::web {
 extern App* g_app;
@@ -19,6 +20,33 @@ void append_number(std::string& s, const char* key, double v, bool comma = true)
   char tmp[96];
   std::snprintf(tmp, sizeof tmp, "\"%s\":%.6g%s", key, v, comma ? "," : "");
   s += tmp;
+}
+
+// the sales demo's step and what its director has seen, as "demo":{...},
+void append_demo(std::string& s, const tractus::web::DemoDirector& demo, const tractus::scenarios::Rig& rig) {
+  const tractus::web::DemoObservations& o = demo.observations();
+  s += "\"demo\":{";
+  append_number(s, "step", demo.step_index());
+  s += "\"step_id\":\"" + demo.step().id + "\",";
+  append_number(s, "step_s", demo.step_elapsed_s(rig));
+  append_number(s, "sim_s", demo.total_s());
+  append_number(s, "loops", demo.loop_count());
+  s += "\"visits\":{";
+  for (std::size_t i = 0; i < demo.script().size(); ++i) {
+    append_number(s, demo.script()[i].id.c_str(), o.visits[i], i + 1 < demo.script().size());
+  }
+  s += "},";
+  append_number(s, "stop_presses", o.stop_presses);
+  append_number(s, "last_stop_force_n", o.last_stop_force_n);
+  append_number(s, "last_stop_release_s", o.last_stop_release_s);
+  append_number(s, "worst_stop_release_s", o.worst_stop_release_s);
+  s += std::string("\"stop_alarm_seen\":") + (o.stop_alarm_seen ? "true," : "false,");
+  append_number(s, "faults_injected", o.faults_injected);
+  append_number(s, "faults_stopped", o.faults_stopped);
+  append_number(s, "last_fault_alarm", o.last_fault_alarm);
+  append_number(s, "last_fault_trip_s", o.last_fault_trip_s);
+  append_number(s, "peak_force_ratio", o.peak_force_ratio, false);
+  s += "},";
 }
 }  // namespace
 
@@ -37,9 +65,12 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   const hal::DisplayState& d = rig.display();
   const twin::TwinState& t = rig.twin_state();
   g_buffer += "\"ready\":true,";
-  static const char* const kScreens[] = {"start", "sandbox", "scenarios", "training", "debrief"};
+  static const char* const kScreens[] = {"start", "sandbox", "scenarios", "training", "debrief", "educate", "demo"};
   g_buffer += std::string("\"screen\":\"") + kScreens[static_cast<int>(app.screen())] + "\",";
   g_buffer += std::string("\"start_screen\":") + (app.screen() == render::Screen::Start ? "true," : "false,");
+  append_number(g_buffer, "education_step", app.education_step());
+  append_number(g_buffer, "education_steps", static_cast<double>(render::education_steps().size()));
+  if (app.screen() == render::Screen::Demo) append_demo(g_buffer, app.demo(), app.rig());
   append_number(g_buffer, "library_size", static_cast<double>(app.library().size()));
   append_number(g_buffer, "history_size", static_cast<double>(app.history().entries().size()));
   g_buffer += "\"active_faults\":[";

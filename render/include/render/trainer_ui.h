@@ -12,6 +12,7 @@
 
 #include "hal/hal.h"
 #include "render/camera.h"
+#include "render/demo_caption.h"
 #include "render/force_history.h"
 #include "render/shape_renderer.h"
 #include "render/table_scene.h"
@@ -60,7 +61,8 @@ struct ClockView {
 };
 
 /// The screens of the trainer.
-enum class Screen { Start, Sandbox, ScenarioList, Training, Debrief };
+/// Education is the patient tour (?mode=educate); Demo is the unattended sales demo.
+enum class Screen { Start, Sandbox, ScenarioList, Training, Debrief, Education, Demo };
 
 /// What the user asked for during one frame, applied by the host in order.
 struct UiRequests {
@@ -87,6 +89,7 @@ struct UiRequests {
   bool export_record = false;                 // debrief: download the session record
   bool import_record = false;                 // pick a session record to replay into a debrief
   bool next_course_session = false;           // debrief of a course session: play the next one
+  std::optional<int> education_step;          // patient tour: show this step (0-based)
 };
 
 /// One finished session in the trainee's history.
@@ -124,6 +127,8 @@ struct FrameInput {
   const scenarios::ReplayTrace* film = nullptr;       // debrief: the session's replay film
   const scenarios::CourseRun* course = nullptr;       // a course of care in progress, if any
   std::string debrief_message;                        // debrief: a problem with an opened record
+  int education_step = 0;                             // patient tour: the step on show
+  const DemoCaption* demo = nullptr;                  // sales demo: what is happening now
 };
 
 /// Force units at the display edge.
@@ -149,6 +154,8 @@ struct UiFonts {
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
   ImFont* gauge = nullptr;
+  ImFont* large = nullptr;  // patient tour and demo captions: large body text
+  ImFont* title = nullptr;  // patient tour and demo captions: large headings
 };
 
 /// Names of the faults acting now, from the session when there is one, else from the rig.
@@ -191,6 +198,9 @@ class TrainerUi {
   void draw_debrief(const FrameInput& in, UiRequests& out);
   // the debrief's 3D replay, drawn in the area the debrief leaves open (debrief_screen.cpp)
   void draw_replay_scene(const FrameInput& in, int fb_w, int fb_h);
+  // patient tour (education_screen.cpp) and sales demo (demo_screen.cpp)
+  void draw_education(const FrameInput& in, UiRequests& out);
+  void draw_demo(const FrameInput& in, UiRequests& out);
   void draw_course_summary(const scenarios::CourseRun& run);
   void record_next_frame_item(const char* id);
   void draw_instructor_panel(const FrameInput& in, UiRequests& out);

@@ -9,4 +9,11 @@ namespace tractus::render {
 /// Returns true when clicked.
 bool coloured_button(const char* label, const ImVec4& colour, const ImVec2& size, bool enabled);
 
+/// Opens the full-width bar across the top of the screen, height_px tall, and draws the
+/// product name in brand_font; the caller adds its items on the same line and then calls
+/// end_top_bar().
+void begin_top_bar(const char* window_name, float height_px, ImFont* brand_font);
+/// Closes the bar begin_top_bar() opened.
+void end_top_bar();
+
 }  // namespace tractus::render
