@@ -8,6 +8,7 @@
 
 #include "render/spine_layout.h"
 #include "render/spine_scene.h"
+#include "render/table_geometry.h"
 
 namespace tractus::render {
 
@@ -32,7 +33,6 @@ constexpr float kGhostAlpha = 0.14f;
 constexpr float kGhostHarnessAlpha = 0.2f;
 
 // table layout along X, metres, at the rest height; the head end is at negative X
-constexpr float kRestHeightM = 0.65f;    // twin's table_height_m that the layout below is drawn at
 constexpr float kTopY = 0.74f;           // cushion top height
 constexpr float kUpperStartX = -1.05f;   // head end of the upper (fixed) section
 constexpr float kUpperEndX = -0.02f;
@@ -59,11 +59,6 @@ void label(std::vector<SceneLabel>* labels, const glm::vec3& at_m, const std::st
   if (labels != nullptr) labels->push_back(SceneLabel{at_m, text, priority});
 }
 
-// height of a pulley that makes a cord from anchor rise at angle_deg over the horizontal
-float pulley_height(const glm::vec3& anchor_m, float pulley_x, float angle_deg) {
-  return anchor_m.y + std::fabs(pulley_x - anchor_m.x) * std::tan(glm::radians(angle_deg));
-}
-
 // the arm that carries a pulley out from a tower's track, with the pulley on its end
 void pull_arm(ShapeRenderer& s, float tower_face_x, const glm::vec3& pulley_m) {
   s.box({0.5f * (tower_face_x + pulley_m.x), pulley_m.y, 0.0f}, {std::fabs(tower_face_x - pulley_m.x), 0.035f, 0.12f},
@@ -88,7 +83,7 @@ SceneInfo draw_table_scene(ShapeRenderer& s, const twin::TwinModel& model, const
       cervical ? std::clamp(state.inputs.pull_angle_deg, t.cervical_angle_min_deg, t.cervical_angle_max_deg)
                : std::clamp(state.inputs.pull_angle_deg, t.lumbar_angle_min_deg, t.lumbar_angle_max_deg));
   const float height_m = static_cast<float>(state.inputs.table_height_m);
-  const float lift_m = height_m - kRestHeightM;
+  const float lift_m = hilo_lift_m(state.inputs.table_height_m);
   char text[96];
 
   // room
@@ -162,7 +157,7 @@ SceneInfo draw_table_scene(ShapeRenderer& s, const twin::TwinModel& model, const
     // arm holds the pulley where the cord leaves the resting spreader at the set pull angle.
     const glm::vec3 spreader{pelvis_x + kSpreaderOffsetX, kTopY + 0.16f, 0.0f};
     const glm::vec3 rest_spreader{-0.02f + kSpreaderOffsetX, spreader.y, 0.0f};
-    const glm::vec3 pulley{kPulleyX, pulley_height(rest_spreader, kPulleyX, angle_deg), 0.0f};
+    const glm::vec3 pulley{kPulleyX, pulley_height_m(rest_spreader, kPulleyX, angle_deg), 0.0f};
     s.cylinder(spreader + glm::vec3(0, 0, -0.16f), spreader + glm::vec3(0, 0, 0.16f), 0.012f, kChrome);
     for (float z : {-0.16f, 0.16f}) {
       s.cylinder({pelvis_x + 0.06f, kTopY + 0.13f, z * 1.05f}, spreader + glm::vec3(0, 0, z), 0.006f, kHarness);
@@ -187,7 +182,7 @@ SceneInfo draw_table_scene(ShapeRenderer& s, const twin::TwinModel& model, const
     s.box({kCervicalPostX, 0.5f * (0.60f + 1.05f), 0.0f}, {0.08f, 0.45f, 0.12f}, kTower);
     const glm::vec3 anchor{cradle_x - 0.15f, kTopY + 0.05f, 0.0f};
     const glm::vec3 rest_anchor{-0.93f - 0.15f, anchor.y, 0.0f};
-    const glm::vec3 pulley{kCervicalPulleyX, pulley_height(rest_anchor, kCervicalPulleyX, angle_deg), 0.0f};
+    const glm::vec3 pulley{kCervicalPulleyX, pulley_height_m(rest_anchor, kCervicalPulleyX, angle_deg), 0.0f};
     pull_arm(s, kCervicalPostX + 0.04f, pulley);
     s.cylinder(anchor, pulley, 0.006f, cord);
     s.cylinder(pulley, {kCervicalPostX, 0.62f, 0.0f}, 0.006f, cord);
