@@ -12,8 +12,18 @@ namespace {
 constexpr float kSlackForceN = 8.0f;
 // the cord must read slack this long before the brake sets after a fast release
 constexpr int64_t kSlackDwellUs = 500000;
+// after a drive-off the brake holds a drum still winding in (the momentum a runaway gave it)
+// for at most this long, so a noisy encoder cannot keep the patient held
+constexpr int64_t kMomentumBrakeUs = 50000;
+// a drum winding in by more than this per tick is moving (2 counts: 10 mm/s, above the
+// encoder's one-count dither)
+constexpr int32_t kWindingInCounts = 2;
 constexpr float kUsPerS = 1e6f;
 
+// the console may edit the prescription and confirm the harness
+bool setting_up(TableState s) {
+  return s == TableState::Idle || s == TableState::Setup || s == TableState::Ready;
+}
 bool in_treatment(TableState s) {
   return s == TableState::Pretension || s == TableState::Treating || s == TableState::Paused ||
          s == TableState::Releasing;
@@ -44,7 +54,7 @@ void Controller::enter(TableState next) {
   state_since_us_ = now_us_;
   log_.push(now_us_, EventKind::StateChanged, static_cast<uint16_t>(next));
   if (next == TableState::Complete) complete_since_us_ = now_us_;
-  if (next == TableState::Stopped || next == TableState::Fault) {
+  if (next == TableState::Stopped || next == TableState::Fault || next == TableState::EmergencyStop) {
     released_ = false;
     slack_since_us_ = -1;
   }
@@ -65,6 +75,9 @@ ActuatorFrame Controller::tick(const hal::SensorFrame& sensors,
   const float dt_s = static_cast<float>(law_dt_us) / kUsPerS;
   last_tick_us_ = now_us;
   now_us_ = now_us;
+  encoder_step_counts_ = have_encoder_ ? sensors.encoder_counts - last_encoder_counts_ : 0;
+  last_encoder_counts_ = sensors.encoder_counts;
+  have_encoder_ = true;
 
   // measure force against the tare, filtered; samples at a rail are invalid and skipped
   if (!SignalMonitors::at_rail(sensors.load_cell_counts)) {
@@ -82,8 +95,7 @@ ActuatorFrame Controller::tick(const hal::SensorFrame& sensors,
 
   // table height moves only while nothing holds the patient in traction
   const TableState s = display_.state;
-  const bool hilo_allowed = (s == TableState::Idle || s == TableState::Ready || s == TableState::Complete) &&
-                            measured_force_n_ < kSlackForceN;
+  const bool hilo_allowed = (setting_up(s) || s == TableState::Complete) && measured_force_n_ < kSlackForceN;
   out.hilo = ActuatorFrame::HiLo::Stop;
   if (hilo_allowed && sensors.hilo_up_requested != sensors.hilo_down_requested) {
     out.hilo = sensors.hilo_up_requested ? ActuatorFrame::HiLo::Up : ActuatorFrame::HiLo::Down;
@@ -112,8 +124,7 @@ void Controller::supervise(const hal::SensorFrame& sensors, int64_t dt_us) {
   mi.prescribed_rise_n_per_s = has_prescription_ ? plan_.max_rise_n_per_s : 0.0f;
   mi.force_controlled = s == TableState::Pretension || s == TableState::Treating ||
                         s == TableState::Paused || s == TableState::Releasing;
-  mi.at_rest = (s == TableState::Idle || s == TableState::Ready) && last_out_.brake_engaged &&
-               !last_out_.motor_enable;
+  mi.at_rest = setting_up(s) && last_out_.brake_engaged && !last_out_.motor_enable;
   mi.dt_us = dt_us;
   mi.nominal_tick_us = config_.tick_us;
   mi.now_us = now_us_;
@@ -147,7 +158,7 @@ void Controller::handle_command(const hal::ConsoleCommand& command, const hal::S
     case hal::CommandKind::None:
       break;
     case hal::CommandKind::SetPrescription: {
-      if (s != TableState::Idle && s != TableState::Ready) {
+      if (!setting_up(s)) {
         refuse(kAlarmNone);
         break;  // locked while treating
       }
@@ -166,15 +177,16 @@ void Controller::handle_command(const hal::ConsoleCommand& command, const hal::S
         if (check.warning_count > 0) {
           log_.push(now_us_, EventKind::Warning, static_cast<uint16_t>(check.warning_count));
         }
-        enter(TableState::Ready);
+        enter_setup_or_ready(sensors);
       }
       break;
     }
     case hal::CommandKind::ConfirmHarness:
-      if (s == TableState::Idle || s == TableState::Ready) harness_confirmed_ = true;
+      if (setting_up(s)) harness_confirmed_ = true;
       break;
     case hal::CommandKind::Start:
-      if (s == TableState::Ready && has_prescription_) start(sensors);
+      // from Setup, start() refuses naming the first missing interlock
+      if ((s == TableState::Ready || s == TableState::Setup) && has_prescription_) start(sensors);
       break;
     case hal::CommandKind::Stop:
       if (s == TableState::Treating || s == TableState::Pretension || s == TableState::Paused) {
@@ -195,14 +207,24 @@ void Controller::handle_command(const hal::ConsoleCommand& command, const hal::S
         supervisor_.acknowledge(now_us_);
         local_alarm_ = kAlarmNone;
         harness_confirmed_ = false;  // the harness comes off after a finished treatment
-        enter(has_prescription_ ? TableState::Ready : TableState::Idle);
+        enter_setup_or_ready(sensors);
       } else if (s == TableState::Stopped) {
         supervisor_.acknowledge(now_us_);
         if (supervisor_.action() < SafetyAction::ReleaseChangeover) {
           local_alarm_ = kAlarmNone;
-          enter(has_prescription_ ? TableState::Ready : TableState::Idle);
+          enter_setup_or_ready(sensors);
         }
-      } else if (s == TableState::Ready || s == TableState::Idle) {
+      } else if (s == TableState::EmergencyStop) {
+        // the button must be released first: its rule cannot clear while it is latched down
+        supervisor_.acknowledge(now_us_);
+        if (!supervisor_.tripped(kFaultEmergencyStop)) {
+          local_alarm_ = kAlarmNone;
+          // the session starts over: prescription and harness are entered and confirmed again
+          has_prescription_ = false;
+          harness_confirmed_ = false;
+          enter(supervisor_.locked() ? TableState::Fault : TableState::Idle);
+        }
+      } else if (setting_up(s)) {
         supervisor_.acknowledge(now_us_);
         if (local_alarm_ < 300) local_alarm_ = kAlarmNone;
       }
@@ -237,6 +259,11 @@ uint8_t Controller::missing_interlocks(const hal::SensorFrame& sensors) const {
   return m;
 }
 
+void Controller::enter_setup_or_ready(const hal::SensorFrame& sensors) {
+  if (!has_prescription_) return enter(TableState::Idle);
+  enter(missing_interlocks(sensors) == 0 ? TableState::Ready : TableState::Setup);
+}
+
 void Controller::start(const hal::SensorFrame& sensors) {
   // start interlocks, in the order the operator should fix them
   const uint8_t missing = missing_interlocks(sensors);
@@ -260,7 +287,11 @@ void Controller::react_to_supervisor() {
   const SafetyAction action = supervisor_.action();
   const TableState s = display_.state;
   if (s == TableState::SelfTest) return;
-  if (action >= SafetyAction::DriveOff) {
+  if (supervisor_.tripped(kFaultEmergencyStop)) {
+    enter(TableState::EmergencyStop);  // before any other reaction: it cuts the drive itself
+  } else if (s == TableState::EmergencyStop) {
+    return;  // only the operator's acknowledge leaves it
+  } else if (action >= SafetyAction::DriveOff) {
     enter(TableState::Fault);
   } else if (action == SafetyAction::ReleaseFast) {
     if (in_treatment(s)) enter(supervisor_.locked() ? TableState::Fault : TableState::Stopped);
@@ -330,6 +361,10 @@ ActuatorFrame Controller::drive_off(bool brake_at_once) {
     released_ = true;
     return out;
   }
+  // a drum still winding in when the relay opened (a runaway's momentum) would go on pulling:
+  // the brake stops it, and lets go as soon as it has stopped
+  const bool winding_in = encoder_step_counts_ > kWindingInCounts;
+  if (winding_in && now_us_ - state_since_us_ < kMomentumBrakeUs) return out;
   // relay open, brake off: the tension pays the cord out through the unpowered drum; the
   // brake sets once the cord has stayed slack, or after coast_max_us if the cell is not trusted
   out.brake_engaged = false;
@@ -413,7 +448,10 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       return run_self_test(sensors);
 
     case TableState::Idle:
+    case TableState::Setup:
     case TableState::Ready: {
+      // Setup and Ready follow the interlocks: a cable pulled or a pendant pressed goes back
+      if (display_.state != TableState::Idle) enter_setup_or_ready(sensors);
       ActuatorFrame out = safe_outputs();
       out.lamp = display_.state == TableState::Ready ? ActuatorFrame::Lamp::Green
                                                      : ActuatorFrame::Lamp::Amber;
@@ -475,6 +513,11 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       return out;
     }
 
+    case TableState::EmergencyStop: {
+      display_.target_force_n = 0.0f;
+      return drive_off(true);  // relay open, brake set, red lamp and buzzer until acknowledged
+    }
+
     case TableState::Stopped:
     case TableState::Fault: {
       display_.target_force_n = 0.0f;
@@ -506,6 +549,8 @@ void Controller::update_display(const hal::SensorFrame& sensors) {
     const bool serious = r.action >= SafetyAction::ReleaseChangeover || r.latch != Latch::WhileActive;
     if (serious || code == kAlarmNone) code = r.code;
   }
+  // the e-stop's own code while its state lasts, whatever lock may lie behind it
+  if (s == TableState::EmergencyStop) code = kAlarmEmergencyStop;
   display_.alarm_code = code;
   display_.alarm_text = alarm_text(code);
 

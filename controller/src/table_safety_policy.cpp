@@ -19,10 +19,14 @@ const SafetyRule kRules[kFaultCount] = {
     {kAlarmLoadCellDrift, A::Warn, L::WhileActive, 2000000, "load cell reads force at rest: re-tare"},
     {kAlarmHiLoLocked, A::Warn, L::WhileActive, 0, "table height locked during treatment"},
     {kAlarmMuscleGuarding, A::HoldRamp, L::WhileActive, 100000, "muscle guarding: ramp held"},
-    {kAlarmEmergencyStop, A::PowerCut, L::UntilServiceReset, 0, "emergency stop"},
+    // the operator's own button: cleared by releasing it and acknowledging (EmergencyStop state)
+    {kAlarmEmergencyStop, A::PowerCut, L::UntilAcknowledged, 0, "emergency stop: release the button and acknowledge"},
     {kAlarmOverForce, A::DriveOff, L::UntilServiceReset, 1000, "force above prescription + 10%"},
-    {kAlarmBrownOut, A::PowerCut, L::UntilServiceReset, 5000, "supply brown-out"},
-    {kAlarmPowerLoss, A::PowerCut, L::UntilServiceReset, 0, "power loss"},
+    // a supply reading cannot tell a lost supply from a dead monitor: open the relay and leave
+    // the brake to the physics (a real loss drops the spring brake in; a live drive lets the
+    // tension pay the cord out, then brakes)
+    {kAlarmBrownOut, A::DriveOff, L::UntilServiceReset, 5000, "supply brown-out"},
+    {kAlarmPowerLoss, A::DriveOff, L::UntilServiceReset, 0, "power loss"},
     {kAlarmOverForceAbsolute, A::DriveOff, L::UntilServiceReset, 5000, "force above the device maximum"},
     {kAlarmForceRate, A::DriveOff, L::UntilServiceReset, 30000, "force rising faster than prescribed"},
     {kAlarmLoadCellSaturated, A::DriveOff, L::UntilServiceReset, 0, "load cell saturated or dropping out"},

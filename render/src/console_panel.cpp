@@ -17,7 +17,7 @@ namespace tractus::render {
 namespace {
 
 ImVec4 state_colour(hal::TableState s, uint16_t alarm) {
-  if (alarm >= 300 || s == hal::TableState::Fault) return theme::kDanger;
+  if (alarm >= 300 || s == hal::TableState::Fault || s == hal::TableState::EmergencyStop) return theme::kDanger;
   if (s == hal::TableState::Stopped) return theme::kDanger;
   if (s == hal::TableState::Treating || s == hal::TableState::Releasing) return theme::kOk;
   if (s == hal::TableState::Complete) return theme::kAccent;
@@ -56,7 +56,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
                    ImGuiWindowFlags_NoTitleBar);
   const hal::DisplayState& d = rig.display();
   const hal::TableState s = d.state;
-  const bool editable = s == hal::TableState::Idle || s == hal::TableState::Ready;
+  const bool editable = s == hal::TableState::Idle || s == hal::TableState::Setup || s == hal::TableState::Ready;
   ForceUnit unit = inputs_.unit;
 
   // header: title and state chip
@@ -236,7 +236,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::SameLine();
   if (coloured_button("Stop", theme::kWarn, big, running)) out.console.stop = true;
   widgets_.record_last_item("console.stop");
-  const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped ||
+  const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped || s == hal::TableState::EmergencyStop ||
                        (d.alarm_code != 0 && d.alarm_code < 300);
   if (can_ack) {
     if (coloured_button("Acknowledge alarm", theme::kDanger, ImVec2(-1.0f, 36.0f), true)) {

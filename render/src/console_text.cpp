@@ -7,6 +7,8 @@ const char* state_label(hal::TableState s) {
     case hal::TableState::SelfTest: return "SELF-TEST";
     case hal::TableState::Idle: return "IDLE";
     case hal::TableState::Ready: return "READY";
+    case hal::TableState::Setup: return "SETUP";
+    case hal::TableState::EmergencyStop: return "EMERGENCY STOP";
     case hal::TableState::Treating: return "TREATING";
     case hal::TableState::Releasing: return "RELEASING";
     case hal::TableState::Complete: return "COMPLETE";
@@ -25,7 +27,7 @@ const char* alarm_text(uint16_t code) {
     case 102: return "Patient stop pressed: tension released. Check on the patient.";
     case 103: return "Stop switch unplugged during treatment: tension released.";
     case 201: return "Self-test: load-cell zero out of range. Call service.";
-    case 301: return "Emergency stop: drive power off. Unit locked until service reset.";
+    case 301: return "Emergency stop: drive power off. Release the button and acknowledge.";
     case 302: return "Over-force: force above prescription. Unit locked until service reset.";
     case 303: return "Supply brown-out: drive power off. Unit locked until service reset.";
   }

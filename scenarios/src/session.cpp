@@ -34,6 +34,8 @@ const char* state_name(TableState s) {
     case TableState::SelfTest: return "self_test";
     case TableState::Idle: return "idle";
     case TableState::Ready: return "ready";
+    case TableState::Setup: return "setup";
+    case TableState::EmergencyStop: return "emergency_stop";
     case TableState::Treating: return "treating";
     case TableState::Releasing: return "releasing";
     case TableState::Complete: return "complete";
@@ -513,7 +515,7 @@ ApplyResult Session::apply(const Action& action) {
 
 ApplyResult Session::do_action(const Action& a) {
   const TableState state = rig_.display().state;
-  const bool console_free = state == TableState::Idle || state == TableState::Ready;
+  const bool console_free = state == TableState::Idle || state == TableState::Setup || state == TableState::Ready;
   const bool switch_live = patient_.stop_switch_in_hand && stop_switch_connected();
   const auto command = [this](hal::CommandKind kind) {
     hal::ConsoleCommand c;
@@ -606,7 +608,7 @@ ApplyResult Session::do_action(const Action& a) {
         command(hal::CommandKind::Resume);
         return ApplyResult{true, "resuming"};
       }
-      if (!resume && state != TableState::Ready)
+      if (!resume && state != TableState::Ready && state != TableState::Setup)
         return refuse(has_protocol_ ? "the table is not ready: acknowledge the alarm first"
                                     : "the table is not ready: select a protocol first");
       if (resume && (!has_protocol_ || state == TableState::Idle || state == TableState::Releasing))
@@ -648,7 +650,8 @@ ApplyResult Session::do_action(const Action& a) {
       if (state == TableState::Fault && rig_.display().alarm_code < 300) {
         command(hal::CommandKind::ResetFault);
       } else if (state == TableState::Complete || state == TableState::Stopped ||
-                 (state == TableState::Ready && rig_.display().alarm_code != 0)) {
+                 state == TableState::EmergencyStop ||
+                 ((state == TableState::Ready || state == TableState::Setup) && rig_.display().alarm_code != 0)) {
         command(hal::CommandKind::Acknowledge);
       } else {
         return refuse("there is no alarm to acknowledge");

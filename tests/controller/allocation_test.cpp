@@ -71,11 +71,15 @@ TEST(FirmwareDiscipline, AFullSessionAllocatesNothingInTheTick) {
   p.prescription.treatment_s = 90.0f;
   p.prescription.release_n_per_s = 40.0f;
   s.run_s(0.1, p);
+  s.run_s(0.1, Session::cmd(hal::CommandKind::ConfirmHarness));  // Start interlock
   s.run_s(30.0, Session::cmd(hal::CommandKind::Start));
   s.run_s(70.0);  // hold, end of time, release, complete with its tone
+  EXPECT_EQ(s.fw.display().state, hal::TableState::Complete);
   s.run_s(0.1, Session::cmd(hal::CommandKind::Acknowledge));
   // a second session stopped by the patient
+  s.run_s(0.1, Session::cmd(hal::CommandKind::ConfirmHarness));
   s.run_s(20.0, Session::cmd(hal::CommandKind::Start));
+  EXPECT_EQ(s.fw.display().state, hal::TableState::Treating);
   s.state.inputs.patient_stop_pressed = true;
   s.run_s(2.0);
   s.state.inputs.patient_stop_pressed = false;

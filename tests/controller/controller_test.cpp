@@ -54,7 +54,7 @@ TEST(Controller, AcceptedPrescriptionShowsTotalTimeAndWarnings) {
   hal::Prescription p = static_prescription(400.0f);
   p.body_mass_kg = 70.0f;  // 400 N is 58% of 687 N body weight: above the 50% guidance
   b.tick(CommandKind::SetPrescription, p);
-  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.state(), TableState::Setup);  // the harness is not confirmed yet
   EXPECT_FLOAT_EQ(b.fw.display().total_s, 120.0f);
   ASSERT_EQ(b.fw.display().warning_count, 1);
   EXPECT_STREQ(b.fw.display().warnings[0], "lumbar force above 50% of body weight");
@@ -65,7 +65,7 @@ TEST(Controller, StartIsRefusedWithoutTheStopSwitchConnected) {
   Bench b;
   b.stop_connected = false;
   b.start(static_prescription(300.0f));
-  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.state(), TableState::Setup);
   EXPECT_EQ(b.alarm(), fw::kAlarmStopSwitchNotConnected);
   EXPECT_TRUE(b.fw.display().interlocks_missing & hal::kInterlockStopSwitch);
   EXPECT_FALSE(b.out.motor_enable);
@@ -77,7 +77,7 @@ TEST(Controller, StartIsRefusedUntilTheHarnessIsConfirmed) {
   b.run_s(0.25);
   b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
   b.tick(CommandKind::Start);
-  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.state(), TableState::Setup);
   EXPECT_EQ(b.alarm(), fw::kAlarmHarnessNotConfirmed);
   b.tick(CommandKind::ConfirmHarness);
   EXPECT_EQ(b.fw.display().interlocks_missing, 0);
@@ -96,7 +96,7 @@ TEST(Controller, HiLoIsRefusedAtStartAndLockedDuringTreatment) {
   b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
   b.tick(CommandKind::ConfirmHarness);
   b.tick(CommandKind::Start);
-  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.state(), TableState::Setup);
   EXPECT_EQ(b.alarm(), fw::kAlarmHiLoActive);
   b.hilo_up = false;
   b.tick(CommandKind::Start);
@@ -150,26 +150,125 @@ TEST(Controller, PatientStopPaysOutThenHoldsWithTheAlarmAndTimeKept) {
   EXPECT_NEAR(static_cast<double>(log.at(raised).time_us), 15.253e6, 0.01e6);
 }
 
-TEST(Controller, EmergencyStopCutsDrivePowerAtOnceAndLocksUntilServiceReset) {
+TEST(Controller, EmergencyStopCutsDrivePowerAtOnceAndHoldsUntilReleasedAndAcknowledged) {
   Bench b;
   b.start(static_prescription(300.0f));
-  b.run_s(1.0);
+  b.run_s(5.0);
   b.estop = true;
   b.tick();
+  // the same tick: relay open, brake set, its own state and alarm
   EXPECT_FALSE(b.out.motor_enable);
   EXPECT_TRUE(b.out.brake_engaged);
-  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_TRUE(b.out.buzzer);
+  EXPECT_EQ(b.out.lamp, hal::ActuatorFrame::Lamp::Red);
+  EXPECT_EQ(b.state(), TableState::EmergencyStop);
   EXPECT_EQ(b.alarm(), fw::kAlarmEmergencyStop);
-  // a critical fault does not clear on reset, nor on service reset while the button is down
-  b.tick(CommandKind::ResetFault);
-  b.tick(CommandKind::ServiceReset);
-  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_GE(b.fw.event_log().find_last(fw::EventKind::AlarmRaised, fw::kAlarmEmergencyStop), 0);
+  // nothing leaves it while the button is down: not acknowledge, reset, service key or start
+  for (CommandKind k : {CommandKind::Acknowledge, CommandKind::ResetFault, CommandKind::ServiceReset,
+                        CommandKind::Start, CommandKind::Resume}) {
+    b.tick(k);
+    EXPECT_EQ(b.state(), TableState::EmergencyStop);
+    EXPECT_FALSE(b.out.motor_enable);
+    EXPECT_TRUE(b.out.brake_engaged);
+  }
+  // released, it still waits for the operator
   b.estop = false;
-  b.tick(CommandKind::ResetFault);
-  EXPECT_EQ(b.state(), TableState::Fault);
-  b.tick(CommandKind::ServiceReset);
+  b.run_s(1.0);
+  EXPECT_EQ(b.state(), TableState::EmergencyStop);
+  EXPECT_EQ(b.alarm(), fw::kAlarmEmergencyStop);
+  EXPECT_TRUE(b.out.brake_engaged);
+  b.tick(CommandKind::Acknowledge);
+  // back to Idle, never to treatment: the prescription and harness are entered again
   EXPECT_EQ(b.state(), TableState::Idle);
   EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+  EXPECT_FALSE(b.fw.display().harness_confirmed);
+  b.tick(CommandKind::Start);
+  EXPECT_EQ(b.state(), TableState::Idle);
+  EXPECT_FALSE(b.out.motor_enable);
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  EXPECT_EQ(b.state(), TableState::Setup);
+}
+
+TEST(Controller, EmergencyStopActsFromIdleAndKeepsACriticalLockBehindIt) {
+  Bench b;
+  b.run_s(0.25);
+  b.estop = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::EmergencyStop);
+  b.estop = false;
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Idle);
+  // a critical lock (the watchdog) under the e-stop survives the acknowledge
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  b.tick(CommandKind::ConfirmHarness);
+  b.tick(CommandKind::Start);
+  ASSERT_EQ(b.state(), TableState::Treating);
+  b.run_s(2.0);
+  b.now_us += 5000;  // the loop stalled for 5 ms
+  b.tick();
+  ASSERT_EQ(b.state(), TableState::Fault);
+  b.estop = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::EmergencyStop);
+  EXPECT_EQ(b.alarm(), fw::kAlarmEmergencyStop);
+  b.estop = false;
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmWatchdog);
+}
+
+TEST(Controller, APrescriptionWaitsInSetupUntilEveryInterlockHolds) {
+  Bench b;
+  b.run_s(0.25);
+  EXPECT_EQ(b.state(), TableState::Idle);
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  EXPECT_EQ(b.state(), TableState::Setup);
+  EXPECT_EQ(b.fw.display().interlocks_missing, hal::kInterlockHarness);
+  b.tick(CommandKind::Start);  // Start from Setup is refused with the missing interlock's code
+  EXPECT_EQ(b.state(), TableState::Setup);
+  EXPECT_EQ(b.alarm(), fw::kAlarmHarnessNotConfirmed);
+  EXPECT_FALSE(b.out.motor_enable);
+  b.tick(CommandKind::ConfirmHarness);
+  EXPECT_EQ(b.state(), TableState::Ready);
+  // Ready follows the interlocks: the stop-switch cable pulled, then the hi-lo pendant
+  b.stop_connected = false;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Setup);
+  EXPECT_EQ(b.fw.display().interlocks_missing, hal::kInterlockStopSwitch);
+  b.tick(CommandKind::Start);
+  EXPECT_EQ(b.alarm(), fw::kAlarmStopSwitchNotConnected);
+  b.stop_connected = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Ready);
+  b.hilo_up = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Setup);
+  EXPECT_EQ(b.out.hilo, hal::ActuatorFrame::HiLo::Up);  // the table may move while setting up
+  b.hilo_up = false;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Ready);
+  // a new prescription with every interlock held goes straight to Ready
+  b.tick(CommandKind::SetPrescription, static_prescription(200.0f));
+  EXPECT_EQ(b.state(), TableState::Ready);
+  b.tick(CommandKind::Start);
+  EXPECT_EQ(b.state(), TableState::Treating);
+}
+
+TEST(Controller, AStopAcknowledgedWithTheSwitchStillUnpluggedWaitsInSetup) {
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(5.0);
+  b.stop_connected = false;  // the cable pulled mid-treatment (103): released fast
+  b.run_s(2.0);
+  ASSERT_EQ(b.state(), TableState::Stopped);
+  ASSERT_EQ(b.alarm(), fw::kAlarmStopSwitchUnplugged);
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Setup);
+  EXPECT_EQ(b.fw.display().interlocks_missing, hal::kInterlockStopSwitch);
+  b.stop_connected = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Ready);
 }
 
 TEST(Controller, OperatorStopReleasesAtTheChangeoverSpeed) {
@@ -223,15 +322,43 @@ TEST(Controller, CarriageLockThatDoesNotReleaseStopsTheStart) {
   EXPECT_EQ(b.alarm(), fw::kAlarmCarriageLockStuck);
 }
 
-TEST(Controller, BrownOutCutsTheDrive) {
+TEST(Controller, BrownOutOpensTheRelayAndLetsTheCordPayOut) {
   Bench b;
   b.start(static_prescription(300.0f));
-  b.run_s(5.0);
+  b.run_s(12.0);
+  ASSERT_GT(b.plant_force_n, 290.0f);
   b.supply_v = 18.0f;  // below the 20 V brown-out threshold
   b.run_s(0.01);
   EXPECT_EQ(b.state(), TableState::Fault);
   EXPECT_EQ(b.alarm(), fw::kAlarmBrownOut);
   EXPECT_FALSE(b.out.motor_enable);
+  // the brake is left off: a drive with power left lets the tension pay the cord out (a real
+  // loss drops the spring brake in by itself, which the firmware cannot prevent)
+  EXPECT_FALSE(b.out.brake_engaged);
+  b.run_s(0.5);
+  EXPECT_LT(b.plant_force_n, 15.0f);
+  b.run_s(1.0);
+  EXPECT_TRUE(b.out.brake_engaged);  // slack for 0.5 s: braked
+  EXPECT_EQ(b.state(), TableState::Fault);
+}
+
+TEST(Controller, ASupplyMonitorReadingZeroDuringAPatientStopDoesNotHoldThePatient) {
+  // campaign seed 9627: the supply monitor went dead (reads 0 V, power present) just after a
+  // patient stop; cutting power with the brake set held the patient at 48 N
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(12.0);
+  b.stop_pressed = true;
+  b.tick();
+  ASSERT_EQ(b.state(), TableState::Stopped);
+  b.run_s(0.005);
+  b.supply_v = 0.0f;
+  b.run_s(0.01);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmPowerLoss);
+  EXPECT_FALSE(b.out.motor_enable);
+  b.run_s(0.5);
+  EXPECT_LE(b.plant_force_n, 15.0f);
 }
 
 TEST(Controller, AMissedTickPeriodTripsTheWatchdog) {
@@ -279,8 +406,9 @@ TEST(Controller, CompleteToneRepeatsEvery30SecondsUntilAcknowledged) {
   b.tick(CommandKind::Acknowledge);
   b.run_s(31.0);
   EXPECT_FALSE(b.out.buzzer);
-  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_EQ(b.state(), TableState::Setup);
   EXPECT_FALSE(b.fw.display().harness_confirmed);  // the next session confirms again
+  EXPECT_EQ(b.fw.display().interlocks_missing, hal::kInterlockHarness);
 }
 
 TEST(Controller, HarnessRemovalIsNotAllowedUnderTension) {
@@ -311,7 +439,7 @@ TEST(Controller, ALoadCellReadingForceAtRestWarnsAfterTwoSeconds) {
   EXPECT_EQ(b.alarm(), fw::kAlarmNone);
   b.run_s(0.2);
   EXPECT_EQ(b.alarm(), fw::kAlarmLoadCellDrift);
-  EXPECT_EQ(b.state(), TableState::Ready);  // a warning only
+  EXPECT_EQ(b.state(), TableState::Setup);  // a warning only
 }
 
 TEST(Controller, PretensionThatNeverBuildsStopsTheStart) {

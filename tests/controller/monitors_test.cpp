@@ -54,14 +54,29 @@ TEST(Monitors, ARailedLoadCellIsSaturatedWithinThreeTicks) {
 TEST(Monitors, AFrozenLoadCellIsStuckOnceTheCordMoves) {
   SignalMonitors m;
   first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });
-  // the cell freezes while the drum winds in 1 count per tick: 100 counts (0.5 mm) trips it
+  // with the drive off (a coast), the cell freezes while the cord moves 1 count per tick:
+  // 100 counts (0.5 mm) trips it
   const int trip = first_trip(m, 1000, 1000, [](int i) {
         MonitorInputs in = hold(300.0f, i);
         in.load_cell_counts = 11000;
         in.encoder_counts = 20000 + (i - 1000);
+        in.last_drive_enabled = false;
         return in;
       }, [](const MonitorFlags& f) { return f.load_cell_stuck; });
   EXPECT_NEAR(trip, 1100, 2);
+}
+
+TEST(Monitors, AFrozenLoadCellUnderDriveIsStuckWithinTwentyTicksEvenWithTheCordStill) {
+  // campaign seed 67508: the cell froze at a hold, the cord stood still and the patient's
+  // guarding lifted the tension past the limit unseen; a live cell never repeats 20 readings
+  SignalMonitors m;
+  first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });
+  const int trip = first_trip(m, 1000, 1000, [](int i) {
+        MonitorInputs in = hold(300.0f, i);
+        in.load_cell_counts = 11000;
+        return in;
+      }, [](const MonitorFlags& f) { return f.load_cell_stuck; });
+  EXPECT_EQ(trip, 1020);  // the first frozen sample starts the run: 20 repeats after it
 }
 
 TEST(Monitors, ACordBreakIsSeenWithinTheFilterTime) {

@@ -1,7 +1,10 @@
 // tractus-safety-campaign: runs the randomized safety campaign and prints its counts.
 //
-//   tractus-safety-campaign [--sessions N] [--seed S] [--session-s T]
+//   tractus-safety-campaign [--sessions N] [--seed S | --first-seed S] [--session-s T] [--verbose]...
 //
+// --seed and --first-seed both name the first seed; --sessions 1 --seed S replays one seed,
+// and each --verbose adds detail (1: a line per session, 2: a 20 ms trace after alarms and
+// stops, 3: a trace of every tick).
 // CI runs 1,000 sessions through ctest (tests/safety/campaign_test.cpp); the full campaign is
 //   build/native-release/tests/safety/tractus-safety-campaign --sessions 100000
 // It exits non-zero when any invariant was violated, naming the first seed to replay.
@@ -17,14 +20,14 @@ int main(int argc, char** argv) {
     const bool has_value = i + 1 < argc;
     if (std::strcmp(argv[i], "--sessions") == 0 && has_value) {
       o.sessions = std::strtol(argv[++i], nullptr, 10);
-    } else if (std::strcmp(argv[i], "--seed") == 0 && has_value) {
+    } else if ((std::strcmp(argv[i], "--seed") == 0 || std::strcmp(argv[i], "--first-seed") == 0) && has_value) {
       o.first_seed = std::strtoull(argv[++i], nullptr, 10);
     } else if (std::strcmp(argv[i], "--verbose") == 0) {
       ++o.verbose;
     } else if (std::strcmp(argv[i], "--session-s") == 0 && has_value) {
       o.session_s = std::strtod(argv[++i], nullptr);
     } else {
-      std::fprintf(stderr, "usage: tractus-safety-campaign [--sessions N] [--seed S] [--session-s T] [--verbose]\n");
+      std::fprintf(stderr, "usage: tractus-safety-campaign [--sessions N] [--seed S | --first-seed S] [--session-s T] [--verbose]...\n");
       return 2;
     }
   }

@@ -209,6 +209,10 @@ TEST(FaultInjection, RunawayDrivePullsWhateverTheCommandUntilTheRelayOpens) {
   run_ms(m, s, pulling(0.0f, true), 3000);
   // 0.6 of the 1200 N rating, less the gearbox breakaway friction
   EXPECT_NEAR(s.cord_tension_n, 720.0, m.table.motor_coulomb_n + 2.0);
+  // the current sense reads the current the drive really draws, not the command (0)
+  Rng rng(1);
+  EXPECT_EQ(sense(m, s, rng).motor_current_counts,
+            static_cast<int32_t>(2048.0 + 0.6 * m.table.current_adc_counts_per_unit));
   hal::ActuatorFrame off = pulling(0.0f, true);
   off.motor_enable = false;
   off.brake_engaged = false;

@@ -100,8 +100,14 @@ double true_channel_reading(const TwinModel& m, const TwinState& s, SensorChanne
     case SensorChannel::LoadCell:
       return t.load_cell_offset_counts + s.load_cell_filtered_n * t.load_cell_counts_per_n;
     case SensorChannel::Encoder: return s.motor_pos_m * t.encoder_counts_per_m;
-    case SensorChannel::MotorCurrent:
-      return 2048.0 + (s.motor_enabled ? s.motor_command : 0.0) * t.current_adc_counts_per_unit;
+    case SensorChannel::MotorCurrent: {
+      // the winding carries what the drive delivers: a runaway drive its own level, whatever
+      // it is commanded (the firmware's "current the command does not explain")
+      double units = s.motor_enabled ? s.motor_command : 0.0;
+      const FaultSlot* runaway = active_fault(s.faults, FaultKind::MotorRunaway);
+      if (runaway != nullptr && s.motor_enabled) units = runaway->spec.magnitude;
+      return 2048.0 + units * t.current_adc_counts_per_unit;
+    }
     case SensorChannel::Supply: return supply_now(s) / t.supply_volts_per_count;
     case SensorChannel::HomeLimit: return s.carriage_pos_m <= 0.0005 ? 1.0 : 0.0;
     case SensorChannel::EndLimit:

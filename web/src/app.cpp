@@ -324,7 +324,7 @@ void App::apply_training(const render::UiRequests& r) {
 void App::start_when_ready() {
   if (!start_pending_ || !session_) return;
   const hal::DisplayState& d = session_->rig().display();
-  if (d.state == hal::TableState::Ready) {
+  if (d.state == hal::TableState::Ready || d.state == hal::TableState::Setup) {
     session_->apply(make(scenarios::ActionKind::Start));
     start_pending_ = false;
   } else if (d.prescription_rejected || d.state != hal::TableState::Idle) {

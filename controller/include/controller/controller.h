@@ -6,11 +6,14 @@
 // Controller is a plain value type: it allocates nothing, throws nothing, reads no clock and
 // does bounded work per tick, so it can run on the table's microcontroller as it runs here.
 //
-// States: SelfTest (tare, current-sensor and stop-switch checks) -> Idle -> Ready (a valid
-// prescription) -> [Pretension] -> Treating <-> Paused -> Releasing -> Complete, with Stopped
-// (patient stop and other acknowledgeable stops) and Fault (critical faults, locking until a
-// service reset). Start interlocks: stop switch connected, harness confirmed, no hi-lo motion,
-// no latched fault; the carriage lock must release within carriage_release_us of Start.
+// States: SelfTest (tare, current-sensor and stop-switch checks) -> Idle -> Setup (a valid
+// prescription, a Start interlock still missing) <-> Ready (every interlock satisfied) ->
+// [Pretension] -> Treating <-> Paused -> Releasing -> Complete, with Stopped (patient stop and
+// other acknowledgeable stops), Fault (critical faults, locking until a service reset) and
+// EmergencyStop (the e-stop button: drive off and brake set at once from any state; the
+// button released and an Acknowledge return to Idle, never straight back to treatment).
+// Start interlocks: stop switch connected, harness confirmed, no hi-lo motion, no latched
+// fault; the carriage lock must release within carriage_release_us of Start.
 #pragma once
 
 #include <cstdint>
@@ -60,6 +63,7 @@ class Controller {
  private:
   void handle_command(const hal::ConsoleCommand& command, const hal::SensorFrame& sensors);
   void start(const hal::SensorFrame& sensors);
+  void enter_setup_or_ready(const hal::SensorFrame& sensors);
   void refuse(uint16_t code);
   void enter(hal::TableState next);
   void react_to_supervisor();
@@ -100,6 +104,9 @@ class Controller {
   control::PiController pi_;
   float measured_force_n_ = 0.0f;
   float raw_force_n_ = 0.0f;  // last valid unfiltered sample
+  int32_t last_encoder_counts_ = 0;
+  int32_t encoder_step_counts_ = 0;  // drum travel since the last tick, positive winding in
+  bool have_encoder_ = false;
   hal::ActuatorFrame last_out_;
 
   // clocks

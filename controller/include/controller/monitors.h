@@ -22,8 +22,11 @@ struct MonitorConfig {
   /// A load cell whose counts stay identical while the cord travels this far is stuck
   /// (0.5 mm of cord changes tension by several newtons, hundreds of counts, on any patient).
   int32_t stuck_travel_counts = 100;
-  /// ...or while the drive is on for this long (healthy noise always changes the counts).
-  int32_t stuck_still_ticks = 2000;
+  /// ...or while the drive is on for this many ticks: the cell's electrical noise (0.3 N rms,
+  /// 9 counts) repeats a reading on about 3% of ticks, so 20 repeats in a row (a chance of
+  /// about 1e-30) is a frozen cell. Waiting longer leaves the loop blind while the patient's
+  /// own guarding lifts the tension past the limit with the cord still (campaign seed 67508).
+  int32_t stuck_still_ticks = 20;
   /// At rest with the cord slack the reading must stay within this of zero (tare drift).
   float rest_drift_limit_n = 25.0f;
   /// Load cell against motor current: both low-passed at plausibility_filter_hz, they may

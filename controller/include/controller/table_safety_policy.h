@@ -2,7 +2,9 @@
 // codes, reactions and latches, and when each condition holds given the table state.
 //
 // Codes are tiered as on the Triton: 1xx general (cleared by acknowledge once the cause has
-// gone), 2xx internal warnings, 3xx critical (lock the unit until a service reset).
+// gone), 2xx internal warnings, 3xx critical (lock the unit until a service reset). The one
+// exception is 301, the emergency stop: the operator's own action, not a failure of the unit,
+// so releasing the button and acknowledging clears it (back to Idle).
 #pragma once
 
 #include <cstdint>
@@ -35,7 +37,7 @@ enum AlarmCode : uint16_t {
   kAlarmMuscleGuarding = 205,          // guarding detected: the ramp holds or backs off
   kAlarmCurrentSensorOffset = 206,     // self-test: motor current not zero with the drive off
   // 3xx critical, locking
-  kAlarmEmergencyStop = 301,           // emergency stop pressed
+  kAlarmEmergencyStop = 301,           // emergency stop pressed (cleared: release + acknowledge)
   kAlarmOverForce = 302,               // force above prescription + 10%
   kAlarmBrownOut = 303,                // supply voltage below the brown-out threshold
   kAlarmPowerLoss = 304,               // supply lost

@@ -154,7 +154,7 @@ struct ConsoleCommand {
 enum class TableState : uint8_t {
   SelfTest,   // power-on self-test: load-cell tare and sensor plausibility
   Idle,       // powered, no prescription accepted yet
-  Ready,      // prescription accepted, interlocks satisfied, waiting for Start
+  Ready,      // prescription accepted and every Start interlock satisfied, waiting for Start
   Treating,   // ramping or holding
   Releasing,  // returning to zero tension
   Complete,   // treatment over, tone repeating until acknowledged
@@ -162,6 +162,8 @@ enum class TableState : uint8_t {
   Fault,      // a fault stopped treatment; see alarm_code
   Pretension, // taking up the pretension force before treatment (Prescription::pretension_n)
   Paused,     // treatment held at the base force with its clocks frozen
+  Setup,      // prescription accepted, a Start interlock still missing (interlocks_missing)
+  EmergencyStop,  // e-stop latched: drive off, brake set; release it and acknowledge -> Idle
 };
 
 /// Start interlocks, as bits of DisplayState::interlocks_missing (a set bit blocks Start).

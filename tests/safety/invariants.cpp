@@ -1,0 +1,93 @@
+#include "invariants.h"
+
+namespace tractus::safety {
+
+namespace {
+
+// drum travel below this is no winding in (10 encoder counts; about 1 N through the cord and
+// a lumbar harness in series)
+constexpr double kDrumResolutionMm = 0.05;
+
+// the firmware commands a rise only while it takes up the pretension or treats
+bool rise_commanded(hal::TableState s) {
+  return s == hal::TableState::Pretension || s == hal::TableState::Treating;
+}
+
+}  // namespace
+
+void InvariantChecker::flag(Invariant i, int64_t now_us) {
+  if (violated_[i]) return;
+  violated_[i] = true;
+  first_violation_us_[i] = now_us;
+}
+
+bool InvariantChecker::any_violated() const {
+  for (bool v : violated_) {
+    if (v) return true;
+  }
+  return false;
+}
+
+void InvariantChecker::patient_stop(int64_t now_us) {
+  if (stop_pressed_us_ < 0) stop_pressed_us_ = now_us;
+}
+
+void InvariantChecker::drum_held_by_fault(int64_t now_us) {
+  if (drum_held_since_us_ < 0) drum_held_since_us_ = now_us;
+}
+
+void InvariantChecker::check(const TickSample& s) {
+  const double t_n = s.tension_n;
+  if (!have_last_) {
+    for (double& d : drum_window_mm_) d = s.drum_mm;  // no travel before the first tick
+  }
+  if (t_n > peak_tension_n_) peak_tension_n_ = t_n;
+
+  // 1. force: crossings of the limit are bounded excursions, in length and in height
+  const double limit_n = limits_.prescription_n * 1.10 < limits_.device_max_n ? limits_.prescription_n * 1.10
+                                                                                : limits_.device_max_n;
+  if (t_n > limit_n + limits_.cell_accuracy_n) {
+    if (excursion_since_us_ < 0) excursion_since_us_ = s.now_us;
+    // a crossing lasts from its first tick to its last: one tick over is 1 ms long
+    const int64_t length_us = s.now_us - excursion_since_us_ + 1000;
+    if (length_us > longest_excursion_us_) longest_excursion_us_ = length_us;
+    const double excess_n = t_n - limit_n;
+    if (excess_n > peak_excess_n_) peak_excess_n_ = excess_n;
+    if (length_us > limits_.max_excursion_us || excess_n > limits_.max_excess_n) flag(kForce, s.now_us);
+  } else {
+    excursion_since_us_ = -1;
+  }
+
+  // 2. patient stop
+  const int64_t release_due_us = stop_pressed_us_ + limits_.stop_release_us;
+  const bool held_before_due = drum_held_since_us_ >= 0 && drum_held_since_us_ < release_due_us;
+  if (stop_pressed_us_ >= 0 && s.now_us >= release_due_us && !held_before_due && t_n > limits_.stop_release_n) {
+    flag(kStopRelease, s.now_us);
+  }
+
+  // 3. drive off after a critical alarm
+  if (s.alarm_code >= 300 && critical_since_us_ < 0) critical_since_us_ = s.now_us;
+  if (critical_since_us_ >= 0 && s.now_us - critical_since_us_ >= limits_.drive_off_us && s.relay_closed) {
+    flag(kDriveOff, s.now_us);
+  }
+
+  // 4. no uncommanded rise: the reference is the tension at the moment the stretch without a
+  //    commanded rise began, the last tick before the firmware's reaction took effect
+  const bool commanded = rise_commanded(s.state);
+  if (!commanded) {
+    if (rise_commanded_prev_) no_rise_reference_n_ = have_last_ ? last_tension_n_ : t_n;
+    // with the drum still or paying out, the machine adds nothing
+    const double drum_20ms_ago_mm = drum_window_mm_[drum_window_head_];
+    const bool winding_in = s.drum_mm > drum_20ms_ago_mm + kDrumResolutionMm;
+    const double rise_n = t_n - no_rise_reference_n_;
+    if (winding_in && rise_n > largest_rise_n_) largest_rise_n_ = rise_n;
+    if (winding_in && rise_n > limits_.max_rise_n) flag(kNoRise, s.now_us);
+  }
+  rise_commanded_prev_ = commanded;
+  last_tension_n_ = t_n;
+  drum_window_mm_[drum_window_head_] = s.drum_mm;
+  drum_window_head_ = (drum_window_head_ + 1) % kDrumWindowTicks;
+  have_last_ = true;
+}
+
+}  // namespace tractus::safety

@@ -1,0 +1,126 @@
+// The safety campaign's invariant checker, apart from the campaign so that tests can feed it
+// hand-made traces (a checker that cannot fail proves nothing).
+//
+// It sees, once per tick, the table state the firmware shows, its alarm, the drive relay it
+// commands and the TRUE cord tension from the twin (not the firmware's own measurement), and
+// judges issue 4's four invariants:
+//   1. force:     the true tension stays at or under the limit (prescription + 10%, or the
+//                 device maximum if lower) plus the load cell's 2 N accuracy. A fault that
+//                 adds force faster than a 1 kHz loop can see it (a drive runaway: 0.6 of the
+//                 1200 N rating into a 150 N/mm cord, whatever the prescription) may cross it
+//                 before any detector can, so a crossing is allowed only as a bounded
+//                 excursion: at most max_excursion_us long and at most max_excess_n above the
+//                 limit. Anything longer or higher is a firmware that did not let go.
+//   2. stop:      after the patient stop the true tension is at most 15 N within 0.5 s.
+//   3. drive off: after any critical (3xx) alarm the drive relay is open from the next tick
+//                 (1 ms) on.
+//   4. no rise:   while the firmware commands no rise (every state but Pretension and
+//                 Treating: after a stop, a pause, the end of the treatment, any fault), the
+//                 true tension never rises more than max_rise_n above its level at the moment
+//                 that stretch began (the tick before the firmware's reaction) while the drum
+//                 is winding cord in (more than 0.05 mm over the last 20 ms, faster than the
+//                 slow take-up of a force loop holding a pause as the patient relaxes). The
+//                 machine can add force only by winding cord in; with the drum still or
+//                 paying out, a rise is the patient's own (tremor, breathing, guarding against
+//                 a braked drum, recoil onto a cord a fast release left slack). The drum's
+//                 momentum after the relay opens is the machine's, and is judged.
+#pragma once
+
+#include <cstdint>
+
+#include "hal/hal.h"
+
+namespace tractus::safety {
+
+/// Which invariant a violation broke.
+enum Invariant : uint8_t { kForce, kStopRelease, kDriveOff, kNoRise, kInvariantCount };
+
+/// The bounds the checker holds a session to. Defaults are the campaign's (campaign.h).
+struct InvariantLimits {
+  double prescription_n = 0.0;   // prescribed maximum force
+  double device_max_n = 890.0;   // absolute limit of the region
+  /// Load-cell accuracy at the firmware (noise and lag together): the firmware cannot act
+  /// on a crossing it cannot measure.
+  double cell_accuracy_n = 2.0;
+  /// Longest allowed excursion above the force limit: a runaway's current is seen on the next
+  /// sample and the relay opens on that tick, the brake then stops the drum's momentum and
+  /// the unpowered drum pays the cord back under the limit (the 100,000-session measure is in
+  /// docs/hazards.md).
+  int64_t max_excursion_us = 10000;
+  /// Highest allowed excursion above the force limit, newtons: the 720 N runaway acts for at
+  /// most 2 ms before the relay opens and the brake holds the drum; into the stiffest
+  /// cervical set-up that lifts the tension by up to about 60 N whatever the prescription.
+  double max_excess_n = 100.0;
+  /// Patient stop: the tension must be at most stop_release_n within stop_release_us.
+  double stop_release_n = 15.0;
+  int64_t stop_release_us = 500000;
+  /// Critical alarm: the relay must be open from this long after the alarm on.
+  int64_t drive_off_us = 1000;
+  /// Largest rise allowed while no rise is commanded (patient recoil and guarding).
+  double max_rise_n = 10.0;
+};
+
+/// One tick as the checker sees it.
+struct TickSample {
+  int64_t now_us = 0;
+  hal::TableState state = hal::TableState::Idle;
+  uint16_t alarm_code = 0;
+  double tension_n = 0.0;    // true cord tension (twin), not the firmware's measurement
+  bool relay_closed = false; // the drive relay the firmware commands this tick
+  double drum_mm = 0.0;      // cord wound onto the drum (twin), increasing as it winds in
+};
+
+/// Checks one session's ticks against the four invariants.
+class InvariantChecker {
+ public:
+  explicit InvariantChecker(const InvariantLimits& limits) : limits_(limits) {}
+
+  /// The patient pressed the stop switch at now_us while a treatment held them.
+  void patient_stop(int64_t now_us);
+  /// From now_us a fault holds the drum whatever the firmware commands (a jammed shaft, or a
+  /// power loss that lets the spring brake set). A patient stop whose release time had not
+  /// run out by then is not judged: the hazard table names the remedies (harness quick
+  /// release, hand brake release).
+  void drum_held_by_fault(int64_t now_us);
+  /// Judges one tick.
+  void check(const TickSample& s);
+
+  bool violated(Invariant i) const { return violated_[i]; }
+  bool any_violated() const;
+  /// Time of the first violation of invariant i, or -1.
+  int64_t first_violation_us(Invariant i) const { return first_violation_us_[i]; }
+
+  /// Measurements over the session, for the campaign's report.
+  double peak_tension_n() const { return peak_tension_n_; }
+  int64_t longest_excursion_us() const { return longest_excursion_us_; }
+  double peak_excess_n() const { return peak_excess_n_; }
+  double largest_rise_n() const { return largest_rise_n_; }
+
+ private:
+  void flag(Invariant i, int64_t now_us);
+
+  InvariantLimits limits_;
+  bool violated_[kInvariantCount] = {};
+  int64_t first_violation_us_[kInvariantCount] = {-1, -1, -1, -1};
+  // force
+  int64_t excursion_since_us_ = -1;
+  double peak_tension_n_ = 0.0;
+  int64_t longest_excursion_us_ = 0;
+  double peak_excess_n_ = 0.0;
+  static constexpr int kDrumWindowTicks = 20;
+  double drum_window_mm_[kDrumWindowTicks] = {};  // drum positions of the last 20 ticks
+  int drum_window_head_ = 0;
+  // stop
+  int64_t stop_pressed_us_ = -1;
+  int64_t drum_held_since_us_ = -1;
+  // drive off
+  int64_t critical_since_us_ = -1;
+  // no rise
+  bool rise_commanded_prev_ = true;
+  double no_rise_reference_n_ = 0.0;
+  double last_tension_n_ = 0.0;  // the previous tick's tension
+  bool have_last_ = false;
+  double largest_rise_n_ = 0.0;
+};
+
+}  // namespace tractus::safety

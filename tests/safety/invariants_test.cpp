@@ -1,0 +1,152 @@
+// The invariant checker against hand-made traces: each invariant passes a trace that keeps it
+// and fails one that breaks it, so the campaign's zero violations mean something.
+#include <gtest/gtest.h>
+
+#include "invariants.h"
+
+using namespace tractus::safety;
+using tractus::hal::TableState;
+
+namespace {
+
+constexpr int64_t kTickUs = 1000;
+
+InvariantLimits lumbar_400n() {
+  InvariantLimits l;
+  l.prescription_n = 400.0;  // limit 440 N, judged above 442 N
+  l.device_max_n = 890.0;
+  return l;
+}
+
+TickSample at(int64_t tick, TableState state, double tension_n, bool relay_closed = true, uint16_t alarm = 0,
+             double drum_mm = 0.0) {
+  TickSample s;
+  s.drum_mm = drum_mm;
+  s.now_us = tick * kTickUs;
+  s.state = state;
+  s.tension_n = tension_n;
+  s.relay_closed = relay_closed;
+  s.alarm_code = alarm;
+  return s;
+}
+
+}  // namespace
+
+TEST(Invariants, AShortLowExcursionIsAllowedButALongOneIsNot) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker brief(l);
+  for (int64_t i = 0; i < 100; ++i) {
+    // 10 ms at 460 N (5% of the prescription over the limit), then back to the hold
+    brief.check(at(i, TableState::Treating, i >= 50 && i < 60 ? 460.0 : 400.0));
+  }
+  EXPECT_FALSE(brief.violated(kForce));
+  EXPECT_EQ(brief.longest_excursion_us(), 10000);
+  EXPECT_NEAR(brief.peak_excess_n(), 20.0, 1e-9);
+
+  InvariantChecker held(l);
+  for (int64_t i = 0; i < 100; ++i) held.check(at(i, TableState::Treating, i >= 50 ? 445.0 : 400.0));
+  EXPECT_TRUE(held.violated(kForce));  // 3 N over (1 N beyond the cell's accuracy) for 50 ms
+  EXPECT_EQ(held.first_violation_us(kForce), (50 + l.max_excursion_us / kTickUs) * kTickUs);
+}
+
+TEST(Invariants, AnExcursionHigherThanTheBoundFailsAtOnce) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker c(l);
+  c.check(at(0, TableState::Treating, 400.0));
+  c.check(at(1, TableState::Treating, 440.0 + l.max_excess_n + 1.0));
+  EXPECT_TRUE(c.violated(kForce));
+  EXPECT_EQ(c.first_violation_us(kForce), 1 * kTickUs);
+}
+
+TEST(Invariants, TheDeviceMaximumIsTheLimitWhenLower) {
+  InvariantLimits l;
+  l.prescription_n = 220.0;  // cervical: 110% is 242 N, above the 222 N device maximum
+  l.device_max_n = 222.0;
+  InvariantChecker c(l);
+  for (int64_t i = 0; i < 30; ++i) c.check(at(i, TableState::Treating, 230.0));
+  EXPECT_TRUE(c.violated(kForce));
+}
+
+TEST(Invariants, APatientStopMustReachFifteenNewtonsWithinHalfASecond) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker quick(l), slow(l);
+  quick.patient_stop(0);
+  slow.patient_stop(0);
+  for (int64_t i = 0; i <= 600; ++i) {
+    quick.check(at(i, TableState::Stopped, i < 400 ? 300.0 : 14.0, false, 102));
+    slow.check(at(i, TableState::Stopped, i < 550 ? 300.0 : 14.0, false, 102));
+  }
+  EXPECT_FALSE(quick.violated(kStopRelease));
+  EXPECT_TRUE(slow.violated(kStopRelease));
+  EXPECT_EQ(slow.first_violation_us(kStopRelease), 500 * kTickUs);
+}
+
+TEST(Invariants, AStopIsNotJudgedWhenAFaultHeldTheDrumBeforeItsTimeRanOut) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker c(l);
+  c.patient_stop(0);
+  c.drum_held_by_fault(200 * kTickUs);  // a power loss sets the spring brake mid-release
+  for (int64_t i = 0; i <= 600; ++i) c.check(at(i, TableState::Fault, 120.0, false, 304));
+  EXPECT_FALSE(c.violated(kStopRelease));
+}
+
+TEST(Invariants, TheRelayMustOpenOnTheTickAfterACriticalAlarm) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker good(l), late(l);
+  good.check(at(0, TableState::Fault, 400.0, false, 312));
+  good.check(at(1, TableState::Fault, 380.0, false, 312));
+  late.check(at(0, TableState::Fault, 400.0, true, 312));  // the alarm's own tick may still drive
+  EXPECT_FALSE(late.violated(kDriveOff));
+  late.check(at(1, TableState::Fault, 400.0, true, 312));
+  EXPECT_FALSE(good.violated(kDriveOff));
+  EXPECT_TRUE(late.violated(kDriveOff));
+}
+
+TEST(Invariants, ARiseAfterAStopOrFaultIsUncommanded) {
+  InvariantLimits l = lumbar_400n();
+  // a firmware that keeps winding after the stop: the drum winds 0.02 mm and the tension
+  // climbs 1 N per tick
+  InvariantChecker c(l);
+  c.check(at(0, TableState::Treating, 300.0, true, 0, 10.0));
+  for (int64_t i = 1; i <= 20; ++i) {
+    c.check(at(i, TableState::Stopped, 300.0 + static_cast<double>(i), true, 102, 10.0 + 0.02 * static_cast<double>(i)));
+  }
+  EXPECT_TRUE(c.violated(kNoRise));
+  EXPECT_EQ(c.first_violation_us(kNoRise), 11 * kTickUs);  // 11 N above the 300 N at the stop
+
+  // the same rise with the drum standing where it was is the patient's own (guarding against a
+  // braked drum, tremor): the machine added nothing
+  InvariantChecker patient(l);
+  patient.check(at(0, TableState::Treating, 300.0, true, 0, 10.0));
+  for (int64_t i = 1; i <= 20; ++i) {
+    patient.check(at(i, TableState::Fault, 300.0 + static_cast<double>(i), false, 304, 10.0));
+  }
+  EXPECT_FALSE(patient.violated(kNoRise));
+
+  // the same climb while treating is a commanded ramp, and a fall after the stop is the release
+  InvariantChecker ok(l);
+  for (int64_t i = 0; i <= 20; ++i) ok.check(at(i, TableState::Treating, 300.0 + static_cast<double>(i)));
+  for (int64_t i = 21; i <= 40; ++i) ok.check(at(i, TableState::Releasing, 320.0 - static_cast<double>(i - 20)));
+  EXPECT_FALSE(ok.violated(kNoRise));
+  EXPECT_NEAR(ok.largest_rise_n(), 0.0, 1e-9);
+}
+
+TEST(Invariants, TheNoRiseReferenceIsTheLevelWhenTheStretchBegan) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker c(l);
+  c.check(at(0, TableState::Treating, 200.0));
+  c.check(at(1, TableState::Paused, 150.0));  // the reference is the 200 N before the reaction
+  c.check(at(2, TableState::Paused, 60.0));    // released to the base force
+  c.check(at(3, TableState::Stopped, 205.0, true, 0, 1.0));  // wound back up without Resume: 5 N over
+  EXPECT_FALSE(c.violated(kNoRise));
+  c.check(at(4, TableState::Stopped, 211.0, true, 0, 1.0));
+  EXPECT_TRUE(c.violated(kNoRise));
+  // Resume starts a commanded stretch; a later stop takes a new reference
+  InvariantChecker r(l);
+  r.check(at(0, TableState::Paused, 60.0));
+  r.check(at(1, TableState::Treating, 200.0));
+  r.check(at(2, TableState::Releasing, 190.0));
+  r.check(at(3, TableState::Releasing, 205.0, true, 0, 0.1));
+  EXPECT_FALSE(r.violated(kNoRise));
+  EXPECT_NEAR(r.largest_rise_n(), 5.0, 1e-9);
+}
