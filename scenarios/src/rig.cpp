@@ -14,6 +14,12 @@ Rig::Rig(const RigConfig& config)
 
 void Rig::tick() {
   sensors_ = twin::sense(config_.twin, twin_, rng_);
+  if (twin::fault_active(twin_.faults, twin::FaultKind::ConsoleLinkLoss)) {
+    pending_ = hal::ConsoleCommand{};  // the link is down: the firmware hears nothing
+  } else if (heartbeat_sent_us_ < 0 || now_us_ - heartbeat_sent_us_ >= kHeartbeatPeriodUs) {
+    pending_.heartbeat = ++heartbeat_ == 0 ? ++heartbeat_ : heartbeat_;  // 0 means "none sent"
+    heartbeat_sent_us_ = now_us_;
+  }
   actuators_ = controller_.tick(sensors_, pending_, now_us_);
   pending_ = hal::ConsoleCommand{};
   twin::StepInputs person;

@@ -72,8 +72,13 @@ class Rig {
   /// Runs whole controller ticks until at least dt_us more microseconds have elapsed and
   /// returns the number of ticks run.
   int64_t advance_us(int64_t dt_us);
-  /// Runs exactly one controller tick.
+  /// Runs exactly one controller tick. The touchscreen console rides along: every
+  /// kHeartbeatPeriodUs it stamps its heartbeat on the command it sends, so the firmware can
+  /// tell a live console from a dead link; while the twin's console.link_loss fault acts,
+  /// neither commands nor heartbeats get through.
   void tick();
+  /// The console's heartbeat period; the firmware declares the link lost after 500 ms.
+  static constexpr int64_t kHeartbeatPeriodUs = 100000;
 
   /// The console's start sequence: sends the prescription, confirms the harnesses and sends
   /// Start, one command per tick (two ticks run; Start reaches the firmware at the next tick).
@@ -102,6 +107,8 @@ class Rig {
   hal::ActuatorFrame actuators_;
   int64_t now_us_ = 0;
   int64_t carry_us_ = 0;  // time owed to the next advance when dt_us is not a tick multiple
+  uint32_t heartbeat_ = 0;          // the console's heartbeat counter, last value sent
+  int64_t heartbeat_sent_us_ = -1;  // rig time it was last sent, -1 before the first
   int64_t cough_started_us_ = -1;  // rig time the last cough began, -1 when none is running
   bool hand_release_ = false;      // the brake's hand-release lever is held
 };

@@ -36,6 +36,8 @@ enum class FaultKind : uint8_t {
                        // unlocked)
   PowerLoss,           // the supply falls to `magnitude` volts (0 for a full loss)
   StopSwitchUnplugged, // the patient stop switch cable comes out of the console
+  ConsoleLinkLoss,     // the touchscreen console's link to the controller fails: no command
+                       // or heartbeat reaches the firmware (acted on by the rig, not the body)
 };
 
 /// Which sensor a sensor fault acts on.
