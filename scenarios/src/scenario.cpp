@@ -37,7 +37,7 @@ bool read_range(Fields& f, const json& j, const std::string& path, const char* k
 }
 
 bool read_patient(Fields& f, const json& j, const std::string& p, PatientChart& c) {
-  return f.object(j, p, {"name", "age_years", "sex", "body_mass_kg", "height_cm", "referral",
+  return f.object(j, p, {"name", "age_years", "sex", "body_mass_kg", "height_cm", "protrusion_mm", "referral",
                          "diagnosis", "imaging", "history", "medications",
                          "presenting_complaint"}) &&
          f.string(j, p, "name", c.name, true) &&
@@ -45,6 +45,7 @@ bool read_patient(Fields& f, const json& j, const std::string& p, PatientChart& 
          f.choice(j, p, "sex", c.sex, true, {"female", "male"}) &&
          f.number(j, p, "body_mass_kg", c.body_mass_kg, true, 35.0, 200.0) &&
          f.number(j, p, "height_cm", c.height_cm, false, 120.0, 220.0) &&
+         f.number(j, p, "protrusion_mm", c.protrusion_mm, false, 0.0, 8.0) &&
          f.string(j, p, "referral", c.referral, true) &&
          f.string(j, p, "diagnosis", c.diagnosis, true) &&
          f.string(j, p, "imaging", c.imaging, false) &&

@@ -70,6 +70,20 @@ std::string fmt1(double v) {
 }
 
 // the twin's patient is built from the chart and the scenario's hidden conditions
+// disc levels in the twin's order: L1-2..L5-S1 and C2-3..C7-T1
+const char* const kLumbarLevelNames[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
+const char* const kCervicalLevelNames[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
+
+// the goal's disc level as an index into the twin's chain of its region (L4-5 or C5-6 when
+// the goal names none; 3 either way)
+int goal_level_index(const Scenario& s) {
+  for (int i = 0; i < 5; ++i)
+    if (s.goal.level == kLumbarLevelNames[i]) return i;
+  for (int i = 0; i < 6; ++i)
+    if (s.goal.level == kCervicalLevelNames[i]) return i;
+  return 3;
+}
+
 RigConfig rig_config(const Scenario& s, const SessionOptions& options) {
   RigConfig c;
   c.seed = options.seed;
@@ -86,6 +100,11 @@ RigConfig rig_config(const Scenario& s, const SessionOptions& options) {
   if (s.safety.precaution == "claustrophobia") k.claustrophobia = true;
   if (s.safety.precaution == "hypermobility") k.hypermobility = true;
   if (options.back_pain_baseline_0_10 >= 0.0) p.back_pain_baseline = options.back_pain_baseline_0_10;
+  // the imaged herniation, at the level the session treats
+  if (s.patient.protrusion_mm > 0.0) {
+    const int level = goal_level_index(s);
+    (c.twin.setup == hal::Region::Cervical ? p.cervical[level] : p.lumbar[level]).protrusion_mm = s.patient.protrusion_mm;
+  }
   return c;
 }
 
@@ -104,14 +123,7 @@ Session::Session(const Scenario& scenario, const SessionOptions& options)
   while (rig_.display().state == TableState::SelfTest && rig_.now_us() < 5 * kUsPerS) rig_.tick();
   t0_us_ = rig_.now_us();
   last_state_ = rig_.display().state;
-  // disc levels in the twin's order: L1-2..L5-S1 and C2-3..C7-T1
-  static const char* const kLumbar[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
-  static const char* const kCervical[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
-  level_index_ = 3;
-  for (int i = 0; i < 5; ++i)
-    if (scenario_.goal.level == kLumbar[i]) level_index_ = i;
-  for (int i = 0; i < 6; ++i)
-    if (scenario_.goal.level == kCervical[i]) level_index_ = i;
+  level_index_ = goal_level_index(scenario_);
   event_fired_.assign(scenario_.events.size(), false);
   event_on_us_.assign(scenario_.events.size(), -1);
   event_since_us_.assign(scenario_.events.size(), -1);

@@ -25,6 +25,10 @@ struct PatientChart {
   std::string sex;                // "female" or "male"
   double body_mass_kg = 70.0;     // drives the twin and the %-of-body-weight signals
   double height_cm = 170.0;
+  /// Protrusion of the disc herniation at the goal's level, millimetres, as the imaging
+  /// measures it (0: none). The twin starts the session with it, so the 3D and spine views
+  /// show the bulge retracting under traction and the nerve root under compression.
+  double protrusion_mm = 0.0;
   std::string referral;           // who referred the patient and why
   std::string diagnosis;
   std::string imaging;
