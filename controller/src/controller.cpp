@@ -58,6 +58,7 @@ void Controller::enter(TableState next) {
     released_ = false;
     slack_since_us_ = -1;
   }
+  if (next != TableState::Fault) drive_cut_ = false;
 }
 
 void Controller::refuse(uint16_t code) {
@@ -303,10 +304,15 @@ void Controller::react_to_supervisor() {
   }
 }
 
-ActuatorFrame Controller::drive_force(float target_n, float dt_s) {
+ActuatorFrame Controller::drive_force(float target_n, float dt_s, bool never_wind_in) {
   control::PiGains gains;
   gains.kp = config_.force_kp_per_n;
   gains.ki_per_s = config_.force_ki_per_n_s;
+  // a pause or a release lowers the force and never raises it: the drive may push no harder
+  // than the cord pulls back, so the drum can hold or pay out but never wind cord in (on a
+  // slack cord, after a slip or a pause that paid cord out, that means no push at all;
+  // campaign seed 3804 wound a slack cord in until it bit)
+  if (never_wind_in) gains.output_max = maxf(measured_force_n_, 0.0f) / config_.motor_rated_force_n;
   const float feedforward = target_n / config_.motor_rated_force_n;
   ActuatorFrame out;
   out.motor_enable = true;
@@ -483,7 +489,7 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       const float hold_n = minf(display_.target_force_n, prescription_.protocol == hal::Protocol::Static
                                                              ? 0.0f : prescription_.base_force_n);
       display_.target_force_n = setpoint_.update(hold_n, 0.0f, prescription_.release_n_per_s, dt_s);
-      return drive_force(display_.target_force_n, dt_s);
+      return drive_force(display_.target_force_n, dt_s, true);
     }
 
     case TableState::Releasing: {
@@ -497,7 +503,7 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
         enter(TableState::Complete);
         return safe_outputs();
       }
-      return drive_force(display_.target_force_n, dt_s);
+      return drive_force(display_.target_force_n, dt_s, true);
     }
 
     case TableState::Complete: {
@@ -523,7 +529,16 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       display_.target_force_n = 0.0f;
       const SafetyAction action = supervisor_.action();
       if (action == SafetyAction::PowerCut) return drive_off(true);
-      if (action == SafetyAction::DriveOff) return drive_off(false);
+      if (action == SafetyAction::DriveOff) {
+        // a fault that leaves the drive able to pay out under the load cell (a lost encoder)
+        // lets a fast release already under way reach the patient-stop floor first: the
+        // unpowered drum's coast is slower (campaign seeds 13097, 76561)
+        if (!drive_cut_ && measured_force_n_ > kPatientStopReleaseN && fast_release_may_finish(supervisor_)) {
+          return release_fast();
+        }
+        drive_cut_ = true;
+        return drive_off(false);
+      }
       if (display_.state == TableState::Fault && action < SafetyAction::ReleaseFast && released_) {
         ActuatorFrame out = safe_outputs();
         out.lamp = ActuatorFrame::Lamp::Red;

@@ -111,4 +111,15 @@ FaultConditions evaluate_table_policy(const PolicyInputs& in, const PolicyConfig
   return c;
 }
 
+bool fast_release_may_finish(const SafetySupervisor& supervisor) {
+  bool fast_release = false;
+  for (int i = 0; i < supervisor.rule_count(); ++i) {
+    if (!supervisor.tripped(i)) continue;
+    const SafetyAction a = supervisor.rule(i).action;
+    if (a == SafetyAction::ReleaseFast) fast_release = true;
+    if (a >= SafetyAction::DriveOff && i != kFaultEncoderLoss) return false;
+  }
+  return fast_release;
+}
+
 }  // namespace tractus::controller

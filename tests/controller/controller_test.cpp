@@ -361,6 +361,37 @@ TEST(Controller, ASupplyMonitorReadingZeroDuringAPatientStopDoesNotHoldThePatien
   EXPECT_LE(b.plant_force_n, 15.0f);
 }
 
+TEST(Controller, APauseOrAReleaseNeverWindsASlackCordIn) {
+  // campaign seed 3804: in Releasing with the cord slack the force loop went on aiming at the
+  // falling target and wound cord in until it bit (0 to 15 N). In Paused and Releasing the
+  // drive may push no harder than the cord pulls back: on a slack cord, not at all.
+  Bench b;
+  b.start(static_prescription(300.0f, 10.0f, 120.0f, 10.0f));  // releases at 10 N/s
+  b.run_s(0.7);  // ramping at 30 N/s: about 20 N, too little to read a slack cord as a slip
+  b.tick(CommandKind::Pause);
+  ASSERT_EQ(b.state(), TableState::Paused);
+  b.cord_attached = false;  // the cord goes slack (the patient slid toward the drum)
+  b.run_s(0.2);             // the 20 Hz force filter follows the cell to zero
+  ASSERT_EQ(b.state(), TableState::Paused);
+  ASSERT_LT(b.fw.display().measured_force_n, 1.0f);
+  ASSERT_GT(b.fw.display().target_force_n, 12.0f);  // the pause's target is still falling
+  const int32_t drum_paused = b.drum_counts;
+  for (int i = 0; i < 500; ++i) {
+    b.tick();
+    ASSERT_LE(b.out.motor_command, 0.0001f) << "paused, tick " << i;
+  }
+  EXPECT_LE(b.drum_counts, drum_paused);
+  b.tick(CommandKind::Stop);
+  ASSERT_EQ(b.state(), TableState::Releasing);
+  ASSERT_GT(b.fw.display().target_force_n, 7.0f);
+  const int32_t drum_releasing = b.drum_counts;
+  for (int i = 0; i < 500 && b.state() == TableState::Releasing; ++i) {
+    b.tick();
+    ASSERT_LE(b.out.motor_command, 0.0001f) << "releasing, tick " << i;
+  }
+  EXPECT_LE(b.drum_counts, drum_releasing);
+}
+
 TEST(Controller, AMissedTickPeriodTripsTheWatchdog) {
   Bench b;
   b.start(static_prescription(300.0f));

@@ -132,6 +132,17 @@ Outcome run_fault(const FaultRow& row) {
   return o;
 }
 
+// powers the rig up and starts the 400 N static hold ramping over ramp_s
+void start_static_hold(scenarios::Rig& rig, float ramp_s) {
+  rig.advance_us(kUsPerS / 2);
+  hal::Prescription p;
+  p.max_force_n = kForceN;
+  p.ramp_s = ramp_s;
+  p.treatment_s = 600.0f;
+  p.release_n_per_s = 40.0f;
+  rig.prescribe_and_start(p);
+}
+
 }  // namespace
 
 TEST(FaultCatalogue, EveryInjectedFaultIsDetectedInTimeAndHandledSafely) {
@@ -169,13 +180,7 @@ TEST(FaultCatalogue, ARunawayDrumIsBrakedUntilItStopsThenLetsTheCordPayOut) {
   // and lets go once it has stopped so the tension pays the cord out
   const FaultRow runaway = {"motor.runaway", fw::kAlarmMotorRunaway, 10000, Safe::DriveOff};
   scenarios::Rig rig(scenarios::RigConfig{});
-  rig.advance_us(kUsPerS / 2);
-  hal::Prescription p;
-  p.max_force_n = kForceN;
-  p.ramp_s = 15.0f;
-  p.treatment_s = 600.0f;
-  p.release_n_per_s = 40.0f;
-  rig.prescribe_and_start(p);
+  start_static_hold(rig, 15.0f);
   rig.advance_us(25 * kUsPerS);
   ASSERT_TRUE(rig.inject_fault(runaway.name).ok);
   double tension_at_alarm_n = -1.0;
@@ -206,6 +211,42 @@ TEST(FaultCatalogue, ARunawayDrumIsBrakedUntilItStopsThenLetsTheCordPayOut) {
   EXPECT_LE(braked_ticks, 50);
   EXPECT_LT(rig.twin_state().cord_tension_n, 15.0);
   EXPECT_EQ(rig.display().state, TableState::Fault);
+}
+
+TEST(FaultCatalogue, AnEncoderLostDuringAPatientStopLetsTheDrivePayOutToFifteenNewtonsFirst) {
+  // campaign seeds 13097, 76561: a stuck encoder is declared lost (310) when the patient stop's
+  // own fast release moves the force 60 N; the drive-off then swapped the active pay-out for
+  // the unpowered drum's slower coast and missed 15 N within 0.5 s. The fast release reads
+  // only the load cell, so the drive now finishes it, then opens the relay.
+  scenarios::Rig rig(scenarios::RigConfig{});
+  start_static_hold(rig, 5.0f);
+  rig.advance_us(15 * kUsPerS);
+  ASSERT_TRUE(rig.inject_fault("encoder.stuck").ok);
+  rig.advance_us(kUsPerS);
+  ASSERT_EQ(rig.display().state, TableState::Treating);
+  rig.set_patient_stop_pressed(true);
+  int64_t alarm_at_us = -1, relay_open_at_us = -1;
+  double measured_at_relay_open_n = -1.0;
+  bool pulled_with_relay_closed = false;
+  for (int i = 1; i <= 500; ++i) {
+    rig.advance_us(1000);
+    const bool fault = rig.display().alarm_code == fw::kAlarmEncoderLoss;
+    if (fault && alarm_at_us < 0) alarm_at_us = i * 1000;
+    if (fault && rig.actuators().motor_enable && rig.actuators().motor_command > 0.0f) pulled_with_relay_closed = true;
+    if (fault && !rig.actuators().motor_enable && relay_open_at_us < 0) {
+      relay_open_at_us = i * 1000;
+      measured_at_relay_open_n = rig.display().measured_force_n;
+    }
+  }
+  std::printf("[encoder lost in a stop] alarm %lld ms, relay open %lld ms at %.1f N measured, tension at 0.5 s %.1f N\n",
+              static_cast<long long>(alarm_at_us / 1000), static_cast<long long>(relay_open_at_us / 1000),
+              measured_at_relay_open_n, rig.twin_state().cord_tension_n);
+  ASSERT_GE(alarm_at_us, 0) << "the fast release did not reveal the stuck encoder";
+  EXPECT_EQ(rig.display().state, TableState::Fault);
+  EXPECT_FALSE(pulled_with_relay_closed);  // after the alarm the closed relay only paid out
+  ASSERT_GE(relay_open_at_us, 0) << "the relay never opened";
+  EXPECT_LE(measured_at_relay_open_n, fw::kPatientStopReleaseN);
+  EXPECT_LE(rig.twin_state().cord_tension_n, 15.0);  // the patient stop's bound at 0.5 s
 }
 
 TEST(FaultCatalogue, AnUnknownFaultNameIsRefused) {

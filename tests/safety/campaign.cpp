@@ -159,6 +159,7 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
     sample.alarm_code = d.alarm_code;
     sample.tension_n = rig.twin_state().cord_tension_n;
     sample.relay_closed = rig.actuators().motor_enable;
+    sample.motor_command = rig.actuators().motor_command;
     sample.drum_mm = rig.twin_state().motor_pos_m * 1000.0;
     checker.check(sample);
 
@@ -205,6 +206,8 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
       .offer(static_cast<double>(checker.longest_excursion_us()) / 1000.0, seed);
   (runaway ? counts.excess_runaway : counts.excess_other).offer(checker.peak_excess_n(), seed);
   counts.no_rise_n.offer(checker.largest_rise_n(), seed);
+  counts.no_rise_ms.offer(static_cast<double>(checker.longest_rise_us()) / 1000.0, seed);
+  counts.held_excess_n.offer(checker.held_excess_n(), seed);
   for (int i = 0; i < kInvariantCount; ++i) {
     if (checker.violated(static_cast<Invariant>(i))) {
       if (counts.violations[i] == 0) counts.first_violation_seed[i] = seed;
@@ -242,8 +245,11 @@ void print_counts(const CampaignCounts& c) {
   std::printf("  other sessions   %.0f ms (seed %llu), %.1f N (seed %llu)\n", c.excursion_ms_other.value,
               static_cast<unsigned long long>(c.excursion_ms_other.seed), c.excess_other.value,
               static_cast<unsigned long long>(c.excess_other.seed));
-  std::printf("largest rise with no rise commanded %.1f N (seed %llu)\n", c.no_rise_n.value,
-              static_cast<unsigned long long>(c.no_rise_n.seed));
+  std::printf("largest rise with no rise commanded %.1f N (seed %llu), longest past 10 N %.0f ms (seed %llu)\n",
+              c.no_rise_n.value, static_cast<unsigned long long>(c.no_rise_n.seed), c.no_rise_ms.value,
+              static_cast<unsigned long long>(c.no_rise_ms.seed));
+  std::printf("patient's pull over the limit on a drum a fault held, relay open (not judged) %.1f N (seed %llu)\n",
+              c.held_excess_n.value, static_cast<unsigned long long>(c.held_excess_n.seed));
   std::printf("alarms (sessions raising each code):\n");
   for (int code = 1; code < 400; ++code) {
     if (c.alarm_counts[code] > 0) std::printf("  %3d  %ld\n", code, c.alarm_counts[code]);

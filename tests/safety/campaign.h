@@ -33,8 +33,12 @@ struct CampaignCounts {
   // all others: longest (ms) and highest (newtons over the limit)
   Worst excursion_ms_runaway, excursion_ms_other;
   Worst excess_runaway, excess_other;
-  // invariant 4: the largest rise (N) while no rise was commanded
-  Worst no_rise_n;
+  // invariant 4: the largest rise (N) while no rise was commanded, and the longest stretch
+  // (ms) a rise stayed past the 10 N allowed
+  Worst no_rise_n, no_rise_ms;
+  // invariant 1, not judged: the highest tension over the limit while a fault held the drum
+  // with the relay open (the patient pulling on a fixed anchor)
+  Worst held_excess_n;
   long stopped_sessions = 0;     // sessions that ended in Stopped
   long completed_sessions = 0;   // reached Complete
   long violations[kInvariantCount] = {};

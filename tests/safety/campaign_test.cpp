@@ -26,8 +26,11 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   // first seeds of the 100,000-session run's findings (docs/hazards.md, "Randomized campaign"):
   // 3626 a runaway drum's momentum after the relay opened, 9627 a dead supply monitor cutting
   // power with the brake set during a patient stop, 67508 a frozen load cell that hid a
-  // guarding rise past the limit for 2 s
-  const uint64_t seeds[] = {3626, 9627, 67508};
+  // guarding rise past the limit for 2 s; then the stricter invariants' findings: 3804 a
+  // release winding a slack cord in, 4011 and 51813 a runaway's first millisecond in a pause,
+  // 13097 and 76561 an encoder lost during a patient stop's fast release, 5873 and 58857 a
+  // patient guarding against a stalled drum with the relay open
+  const uint64_t seeds[] = {3626, 9627, 67508, 3804, 4011, 51813, 13097, 76561, 5873, 58857};
   CampaignOptions o;
   CampaignCounts c;
   for (uint64_t seed : seeds) run_session(seed, o, c);

@@ -1,5 +1,7 @@
 #include "invariants.h"
 
+#include "controller/table_safety_policy.h"
+
 namespace tractus::safety {
 
 namespace {
@@ -7,6 +9,10 @@ namespace {
 // drum travel below this is no winding in (10 encoder counts; about 1 N through the cord and
 // a lumbar harness in series)
 constexpr double kDrumResolutionMm = 0.05;
+
+// the encoder-loss alarm, the one drive-off that may let a patient stop's fast release finish
+// (fast_release_may_finish)
+constexpr uint16_t kEncoderLossAlarm = controller::kAlarmEncoderLoss;
 
 // the firmware commands a rise only while it takes up the pretension or treats
 bool rise_commanded(hal::TableState s) {
@@ -46,7 +52,15 @@ void InvariantChecker::check(const TickSample& s) {
   // 1. force: crossings of the limit are bounded excursions, in length and in height
   const double limit_n = limits_.prescription_n * 1.10 < limits_.device_max_n ? limits_.prescription_n * 1.10
                                                                                 : limits_.device_max_n;
-  if (t_n > limit_n + limits_.cell_accuracy_n) {
+  // a fault holds the drum and the relay is open (and the drum indeed winds nothing in): the
+  // machine adds nothing, so a rise is the patient's own pull on a fixed anchor
+  const double drum_20ms_ago_mm = drum_window_mm_[drum_window_head_];
+  const bool winding_in = s.drum_mm > drum_20ms_ago_mm + kDrumResolutionMm;
+  const bool held_and_off = drum_held_since_us_ >= 0 && s.now_us >= drum_held_since_us_ && !s.relay_closed && !winding_in;
+  if (held_and_off && t_n > limit_n + limits_.cell_accuracy_n) {
+    excursion_since_us_ = -1;
+    if (t_n - limit_n > held_excess_n_) held_excess_n_ = t_n - limit_n;
+  } else if (t_n > limit_n + limits_.cell_accuracy_n) {
     if (excursion_since_us_ < 0) excursion_since_us_ = s.now_us;
     // a crossing lasts from its first tick to its last: one tick over is 1 ms long
     const int64_t length_us = s.now_us - excursion_since_us_ + 1000;
@@ -67,7 +81,13 @@ void InvariantChecker::check(const TickSample& s) {
 
   // 3. drive off after a critical alarm
   if (s.alarm_code >= 300 && critical_since_us_ < 0) critical_since_us_ = s.now_us;
-  if (critical_since_us_ >= 0 && s.now_us - critical_since_us_ >= limits_.drive_off_us && s.relay_closed) {
+  // the one exception: a lost encoder (310) leaves the drive able to finish a patient stop's
+  // fast release under the load cell, so within the stop's release time a closed relay that
+  // commands pay-out (which adds no force) is allowed
+  const bool finishing_stop = s.alarm_code == kEncoderLossAlarm && stop_pressed_us_ >= 0 &&
+                              s.now_us <= release_due_us && s.motor_command <= 0.0;
+  if (critical_since_us_ >= 0 && s.now_us - critical_since_us_ >= limits_.drive_off_us && s.relay_closed &&
+      !finishing_stop) {
     flag(kDriveOff, s.now_us);
   }
 
@@ -76,12 +96,22 @@ void InvariantChecker::check(const TickSample& s) {
   const bool commanded = rise_commanded(s.state);
   if (!commanded) {
     if (rise_commanded_prev_) no_rise_reference_n_ = have_last_ ? last_tension_n_ : t_n;
-    // with the drum still or paying out, the machine adds nothing
-    const double drum_20ms_ago_mm = drum_window_mm_[drum_window_head_];
-    const bool winding_in = s.drum_mm > drum_20ms_ago_mm + kDrumResolutionMm;
+    // with the drum still or paying out, the machine adds nothing; a rise past max_rise_n is
+    // allowed only as the force invariant's bounded excursion (a fault's first millisecond)
     const double rise_n = t_n - no_rise_reference_n_;
     if (winding_in && rise_n > largest_rise_n_) largest_rise_n_ = rise_n;
-    if (winding_in && rise_n > limits_.max_rise_n) flag(kNoRise, s.now_us);
+    if (winding_in && rise_n > limits_.max_rise_n) {
+      if (rise_since_us_ < 0) rise_since_us_ = s.now_us;
+      const int64_t length_us = s.now_us - rise_since_us_ + 1000;
+      if (length_us > longest_rise_us_) longest_rise_us_ = length_us;
+      if (length_us > limits_.max_excursion_us || rise_n - limits_.max_rise_n > limits_.max_excess_n) {
+        flag(kNoRise, s.now_us);
+      }
+    } else {
+      rise_since_us_ = -1;
+    }
+  } else {
+    rise_since_us_ = -1;
   }
   rise_commanded_prev_ = commanded;
   last_tension_n_ = t_n;

@@ -11,9 +11,20 @@
 //                 before any detector can, so a crossing is allowed only as a bounded
 //                 excursion: at most max_excursion_us long and at most max_excess_n above the
 //                 limit. Anything longer or higher is a firmware that did not let go.
+//                 Not judged: ticks when a fault holds the drum (drum_held_by_fault: a jammed
+//                 shaft, or a power loss that sets the spring brake), the relay is open and the
+//                 drum is not winding in (the same 0.05 mm over 20 ms as invariant 4). Then the
+//                 machine adds nothing and can take nothing away; a rise is the patient pulling
+//                 (guarding) against a fixed anchor (campaign seeds 5873, 58857: up to 21 N
+//                 over for 191 ms). The hazard table names the remedies: harness quick
+//                 release, hand brake release. The height is still reported (held_excess_n).
 //   2. stop:      after the patient stop the true tension is at most 15 N within 0.5 s.
 //   3. drive off: after any critical (3xx) alarm the drive relay is open from the next tick
-//                 (1 ms) on.
+//                 (1 ms) on. One exception: a lost encoder (310) leaves the drive able to
+//                 finish a patient stop's fast release under the load cell (the firmware's
+//                 fast_release_may_finish), so within the stop's 0.5 s a closed relay that
+//                 commands pay-out (motor_command <= 0, which adds no force) is allowed; a
+//                 coast is slower and missed the 15 N (campaign seeds 13097, 76561).
 //   4. no rise:   while the firmware commands no rise (every state but Pretension and
 //                 Treating: after a stop, a pause, the end of the treatment, any fault), the
 //                 true tension never rises more than max_rise_n above its level at the moment
@@ -23,7 +34,12 @@
 //                 machine can add force only by winding cord in; with the drum still or
 //                 paying out, a rise is the patient's own (tremor, breathing, guarding against
 //                 a braked drum, recoil onto a cord a fast release left slack). The drum's
-//                 momentum after the relay opens is the machine's, and is judged.
+//                 momentum after the relay opens is the machine's, and is judged. A rise past
+//                 max_rise_n is allowed only as invariant 1's bounded excursion (at most
+//                 max_excursion_us long, at most max_excess_n above max_rise_n), for the same
+//                 reason: a runaway that starts in a pause adds tens of newtons in the
+//                 millisecond before any sample can show it (campaign seed 4011: 39 to 104 N
+//                 in one tick, the relay open on the next).
 #pragma once
 
 #include <cstdint>
@@ -67,6 +83,7 @@ struct TickSample {
   uint16_t alarm_code = 0;
   double tension_n = 0.0;    // true cord tension (twin), not the firmware's measurement
   bool relay_closed = false; // the drive relay the firmware commands this tick
+  double motor_command = 0.0; // the drive command this tick, -1..1, positive winding in
   double drum_mm = 0.0;      // cord wound onto the drum (twin), increasing as it winds in
 };
 
@@ -95,6 +112,11 @@ class InvariantChecker {
   int64_t longest_excursion_us() const { return longest_excursion_us_; }
   double peak_excess_n() const { return peak_excess_n_; }
   double largest_rise_n() const { return largest_rise_n_; }
+  /// Longest rise past max_rise_n with the drum winding in (the no-rise excursion), us.
+  int64_t longest_rise_us() const { return longest_rise_us_; }
+  /// Highest tension over the force limit while a fault held the drum with the relay open
+  /// (the patient's own pull, not judged), newtons.
+  double held_excess_n() const { return held_excess_n_; }
 
  private:
   void flag(Invariant i, int64_t now_us);
@@ -121,6 +143,9 @@ class InvariantChecker {
   double last_tension_n_ = 0.0;  // the previous tick's tension
   bool have_last_ = false;
   double largest_rise_n_ = 0.0;
+  int64_t rise_since_us_ = -1;  // start of the current rise past max_rise_n, -1 when none
+  int64_t longest_rise_us_ = 0;
+  double held_excess_n_ = 0.0;
 };
 
 }  // namespace tractus::safety

@@ -108,11 +108,12 @@ TEST(Invariants, ARiseAfterAStopOrFaultIsUncommanded) {
   // climbs 1 N per tick
   InvariantChecker c(l);
   c.check(at(0, TableState::Treating, 300.0, true, 0, 10.0));
-  for (int64_t i = 1; i <= 20; ++i) {
+  for (int64_t i = 1; i <= 30; ++i) {
     c.check(at(i, TableState::Stopped, 300.0 + static_cast<double>(i), true, 102, 10.0 + 0.02 * static_cast<double>(i)));
   }
   EXPECT_TRUE(c.violated(kNoRise));
-  EXPECT_EQ(c.first_violation_us(kNoRise), 11 * kTickUs);  // 11 N above the 300 N at the stop
+  // 11 N above the 300 N at the stop from tick 11; the bounded excursion's 10 ms end at tick 20
+  EXPECT_EQ(c.first_violation_us(kNoRise), (11 + l.max_excursion_us / kTickUs) * kTickUs);
 
   // the same rise with the drum standing where it was is the patient's own (guarding against a
   // braked drum, tremor): the machine added nothing
@@ -139,8 +140,9 @@ TEST(Invariants, TheNoRiseReferenceIsTheLevelWhenTheStretchBegan) {
   c.check(at(2, TableState::Paused, 60.0));    // released to the base force
   c.check(at(3, TableState::Stopped, 205.0, true, 0, 1.0));  // wound back up without Resume: 5 N over
   EXPECT_FALSE(c.violated(kNoRise));
-  c.check(at(4, TableState::Stopped, 211.0, true, 0, 1.0));
-  EXPECT_TRUE(c.violated(kNoRise));
+  for (int64_t i = 4; i <= 15; ++i) c.check(at(i, TableState::Stopped, 211.0, true, 0, 1.0));
+  EXPECT_TRUE(c.violated(kNoRise));  // 11 N over from tick 4: longer than the 10 ms allowed
+  EXPECT_EQ(c.first_violation_us(kNoRise), (4 + l.max_excursion_us / kTickUs) * kTickUs);
   // Resume starts a commanded stretch; a later stop takes a new reference
   InvariantChecker r(l);
   r.check(at(0, TableState::Paused, 60.0));
@@ -149,4 +151,86 @@ TEST(Invariants, TheNoRiseReferenceIsTheLevelWhenTheStretchBegan) {
   r.check(at(3, TableState::Releasing, 205.0, true, 0, 0.1));
   EXPECT_FALSE(r.violated(kNoRise));
   EXPECT_NEAR(r.largest_rise_n(), 5.0, 1e-9);
+}
+
+TEST(Invariants, ANoRiseCrossingIsAllowedOnlyAsTheForceInvariantsBoundedExcursion) {
+  InvariantLimits l = lumbar_400n();
+  // campaign seed 4011: a runaway starting in a pause lifts 39 N to 104 N in the one tick
+  // before any sample shows it, and the relay opens on the next
+  InvariantChecker first_ms(l);
+  first_ms.check(at(0, TableState::Treating, 39.0, true, 0, 3.30));
+  first_ms.check(at(1, TableState::Paused, 39.0, true, 0, 3.30));
+  first_ms.check(at(2, TableState::Paused, 104.0, true, 0, 3.37));
+  for (int64_t i = 3; i < 30; ++i) first_ms.check(at(i, TableState::Fault, 40.0, false, 312, 3.37));
+  EXPECT_FALSE(first_ms.violated(kNoRise));
+  EXPECT_NEAR(first_ms.largest_rise_n(), 65.0, 1e-9);
+  EXPECT_EQ(first_ms.longest_rise_us(), 1000);
+
+  // the same 11 N over held while the drum keeps winding in is a firmware that did not let go
+  InvariantChecker held(l);
+  held.check(at(0, TableState::Treating, 39.0, true, 0, 3.30));
+  for (int64_t i = 1; i < 30; ++i) held.check(at(i, TableState::Paused, 50.5, true, 0, 3.30 + 0.1 * static_cast<double>(i)));
+  EXPECT_TRUE(held.violated(kNoRise));
+  // 10 ms are allowed: the rise starts on tick 1 and the eleventh tick over breaks it
+  EXPECT_EQ(held.first_violation_us(kNoRise), (1 + l.max_excursion_us / kTickUs) * kTickUs);
+
+  // and a single tick higher than the bound fails at once
+  InvariantChecker high(l);
+  high.check(at(0, TableState::Treating, 39.0, true, 0, 3.30));
+  high.check(at(1, TableState::Paused, 39.0 + l.max_rise_n + l.max_excess_n + 1.0, true, 0, 3.40));
+  EXPECT_TRUE(high.violated(kNoRise));
+}
+
+TEST(Invariants, APatientPullingOnADrumAFaultHoldsWithTheRelayOpenIsNotJudged) {
+  InvariantLimits l = lumbar_400n();  // judged above 442 N
+  // campaign seeds 5873, 58857: the shaft jams at a 430 N hold, the relay opens, and the
+  // patient's guarding lifts the tension to 461 N for 200 ms against the still drum
+  auto guarding = [](int64_t i) { return i >= 20 && i < 220 ? 461.0 : 430.0; };
+  InvariantChecker held(l);
+  held.drum_held_by_fault(10 * kTickUs);
+  for (int64_t i = 0; i < 300; ++i) held.check(at(i, TableState::Fault, guarding(i), i < 12, i < 12 ? 0 : 311, 5.0));
+  EXPECT_FALSE(held.violated(kForce));
+  EXPECT_EQ(held.longest_excursion_us(), 0);
+  EXPECT_NEAR(held.held_excess_n(), 21.0, 1e-9);
+
+  // the same pull with the relay still closed is judged: the firmware has not let go
+  InvariantChecker relay_closed(l);
+  relay_closed.drum_held_by_fault(10 * kTickUs);
+  for (int64_t i = 0; i < 300; ++i) relay_closed.check(at(i, TableState::Treating, guarding(i), true, 0, 5.0));
+  EXPECT_TRUE(relay_closed.violated(kForce));
+
+  // so is a drum that winds in although a fault was said to hold it (the machine adds force)
+  InvariantChecker winding(l);
+  winding.drum_held_by_fault(10 * kTickUs);
+  for (int64_t i = 0; i < 300; ++i) {
+    winding.check(at(i, TableState::Fault, guarding(i), i < 12, 311, 5.0 + 0.01 * static_cast<double>(i)));
+  }
+  EXPECT_TRUE(winding.violated(kForce));
+
+  // and without a fault holding the drum, an unpowered drum would have let the cord pay out
+  InvariantChecker free_drum(l);
+  for (int64_t i = 0; i < 300; ++i) free_drum.check(at(i, TableState::Fault, guarding(i), i < 12, 311, 5.0));
+  EXPECT_TRUE(free_drum.violated(kForce));
+}
+
+TEST(Invariants, AClosedRelayAfterAnEncoderLossMayOnlyFinishAPatientStopsPayOut) {
+  InvariantLimits l = lumbar_400n();
+  constexpr uint16_t kEncoderLoss = 310;
+  // campaign seeds 13097, 76561: the encoder alarm trips during the stop's fast release; the
+  // drive goes on paying out (command -0.6) to 15 N, then the relay opens
+  auto run = [&](uint16_t alarm, double command, int64_t closed_until_tick) {
+    InvariantChecker c(l);
+    c.patient_stop(0);
+    for (int64_t i = 0; i <= 600; ++i) {
+      TickSample s = at(i, i < 100 ? TableState::Stopped : TableState::Fault, i < 300 ? 300.0 - static_cast<double>(i) : 0.0,
+                        i < closed_until_tick, i < 100 ? 102 : alarm);
+      s.motor_command = i < closed_until_tick ? command : 0.0;
+      c.check(s);
+    }
+    return c.violated(kDriveOff);
+  };
+  EXPECT_FALSE(run(kEncoderLoss, -0.6, 300));  // pay-out finished at 300 ms, relay then open
+  EXPECT_TRUE(run(kEncoderLoss, 0.1, 300));    // a closed relay pulling is never allowed
+  EXPECT_TRUE(run(312, -0.6, 300));            // a runaway's drive is not trusted to pay out
+  EXPECT_TRUE(run(kEncoderLoss, -0.6, 550));   // nor past the stop's 0.5 s
 }

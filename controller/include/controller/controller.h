@@ -72,7 +72,7 @@ class Controller {
   hal::ActuatorFrame run_state(const hal::SensorFrame& sensors, float dt_s, int64_t dt_us);
   hal::ActuatorFrame run_self_test(const hal::SensorFrame& sensors);
   hal::ActuatorFrame run_treating(float dt_s, int64_t dt_us);
-  hal::ActuatorFrame drive_force(float target_n, float dt_s);
+  hal::ActuatorFrame drive_force(float target_n, float dt_s, bool never_wind_in = false);
   hal::ActuatorFrame release_fast();
   hal::ActuatorFrame drive_off(bool brake_at_once);
   uint8_t missing_interlocks(const hal::SensorFrame& sensors) const;
@@ -124,6 +124,7 @@ class Controller {
   // releases after a stop or fault
   bool released_ = false;        // the release finished and the brake holds
   int64_t slack_since_us_ = -1;  // when the cord last became slack during a release
+  bool drive_cut_ = false;       // a drive-off in Fault has opened the relay for good
 };
 
 }  // namespace tractus::controller

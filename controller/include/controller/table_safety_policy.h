@@ -117,4 +117,12 @@ struct FaultConditions {
 /// Decides each rule's condition from the inputs. Pure: no state, no clock.
 FaultConditions evaluate_table_policy(const PolicyInputs& in, const PolicyConfig& cfg);
 
+/// True when a fast release (a ReleaseFast rule, such as the patient stop) has tripped and
+/// every tripped rule that takes the drive (DriveOff or stronger) leaves the drive able to
+/// finish paying the cord out under load-cell control. Only a lost encoder does: the fast
+/// release reads the load cell alone, so the drive still pays out as commanded, and paying
+/// out is faster than the unpowered drum's coast. Every other drive-off cause makes the drive
+/// (runaway, stall, supply, watchdog) or its force reading (load cell) untrustworthy.
+bool fast_release_may_finish(const SafetySupervisor& supervisor);
+
 }  // namespace tractus::controller
