@@ -3,6 +3,7 @@
 
 #include "controller/event_log.h"
 #include "controller/safety_mechanism.h"
+#include "controller/table_safety_policy.h"
 
 using namespace tractus::controller;
 
@@ -97,4 +98,31 @@ TEST(SafetySupervisor, OutOfRangeIndicesAreIgnored) {
   s.update(-1, true, 0);
   s.update(4, true, 0);
   EXPECT_EQ(s.action(), SafetyAction::None);
+}
+
+TEST(TablePolicy, OnlyALostEncoderLetsTheDriveFinishAFastRelease) {
+  // campaign seeds 13097, 76561: the fast release reads the load cell alone, so a lost encoder
+  // leaves the drive able to pay out; every other drive-off cause does not
+  int count = 0;
+  const SafetyRule* rules = table_safety_rules(&count);
+  auto with = [&](FaultId a, FaultId b) {
+    SafetySupervisor s;
+    s.configure(rules, count, nullptr);
+    s.update(a, true, 0);
+    s.update(b, true, 0);
+    return fast_release_may_finish(s);
+  };
+  EXPECT_TRUE(with(kFaultPatientStop, kFaultEncoderLoss));
+  EXPECT_TRUE(with(kFaultStopSwitchUnplugged, kFaultEncoderLoss));
+  EXPECT_FALSE(with(kFaultEncoderLoss, kFaultEncoderLoss));       // no fast release under way
+  EXPECT_FALSE(with(kFaultPatientStop, kFaultMotorRunaway));      // the drive itself is wrong
+  EXPECT_FALSE(with(kFaultPatientStop, kFaultLoadCellStuck));     // the release's own reading
+  EXPECT_FALSE(with(kFaultPatientStop, kFaultPowerLoss));
+  EXPECT_FALSE(with(kFaultPatientStop, kFaultWatchdog));
+  SafetySupervisor both;  // an encoder loss together with a runaway: the drive is not trusted
+  both.configure(rules, count, nullptr);
+  both.update(kFaultPatientStop, true, 0);
+  both.update(kFaultEncoderLoss, true, 0);
+  both.update(kFaultMotorRunaway, true, 0);
+  EXPECT_FALSE(fast_release_may_finish(both));
 }
