@@ -1,5 +1,7 @@
 // [SECTION] the patient and hardware panel: the stop switch in the patient's hand, its cable,
-// and the console's emergency stop
+// the console's emergency stop, the tower's pull-angle arm and the hi-lo pendant
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "render/theme.h"
@@ -34,6 +36,31 @@ void TrainerUi::draw_patient_panel(const scenarios::Rig& rig, UiRequests& out) {
     out.emergency_stop = !estop;
   }
   widgets_.record_last_item("console.emergency_stop");
+
+  // the pull-angle arm, set by hand at the tower (1-degree detents)
+  float angle_deg = static_cast<float>(in.pull_angle_deg);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Pull angle");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::InputFloat("##pull_angle", &angle_deg, 1.0f, 5.0f, "%.0f deg", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    out.pull_angle_deg = static_cast<double>(static_cast<int>(std::clamp(angle_deg, 0.0f, 35.0f) + 0.5f));
+  }
+  widgets_.record_last_item("hardware.pull_angle");
+  // the hi-lo pendant: the column moves while a button is held (the firmware locks it out
+  // during treatment)
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Table height %.0f mm", in.table_height_m * 1000.0);
+  const float bw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  int hilo = 0;
+  ImGui::Button("Hi-lo up (hold)", ImVec2(bw, 0.0f));
+  widgets_.record_last_item("hardware.hilo_up");
+  if (ImGui::IsItemActive()) hilo = 1;
+  ImGui::SameLine();
+  ImGui::Button("Hi-lo down (hold)", ImVec2(bw, 0.0f));
+  widgets_.record_last_item("hardware.hilo_down");
+  if (ImGui::IsItemActive()) hilo = -1;
+  out.hilo = hilo;
   ImGui::End();
 }
 

@@ -315,6 +315,19 @@ void TrainerUi::draw_patient_talk(const scenarios::Session& session, UiRequests&
   // the drive's hand-release lever: the only way to bring the force down without power
   if (ImGui::Button("Hand brake release", ImVec2(-1, 0))) out.actions.push_back(make(scenarios::ActionKind::ReleaseBrake));
   widgets_.record_last_item("patient.release_brake");
+  // the tower's pull-angle arm is set by hand at the table, not on the console
+  float angle_deg = static_cast<float>(session.rig().twin_state().inputs.pull_angle_deg);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Pull angle");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::InputFloat("##pull_angle", &angle_deg, 1.0f, 5.0f, "%.0f deg", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    scenarios::Action set = make(scenarios::ActionKind::SetAngle);
+    // the arm has 1-degree detents over its 0-35 degree travel
+    set.value = static_cast<double>(static_cast<int>(std::clamp(angle_deg, 0.0f, 35.0f) + 0.5f));
+    out.actions.push_back(set);
+  }
+  widgets_.record_last_item("patient.pull_angle");
 
   // the latest things the patient said, newest first
   ImGui::Separator();

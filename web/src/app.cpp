@@ -238,6 +238,8 @@ void App::apply_sandbox(const render::UiRequests& r) {
   if (r.clear_faults) rig_->clear_faults();
   if (r.stop_switch_connected) rig_->set_patient_stop_connected(*r.stop_switch_connected);
   if (r.emergency_stop) rig_->set_emergency_stop(*r.emergency_stop);
+  if (r.pull_angle_deg) rig_->set_pull_angle_deg(*r.pull_angle_deg);
+  if (r.hilo) rig_->set_hilo_pendant(*r.hilo > 0, *r.hilo < 0);
   if (r.patient_stop_tap) {
     rig_->set_patient_stop_pressed(true);
     stop_tap_at_us_ = rig_->now_us();

@@ -70,6 +70,8 @@ struct UiRequests {
   bool patient_stop_tap = false;              // the patient presses and releases the switch
   std::optional<bool> stop_switch_connected;  // plug or unplug the stop-switch cable
   std::optional<bool> emergency_stop;         // latch or release the emergency stop
+  std::optional<double> pull_angle_deg;       // sandbox: set the tower's pull-angle arm
+  std::optional<int> hilo;                    // sandbox: hi-lo pendant held up (1), down (-1), or not (0)
   std::optional<int> speed;                   // new simulation speed multiple (1, 10, 60)
   std::optional<bool> paused;                 // pause or run the simulation
   bool single_step = false;                   // advance one controller tick while paused
