@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_fields.h"
+#include "text_format.h"
 #include "scenarios/json_file.h"
 #include "scenarios/scoring.h"
 #include "twin/det_math.h"
@@ -23,12 +24,6 @@ constexpr double kTreatedLbf = 5.0;
 constexpr double kHeightFadeDays = 7.0;
 // share of a session's retained stature gain still there at the next session [U]
 constexpr double kHeightCarry = 0.2;
-
-std::string fmt1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 double round1(double v) { return std::floor(v * 10.0 + 0.5) / 10.0; }
 

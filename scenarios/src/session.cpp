@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "text_format.h"
 #include "scenarios/faults.h"
 #include "scenarios/vocabulary.h"
 
@@ -62,12 +63,6 @@ const char* alarm_text(uint16_t code, const char* firmware_text) {
 }
 
 int64_t seconds_to_us(double s) { return static_cast<int64_t>(s * 1e6 + 0.5); }
-
-std::string fmt1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 // the twin's patient is built from the chart and the scenario's hidden conditions
 // disc levels in the twin's order: L1-2..L5-S1 and C2-3..C7-T1

@@ -6,19 +6,13 @@
 #include "scenarios/json_file.h"
 #include "scenarios/scenario.h"
 #include "scenarios/script.h"
-#include "test_paths.h"
+#include "library_fixture.h"
 
 using namespace tractus;
 using namespace tractus::scenarios;
 
 namespace {
-Scenario load(const char* id) {
-  Scenario s;
-  LoadError e;
-  EXPECT_TRUE(load_scenario_file(test::repo_path(std::string("scenarios/library/") + id + ".json"), s, e))
-      << e.message();
-  return s;
-}
+Scenario load(const char* id) { return test::library_scenario(id); }
 }  // namespace
 
 TEST(ChartTwin, TheImagedProtrusionStartsAtTheGoalLevelOnly) {
@@ -36,12 +30,7 @@ TEST(ChartTwin, AnExpertSessionRetractsTheProtrusion) {
   Session s(sc, SessionOptions{7, Mode::Practice});
   const double before_mm = s.rig().twin_state().patient.lumbar[3].protrusion_mm;
   ASSERT_NEAR(before_mm, sc.patient.protrusion_mm, 1e-9);
-  nlohmann::json j;
-  LoadError e;
-  ASSERT_TRUE(read_json_file(test::repo_path("tests/data/trainees/routine-lumbar-l45/expert.json"), j, e));
-  ActionScript script;
-  ASSERT_TRUE(parse_action_script(j, "expert.json", script, e)) << e.message();
-  run_script(s, script);
+  test::play_trainee(s, "expert.json");
   const double after_mm = s.rig().twin_state().patient.lumbar[3].protrusion_mm;
   // suction in the nucleus draws the protrusion back; the twin bounds one session's
   // retraction at 30% of the start (docs/twin.md)

@@ -11,7 +11,7 @@
 #include "scenarios/scenario.h"
 #include "scenarios/scoring.h"
 #include "scenarios/script.h"
-#include "test_paths.h"
+#include "library_fixture.h"
 
 using namespace tractus;
 using namespace tractus::scenarios;
@@ -20,24 +20,12 @@ namespace {
 
 constexpr double kNewtonsPerLbf = 4.4482216152605;
 
-Scenario load(const char* id) {
-  Scenario s;
-  LoadError e;
-  EXPECT_TRUE(load_scenario_file(test::repo_path(std::string("scenarios/library/") + id + ".json"), s, e))
-      << e.message();
-  return s;
-}
+Scenario load(const char* id) { return test::library_scenario(id); }
 
 // the routine scenario's expert trainee, as CI runs it
 SessionRecord expert_record(const Scenario& sc) {
-  nlohmann::json j;
-  LoadError e;
-  EXPECT_TRUE(read_json_file(test::repo_path("tests/data/trainees/routine-lumbar-l45/expert.json"), j, e))
-      << e.message();
-  ActionScript script;
-  EXPECT_TRUE(parse_action_script(j, "expert.json", script, e)) << e.message();
   Session s(sc, SessionOptions{7, Mode::Practice});
-  run_script(s, script);
+  test::play_trainee(s, "expert.json");
   EXPECT_TRUE(s.ended());
   return make_record(s);
 }

@@ -10,7 +10,7 @@
 #include "scenarios/scenario.h"
 #include "scenarios/scoring.h"
 #include "scenarios/script.h"
-#include "test_paths.h"
+#include "library_fixture.h"
 
 using namespace tractus;
 using namespace tractus::scenarios;
@@ -24,17 +24,8 @@ std::size_t count(const std::string& text, const std::string& what) {
 }
 
 nlohmann::json run_trainee(const char* scenario, const char* trainee) {
-  Scenario sc;
-  LoadError e;
-  EXPECT_TRUE(load_scenario_file(test::repo_path(std::string("scenarios/library/") + scenario + ".json"), sc, e))
-      << e.message();
-  nlohmann::json j;
-  EXPECT_TRUE(read_json_file(test::repo_path(std::string("tests/data/trainees/") + scenario + "/" + trainee), j, e))
-      << e.message();
-  ActionScript script;
-  EXPECT_TRUE(parse_action_script(j, trainee, script, e)) << e.message();
-  Session s(sc, SessionOptions{7, Mode::Practice});
-  run_script(s, script);
+  Session s(test::library_scenario(scenario), SessionOptions{7, Mode::Practice});
+  test::play_trainee(s, trainee);
   return report_to_json(build_report(s), s, true);
 }
 
