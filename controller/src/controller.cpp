@@ -18,6 +18,10 @@ constexpr int64_t kMomentumBrakeUs = 50000;
 // a drum winding in by more than this per tick is moving (2 counts: 10 mm/s, above the
 // encoder's one-count dither)
 constexpr int32_t kWindingInCounts = 2;
+// a lost encoder lets the drive go on with a fast release (paying out again if the carriage's
+// spring-back draws the cord taut) for at most this long from the release's start: inside the
+// patient stop's 0.5 s, with time left for the relay to open
+constexpr int64_t kLostEncoderReleaseUs = 450000;
 constexpr float kUsPerS = 1e6f;
 
 // the console may edit the prescription and confirm the harness
@@ -50,6 +54,8 @@ ActuatorFrame Controller::safe_outputs() {
 
 void Controller::enter(TableState next) {
   if (display_.state == next) return;
+  const bool was_stopping = display_.state == TableState::Stopped || display_.state == TableState::Fault;
+  if ((next == TableState::Stopped || next == TableState::Fault) && !was_stopping) release_since_us_ = now_us_;
   display_.state = next;
   state_since_us_ = now_us_;
   log_.push(now_us_, EventKind::StateChanged, static_cast<uint16_t>(next));
@@ -114,6 +120,7 @@ void Controller::supervise(const hal::SensorFrame& sensors, int64_t dt_us) {
   MonitorInputs mi;
   mi.load_cell_counts = sensors.load_cell_counts;
   mi.force_n = measured_force_n_;
+  mi.raw_force_n = raw_force_n_;
   mi.target_force_n = display_.target_force_n;
   mi.encoder_counts = sensors.encoder_counts;
   mi.motor_current_units = (static_cast<float>(sensors.motor_current_counts) - config_.current_zero_counts) /
@@ -531,9 +538,11 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       if (action == SafetyAction::PowerCut) return drive_off(true);
       if (action == SafetyAction::DriveOff) {
         // a fault that leaves the drive able to pay out under the load cell (a lost encoder)
-        // lets a fast release already under way reach the patient-stop floor first: the
-        // unpowered drum's coast is slower (campaign seeds 13097, 76561)
-        if (!drive_cut_ && measured_force_n_ > kPatientStopReleaseN && fast_release_may_finish(supervisor_)) {
+        // lets a fast release already under way go on within the stop's release time: the
+        // unpowered drum's coast is slower (campaign seeds 13097, 76561), and it cannot pay
+        // out again when the carriage springs back and draws the cord taut (seed 37352)
+        if (!drive_cut_ && now_us_ - release_since_us_ < kLostEncoderReleaseUs &&
+            fast_release_may_finish(supervisor_)) {
           return release_fast();
         }
         drive_cut_ = true;

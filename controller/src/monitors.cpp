@@ -133,8 +133,16 @@ const MonitorFlags& SignalMonitors::update(const MonitorInputs& in, const Monito
   const bool no_deficit = in.force_n >= in.target_force_n;
   fast_wind_ticks_ = in.last_drive_enabled && no_deficit && wind_m_per_s > cfg.runaway_speed_m_per_s
                          ? fast_wind_ticks_ + 1 : 0;
+  // more current than commanded, winding in, already over the target: only a drive that
+  // pulls of its own accord does all three
+  const float over_target_n = cfg.runaway_over_target_n + cfg.runaway_over_target_fraction * in.target_force_n;
+  const bool excess_pull = in.last_drive_enabled && enc_step > 0 &&
+                           current_error > cfg.runaway_excess_units &&
+                           in.raw_force_n > in.target_force_n + over_target_n;
+  excess_pull_ticks_ = excess_pull ? excess_pull_ticks_ + 1 : 0;
   f.motor_runaway = absf(current_error) > cfg.runaway_current_units ||
-                    against_ticks_ >= cfg.runaway_against_ticks || fast_wind_ticks_ >= 2;
+                    against_ticks_ >= cfg.runaway_against_ticks || fast_wind_ticks_ >= 2 ||
+                    excess_pull_ticks_ >= cfg.runaway_excess_ticks;
 
   // [cord] a break: the force collapses within 100 ms while the loop holds it
   const bool have_100ms = force_hist_n_ > 100;

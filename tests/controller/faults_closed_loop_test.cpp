@@ -213,11 +213,55 @@ TEST(FaultCatalogue, ARunawayDrumIsBrakedUntilItStopsThenLetsTheCordPayOut) {
   EXPECT_EQ(rig.display().state, TableState::Fault);
 }
 
-TEST(FaultCatalogue, AnEncoderLostDuringAPatientStopLetsTheDrivePayOutToFifteenNewtonsFirst) {
+TEST(FaultCatalogue, ARunawayPullingJustAboveTheCommandIsCaughtByItsExcessPull) {
+  // campaign seed 62176: a runaway 0.13 units over the command (under the 0.3 current rule)
+  // winding in under 60 mm/s (the speed rule), during an operator stop's release; it rose
+  // 66 N before over-force (302) caught it, past 10 N for 13 ms. The excess-pull rule must
+  // name it a runaway on the hold and in the release, keep the peak within the runaway row's
+  // 25% and the rise past 10 N within campaign invariant 4's 10 ms.
+  for (const bool in_release : {false, true}) {
+    scenarios::Rig rig(scenarios::RigConfig{});
+    start_static_hold(rig, 15.0f);
+    rig.advance_us(25 * kUsPerS);
+    if (in_release) {
+      hal::ConsoleCommand stop;
+      stop.kind = hal::CommandKind::Stop;
+      rig.send(stop);
+      rig.advance_us(kUsPerS);
+      ASSERT_EQ(rig.display().state, TableState::Releasing);
+    }
+    twin::FaultSpec spec;
+    ASSERT_TRUE(twin::make_fault_spec("motor.runaway", &spec, rig.now_us()).ok);
+    spec.magnitude = rig.actuators().motor_command + 0.13;
+    const double tension_before_n = rig.twin_state().cord_tension_n;
+    ASSERT_TRUE(rig.inject_fault(spec).ok);
+    int64_t alarm_ms = -1;
+    int risen_ms = 0;
+    double peak_n = 0.0;
+    for (int i = 1; i <= 200; ++i) {
+      rig.advance_us(1000);
+      const double tension_n = rig.twin_state().cord_tension_n;
+      if (tension_n > peak_n) peak_n = tension_n;
+      if (tension_n > tension_before_n + 10.0) ++risen_ms;
+      if (alarm_ms < 0 && rig.display().alarm_code >= 300) alarm_ms = i;
+    }
+    std::printf("[runaway near the command, %s] alarm %u after %lld ms, rise %.1f N, past 10 N for %d ms\n",
+                in_release ? "release" : "hold", rig.display().alarm_code,
+                static_cast<long long>(alarm_ms), peak_n - tension_before_n, risen_ms);
+    EXPECT_EQ(rig.display().alarm_code, fw::kAlarmMotorRunaway);
+    EXPECT_GE(alarm_ms, 0);
+    EXPECT_LE(alarm_ms, 10);
+    EXPECT_LE(peak_n, 1.25 * kForceN);
+    EXPECT_LE(risen_ms, 10);
+  }
+}
+
+TEST(FaultCatalogue, AnEncoderLostDuringAPatientStopLetsTheDriveFinishTheStopsRelease) {
   // campaign seeds 13097, 76561: a stuck encoder is declared lost (310) when the patient stop's
   // own fast release moves the force 60 N; the drive-off then swapped the active pay-out for
   // the unpowered drum's slower coast and missed 15 N within 0.5 s. The fast release reads
-  // only the load cell, so the drive now finishes it, then opens the relay.
+  // only the load cell, so the drive now goes on with it (paying out again should the carriage
+  // spring back onto the cord: seed 37352) for 0.45 s from the stop, then opens the relay.
   scenarios::Rig rig(scenarios::RigConfig{});
   start_static_hold(rig, 5.0f);
   rig.advance_us(15 * kUsPerS);
@@ -245,6 +289,7 @@ TEST(FaultCatalogue, AnEncoderLostDuringAPatientStopLetsTheDrivePayOutToFifteenN
   EXPECT_EQ(rig.display().state, TableState::Fault);
   EXPECT_FALSE(pulled_with_relay_closed);  // after the alarm the closed relay only paid out
   ASSERT_GE(relay_open_at_us, 0) << "the relay never opened";
+  EXPECT_LE(relay_open_at_us, 452000);  // 0.45 s from the stop, and the tick the relay takes
   EXPECT_LE(measured_at_relay_open_n, fw::kPatientStopReleaseN);
   EXPECT_LE(rig.twin_state().cord_tension_n, 15.0);  // the patient stop's bound at 0.5 s
 }

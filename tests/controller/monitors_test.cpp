@@ -11,6 +11,7 @@ MonitorInputs hold(float force_n, int i) {
   MonitorInputs in;
   in.load_cell_counts = 2000 + static_cast<int32_t>(force_n * 30.0f) + (i % 3) - 1;
   in.force_n = force_n;
+  in.raw_force_n = force_n;
   in.target_force_n = force_n;
   in.encoder_counts = 20000 + (i % 2);
   in.motor_current_units = force_n / 1200.0f;
@@ -103,6 +104,45 @@ TEST(Monitors, CurrentTheCommandDoesNotExplainIsARunaway) {
   in.last_drive_enabled = false;
   in.motor_current_units = 0.0f;  // relay open and no current: fine
   EXPECT_FALSE(m.update(in, cfg).motor_runaway);
+}
+
+TEST(Monitors, APullOverTheTargetOnMoreCurrentThanCommandedIsARunaway) {
+  // campaign seed 62176: a 0.6 runaway against a 0.47 command during a release; the current
+  // error (0.13) is under the 0.3 rule and the drum (57 mm/s) under the 60 mm/s rule
+  const MonitorConfig cfg;
+  // target 300 N: the pull must stand 10 N + 2% (16 N) over it
+  auto pulling = [](int i, float current_units, int32_t step_counts, float raw_n) {
+    MonitorInputs in = hold(300.0f, i);
+    in.encoder_counts = 20000 + step_counts * (i - 1000);
+    in.motor_current_units = current_units;
+    in.raw_force_n = raw_n;
+    return in;
+  };
+  auto warm = [](SignalMonitors& m) {
+    first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });
+  };
+  auto runaway = [](const MonitorFlags& f) { return f.motor_runaway; };
+  {
+    SignalMonitors m;  // winding in 10 mm/s, 0.1 units over the command, 20 N over target
+    warm(m);
+    const int trip = first_trip(m, 1000, 50, [&](int i) { return pulling(i, 0.35f, 2, 320.0f); }, runaway);
+    EXPECT_EQ(trip, 1002);  // the second tick of the pattern (the first has no encoder step yet)
+  }
+  {
+    SignalMonitors m;  // the same pull 14 N over target: under the margin
+    warm(m);
+    EXPECT_EQ(first_trip(m, 1000, 50, [&](int i) { return pulling(i, 0.35f, 2, 314.0f); }, runaway), -1);
+  }
+  {
+    SignalMonitors m;  // the drum pays out: the loop is shedding the excess, not adding to it
+    warm(m);
+    EXPECT_EQ(first_trip(m, 1000, 50, [&](int i) { return pulling(i, 0.35f, -2, 320.0f); }, runaway), -1);
+  }
+  {
+    SignalMonitors m;  // current as commanded: an overshoot on the drum's momentum, not a runaway
+    warm(m);
+    EXPECT_EQ(first_trip(m, 1000, 50, [&](int i) { return pulling(i, 0.25f, 2, 320.0f); }, runaway), -1);
+  }
 }
 
 TEST(Monitors, AForceRiseFasterThanPrescribedIsFlagged) {

@@ -29,8 +29,10 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   // guarding rise past the limit for 2 s; then the stricter invariants' findings: 3804 a
   // release winding a slack cord in, 4011 and 51813 a runaway's first millisecond in a pause,
   // 13097 and 76561 an encoder lost during a patient stop's fast release, 5873 and 58857 a
-  // patient guarding against a stalled drum with the relay open
-  const uint64_t seeds[] = {3626, 9627, 67508, 3804, 4011, 51813, 13097, 76561, 5873, 58857};
+  // patient guarding against a stalled drum with the relay open; then the repeated run's:
+  // 62176 a runaway pulling just above the command during a release, 37352 an encoder lost
+  // in a cervical patient stop with the carriage springing back onto a stopped drum
+  const uint64_t seeds[] = {3626, 9627, 67508, 3804, 4011, 51813, 13097, 76561, 5873, 58857, 62176, 37352};
   CampaignOptions o;
   CampaignCounts c;
   for (uint64_t seed : seeds) run_session(seed, o, c);

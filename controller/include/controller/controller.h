@@ -125,6 +125,7 @@ class Controller {
   bool released_ = false;        // the release finished and the brake holds
   int64_t slack_since_us_ = -1;  // when the cord last became slack during a release
   bool drive_cut_ = false;       // a drive-off in Fault has opened the relay for good
+  int64_t release_since_us_ = 0; // when the stop or fault that began this release came
 };
 
 }  // namespace tractus::controller

@@ -64,6 +64,16 @@ struct MonitorConfig {
   /// ...or the drum winds in faster than this for two ticks: no prescribed rise needs more
   /// than about 20 mm/s (400 N/s into a 20 N/mm patient), a runaway drive reaches it in ms.
   float runaway_speed_m_per_s = 0.06f;
+  /// ...or, for runaway_excess_ticks ticks in a row, the drive carries more current than
+  /// commanded (by runaway_excess_units) while the drum winds in and the unfiltered force
+  /// already stands runaway_over_target_n plus runaway_over_target_fraction of the target
+  /// above it. A healthy loop over its target pays out or holds; a runaway whose pull is
+  /// close to the command (campaign seed 62176: 0.6 against 0.47) rises too slowly for the
+  /// speed rule and too little for the current rule.
+  float runaway_excess_units = 0.02f;
+  float runaway_over_target_n = 10.0f;
+  float runaway_over_target_fraction = 0.02f;
+  int32_t runaway_excess_ticks = 2;
   /// Cord break: force falls from above cord_break_from_n to below cord_break_fraction of it
   /// within 100 ms.
   float cord_break_from_n = 40.0f;
@@ -97,6 +107,7 @@ struct MonitorConfig {
 struct MonitorInputs {
   int32_t load_cell_counts = 0;   // raw load-cell counts
   float force_n = 0.0f;           // filtered measured force
+  float raw_force_n = 0.0f;       // unfiltered measured force (no filter lag)
   float target_force_n = 0.0f;    // force the loop aims for now
   int32_t encoder_counts = 0;     // raw encoder counts
   float motor_current_units = 0;  // measured current in rated-current units, -1..1
@@ -173,9 +184,10 @@ class SignalMonitors {
   int32_t last_encoder_ = 0;
   int32_t enc_still_ticks_ = 0;
   float enc_still_force_n_ = 0.0f;
-  int32_t push_ticks_ = 0;
-  int32_t against_ticks_ = 0;
-  int32_t fast_wind_ticks_ = 0;  // consecutive ticks winding in above the runaway speed  // ticks the drum has wound in against a pay-out command  // ticks the drive has pushed the way the error asks
+  int32_t push_ticks_ = 0;         // ticks the drive has pushed the way the error asks
+  int32_t against_ticks_ = 0;      // ticks the drum has wound in against a pay-out command
+  int32_t excess_pull_ticks_ = 0;  // ticks pulling over the target on more current than commanded
+  int32_t fast_wind_ticks_ = 0;    // ticks winding in above the runaway speed
   // plausibility
   control::LowPass plaus_force_;
   control::LowPass plaus_drive_;
