@@ -39,6 +39,15 @@ void chip(const char* text, const ImVec4& colour) {
 
 namespace {
 
+// the prescription a region starts from when the console switches to it, in lbf: lumbar as the
+// console opens; cervical at 25 lb, inside DESIGN.md section 4's 25-45 lb band of measurable
+// separation and under the 30 lb where discomfort grows; the base at half for cycling protocols
+struct RegionDefaults {
+  float max_force_lbf;
+  float base_force_lbf;
+};
+constexpr RegionDefaults kRegionDefaults[2] = {{70.0f, 35.0f}, {25.0f, 12.5f}};
+
 void format_mm_ss(float seconds, char* out, std::size_t n) {
   const int s = static_cast<int>(std::max(0.0f, seconds) + 0.5f);
   std::snprintf(out, n, "%02d:%02d", s / 60, s % 60);
@@ -117,7 +126,12 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   record_next_frame_item("console.region");
   if (ImGui::BeginCombo("##region", regions[inputs_.region])) {
     for (int i = 0; i < 2; ++i) {
-      if (ImGui::Selectable(regions[i], i == inputs_.region)) inputs_.region = i;
+      if (ImGui::Selectable(regions[i], i == inputs_.region) && i != inputs_.region) {
+        inputs_.region = i;
+        // a lumbar force is out of the cervical unit's range: each region starts from its own
+        inputs_.max_force = to_display(kRegionDefaults[i].max_force_lbf * kNewtonsPerLbf, unit);
+        inputs_.base_force = to_display(kRegionDefaults[i].base_force_lbf * kNewtonsPerLbf, unit);
+      }
       widgets_.record_last_item((std::string("console.region.") + regions[i]).c_str());
     }
     ImGui::EndCombo();

@@ -39,6 +39,18 @@ void Rig::fit_harness(twin::HarnessFitting fitting) {
   p.head_halter_fit = twin::harness_fit_for(fitting, fitted_patient_.head_halter_fit);
 }
 
+bool Rig::fit_unit(hal::Region region) {
+  if (config_.twin.setup == region) return true;
+  // the unit is changed on a patient at rest: nothing pulling, nothing about to
+  const hal::TableState s = controller_.display().state;
+  const bool at_rest = s == hal::TableState::Idle || s == hal::TableState::Setup ||
+                       s == hal::TableState::Ready || s == hal::TableState::Complete ||
+                       s == hal::TableState::SelfTest;
+  if (!at_rest || twin_.cord_tension_n > kUnitSwapMaxTensionN) return false;
+  config_.twin.setup = region;
+  return true;
+}
+
 int64_t Rig::advance_us(int64_t dt_us) {
   const int64_t tick_us = config_.controller.tick_us;
   carry_us_ += dt_us;

@@ -65,6 +65,23 @@ test('the sandbox console region cervical draws the cervical unit and chain', as
   // seven cervical vertebrae (C2 to T1) and six discs instead of six and five
   assert.ok(cervical.scene_draw_calls > lumbar.scene_draw_calls, `${lumbar.scene_draw_calls} -> ${cervical.scene_draw_calls}`);
   await screenshot(page, 'view3d-cervical.png');
+
+  // Start fits the cervical unit on the twin and pulls the cervical default, 25 lbf
+  assert.equal(cervical.unit, 'lumbar');
+  await clickWidget(page, 'toolbar.xray');  // x-ray costs SwiftShader 0.5 s a frame
+  await waitForState(page, (s) => !s.xray, 'x-ray off');
+  await clickWidget(page, 'console.confirm_harness');
+  await waitForState(page, (s) => s.harness_confirmed, 'the harness confirmation');
+  await clickWidget(page, 'toolbar.speed_10');
+  await clickWidget(page, 'console.start');
+  const set_n = 25 * 4.44822162;
+  const pulling = await waitForState(
+    page, (s) => s.state === 'TREATING' && Math.abs(s.measured_force_n - set_n) <= 0.05 * set_n,
+    'the cervical pull at its set force');
+  assert.equal(pulling.unit, 'cervical');
+  assert.ok(Math.abs(pulling.prescribed_force_n - set_n) < 0.01 * set_n, `prescribed ${pulling.prescribed_force_n} N`);
+  assert.ok(Math.abs(pulling.cord_tension_n - set_n) <= 0.05 * set_n, `cord ${pulling.cord_tension_n} N`);
+  await screenshot(page, 'view3d-cervical-pull.png');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -249,9 +249,19 @@ void App::apply_sandbox(const render::UiRequests& r) {
   std::vector<hal::ConsoleCommand> cmds;
   const render::ConsoleIntents& c = r.console;
   if (c.confirm_harness) cmds.push_back(command(hal::CommandKind::ConfirmHarness));
-  if (c.start) {
+  // a start in the other region first fits that unit (pelvic harness or head halter), as the
+  // operator would before pressing Start; never under tension
+  const hal::Region region = c.prescription.cervical ? hal::Region::Cervical : hal::Region::Lumbar;
+  bool start = c.start;
+  if (start && !rig_->fit_unit(region)) {
+    instructor_message_ = std::string("Start not sent: the ") +
+                          (region == hal::Region::Cervical ? "cervical unit" : "lumbar harness") +
+                          " can be fitted only at rest, with the cord slack";
+    start = false;
+  }
+  if (start) {
     hal::ConsoleCommand set = command(hal::CommandKind::SetPrescription);
-    set.prescription.region = c.prescription.cervical ? hal::Region::Cervical : hal::Region::Lumbar;
+    set.prescription.region = region;
     set.prescription.protocol = c.prescription.protocol;
     set.prescription.max_force_n = c.prescription.force_n;
     set.prescription.base_force_n = c.prescription.base_force_n;

@@ -96,6 +96,8 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
     append_number(g_buffer, "debrief_t_s", app.ui().debrief_time_s());
   }
   g_buffer += std::string("\"state\":\"") + render::state_label(d.state) + "\",";
+  g_buffer += std::string("\"unit\":\"") +
+              (rig.model().setup == hal::Region::Cervical ? "cervical" : "lumbar") + "\",";
   append_number(g_buffer, "t_s", static_cast<double>(rig.now_us()) * 1e-6);
   append_number(g_buffer, "stop_tap_t_s", static_cast<double>(app.stop_tap_at_us()) * 1e-6);
   append_number(g_buffer, "alarm_code", d.alarm_code);

@@ -55,6 +55,13 @@ class Rig {
   /// and tight give twin::kLooseHarnessFit and twin::kTightHarnessFit. Only between
   /// treatments: the model must not change under traction.
   void fit_harness(twin::HarnessFitting fitting);
+  /// Fits the traction unit for a region: the pelvic and thoracic harnesses (lumbar) or the
+  /// cervical unit's head halter, so the twin pulls on that part of the patient. Only at
+  /// rest: while a treatment, stop or fault release is under way, or the cord carries more
+  /// than kUnitSwapMaxTensionN, it changes nothing and returns false.
+  bool fit_unit(hal::Region region);
+  /// The most cord tension at which the unit may be swapped, newtons (the firmware's slack).
+  static constexpr double kUnitSwapMaxTensionN = 8.0;
 
   /// Schedules a fault on the twin's side of the HAL (twin/faults.h). The result says why a
   /// spec was refused (not in the catalogue, magnitude out of range, table full).
