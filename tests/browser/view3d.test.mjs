@@ -2,7 +2,7 @@
 // toolbar as a user would; screenshots at 1280x720, 1024x768 and at a device pixel ratio of 2.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot } from './harness.mjs';
+import { launch, openPage, state, waitForState, waitFrames, clickWidget, waitForWidget, screenshot } from './harness.mjs';
 
 // the x-ray spine adds per vertebra a body and four posterior shapes, per disc the disc and two
 // nerve roots, and the cord: for the lumbar chain 6 x 5 + 5 x 3 + 1 = 46 shapes at least
@@ -82,6 +82,65 @@ test('the sandbox console region cervical draws the cervical unit and chain', as
   assert.ok(Math.abs(pulling.prescribed_force_n - set_n) < 0.01 * set_n, `prescribed ${pulling.prescribed_force_n} N`);
   assert.ok(Math.abs(pulling.cord_tension_n - set_n) <= 0.05 * set_n, `cord ${pulling.cord_tension_n} N`);
   await screenshot(page, 'view3d-cervical-pull.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+// holds the mouse down on a widget for holdMs of wall time, then lets go
+async function holdWidget(page, id, holdMs) {
+  const r = await waitForWidget(page, id);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await page.mouse.down();
+  await waitFrames(page, 3);
+  await page.waitForTimeout(holdMs);
+  const held = await state(page);
+  await page.mouse.up();
+  await waitFrames(page, 3);
+  return held;
+}
+
+test('the pull-angle arm steps in 1-degree detents within 0-35 deg, and the hi-lo pendant moves the table only at rest', async () => {
+  const page = await openPage(env.browser, `${env.url}?mode=sandbox`);
+  const idle = await waitForState(page, (s) => s.screen === 'sandbox' && s.state === 'IDLE', 'the sandbox table');
+  // the input's + button sits at its right end, - just left of it
+  const arm = await waitForWidget(page, 'hardware.pull_angle');
+  const start_deg = idle.pull_angle_deg;
+  await clickWidget(page, 'hardware.pull_angle', arm.w - arm.h / 2);
+  await clickWidget(page, 'hardware.pull_angle', arm.w - arm.h / 2);
+  await waitForState(page, (s) => s.pull_angle_deg === start_deg + 2, `the arm at ${start_deg + 2} deg`);
+  // a typed angle past the arm's travel stops at its end
+  await clickWidget(page, 'hardware.pull_angle', 40);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  await waitForState(page, (s) => s.pull_angle_deg === 35, 'the arm at its 35 deg end');
+
+  // at rest the pendant raises the column (20 mm/s while held)
+  const low = await state(page);
+  const raised = await holdWidget(page, 'hardware.hilo_up', 1500);
+  assert.ok(raised.table_height_mm > low.table_height_mm + 5, `${low.table_height_mm} -> ${raised.table_height_mm} mm`);
+  const after_up = await state(page);
+  await waitFrames(page, 10);
+  assert.equal((await state(page)).table_height_mm, after_up.table_height_mm, 'the column stops when let go');
+  await screenshot(page, 'view3d-hardware.png');
+
+  // in treatment the firmware locks the pendant out and warns (204); the table does not move
+  await clickWidget(page, 'console.confirm_harness');
+  await waitForState(page, (s) => s.harness_confirmed, 'the harness confirmation');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING' && s.measured_force_n > 20, 'traction under way');
+  const before = await state(page);
+  const r = await waitForWidget(page, 'hardware.hilo_down');
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await page.mouse.down();
+  const warned = await waitForState(page, (s) => s.alarm_code === 204, 'the hi-lo lockout warning (204)', 20000);
+  await page.waitForTimeout(1000);
+  const held = await state(page);
+  await screenshot(page, 'view3d-hilo-locked.png');
+  await page.mouse.up();
+  assert.equal(warned.state, 'TREATING');
+  assert.equal(held.state, 'TREATING');
+  assert.equal(held.table_height_mm, before.table_height_mm, 'the column stayed put');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -107,6 +107,8 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   append_number(g_buffer, "remaining_s", d.remaining_s);
   append_number(g_buffer, "cord_tension_n", t.cord_tension_n);
   append_number(g_buffer, "carriage_mm", t.carriage_pos_m * 1000.0);
+  append_number(g_buffer, "pull_angle_deg", t.inputs.pull_angle_deg);
+  append_number(g_buffer, "table_height_mm", t.inputs.table_height_m * 1000.0);
   g_buffer += std::string("\"stop_pressed\":") + (t.inputs.patient_stop_pressed ? "true," : "false,");
   g_buffer += std::string("\"harness_confirmed\":") + (d.harness_confirmed ? "true," : "false,");
   g_buffer += std::string("\"buzzer\":") + (rig.actuators().buzzer ? "true," : "false,");
