@@ -86,6 +86,20 @@ test('the sandbox console region cervical draws the cervical unit and chain', as
   await page.close();
 });
 
+// dispatches each key's keydown and keyup in one task, so they all land between two frames
+async function keyBurst(page, keys) {
+  await page.evaluate((keys) => {
+    for (const [key, keyCode] of keys) {
+      for (const type of ['keydown', 'keyup']) {
+        const ev = new KeyboardEvent(type, { key, bubbles: true, cancelable: true });
+        Object.defineProperty(ev, 'keyCode', { get: () => keyCode });
+        window.dispatchEvent(ev);
+      }
+    }
+  }, keys);
+  await waitFrames(page, keys.length + 4);
+}
+
 // holds the mouse down on a widget for holdMs of wall time, then lets go
 async function holdWidget(page, id, holdMs) {
   const r = await waitForWidget(page, id);
@@ -114,6 +128,11 @@ test('the pull-angle arm steps in 1-degree detents within 0-35 deg, and the hi-l
   await page.keyboard.type('50');
   await page.keyboard.press('Enter');
   await waitForState(page, (s) => s.pull_angle_deg === 35, 'the arm at its 35 deg end');
+  // a burst of keys inside one frame (a slow frame on a software rasteriser) keeps every press
+  // and its order: End, six Backspaces, "12", Enter
+  await clickWidget(page, 'hardware.pull_angle', 40);
+  await keyBurst(page, [['End', 35], ...Array(6).fill(['Backspace', 8]), ['1', 49], ['2', 50], ['Enter', 13]]);
+  await waitForState(page, (s) => s.pull_angle_deg === 12, 'the arm at the 12 deg typed in one burst');
 
   // at rest the pendant raises the column (20 mm/s while held)
   const low = await state(page);

@@ -1,5 +1,7 @@
 #include "platform_html5.h"
 
+#include "key_queue.h"
+
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -17,8 +19,9 @@ double g_dpr = 1.0;
 // still reaches the UI as a click
 bool g_mouse_down[3] = {false, false, false};
 bool g_mouse_latched[3] = {false, false, false};
-bool g_key_down[512] = {};
-bool g_key_latched[512] = {};
+// key presses and typed text, ordered into frames (a slow frame must not lose or reorder them)
+KeyQueue g_keys;
+KeyQueue::Frame g_key_frame;
 
 int button_index(unsigned short dom_button) {
   // DOM: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle
@@ -65,23 +68,25 @@ bool is_navigation_key(unsigned long code) {
   return code == 8 || code == 9 || code == 13 || code == 27 || (code >= 33 && code <= 40) || code == 46;
 }
 
+// the letters of ImGui's editing shortcuts (select all, copy, paste, cut, redo, undo)
+bool is_shortcut_letter(unsigned long code) {
+  return code == 65 || code == 67 || code == 86 || code == 88 || code == 89 || code == 90;
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   ImGuiIO& io = ImGui::GetIO();
   const unsigned long code = e->keyCode;
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-  if (code < 512) {
-    g_key_down[code] = down;
-    if (down) g_key_latched[code] = true;
-  }
-  io.KeyCtrl = e->ctrlKey;
-  io.KeyShift = e->shiftKey;
-  io.KeyAlt = e->altKey;
-  io.KeySuper = e->metaKey;
+  const uint8_t mods = (e->ctrlKey ? KeyQueue::kCtrl : 0) | (e->shiftKey ? KeyQueue::kShift : 0) |
+                       (e->altKey ? KeyQueue::kAlt : 0) | (e->metaKey ? KeyQueue::kSuper : 0);
+  // a plain letter is text; with Ctrl or Cmd it is a shortcut the UI must see as a press
+  const bool shortcut = is_shortcut_letter(code) && (e->ctrlKey || e->metaKey);
+  g_keys.key_event(static_cast<int>(code), down, e->repeat, mods, is_navigation_key(code) || code == 32 || code == 45 || shortcut);
   if (down && !e->ctrlKey && !e->metaKey && !e->altKey) {
     // a printable key has a one-character name (possibly multi-byte UTF-8)
     const std::size_t n = std::strlen(e->key);
     const bool single_char = n == 1 || (n > 1 && n <= 4 && (static_cast<unsigned char>(e->key[0]) & 0xC0) == 0xC0);
-    if (single_char) io.AddInputCharactersUTF8(e->key);
+    if (single_char) g_keys.text(e->key);
   }
   // keep the browser from acting on keys the UI is using
   return (io.WantCaptureKeyboard || io.WantTextInput || is_navigation_key(code)) ? EM_TRUE : EM_FALSE;
@@ -154,10 +159,13 @@ FramebufferSize platform_new_frame(double dt_s) {
     io.MouseDown[b] = g_mouse_down[b] || g_mouse_latched[b];
     g_mouse_latched[b] = false;
   }
-  for (int k = 0; k < 512; ++k) {
-    io.KeysDown[k] = g_key_down[k] || g_key_latched[k];
-    g_key_latched[k] = false;
-  }
+  g_keys.next_frame(g_key_frame);
+  for (int k = 0; k < KeyQueue::kKeyCount; ++k) io.KeysDown[k] = g_key_frame.keys_down[k];
+  io.KeyCtrl = (g_key_frame.mods & KeyQueue::kCtrl) != 0;
+  io.KeyShift = (g_key_frame.mods & KeyQueue::kShift) != 0;
+  io.KeyAlt = (g_key_frame.mods & KeyQueue::kAlt) != 0;
+  io.KeySuper = (g_key_frame.mods & KeyQueue::kSuper) != 0;
+  if (!g_key_frame.text.empty()) io.AddInputCharactersUTF8(g_key_frame.text.c_str());
   return fb;
 }
 

@@ -4,7 +4,8 @@
 //  [x] Mouse position, buttons and wheel on the canvas; touch as a single pointer.
 //  [x] Keyboard navigation keys, Ctrl/Shift/Alt, and text input.
 //  [x] Canvas backing store sized to CSS size times devicePixelRatio, every frame.
-//  [x] Presses shorter than a frame are latched so the UI never misses a click.
+//  [x] Presses shorter than a frame are latched so the UI never misses a click; key presses
+//      and typed text reach the UI in order, one press a frame (key_queue.h).
 //  [ ] Clipboard, cursors and gamepads (not used by the trainer).
 #pragma once
 
