@@ -5,11 +5,15 @@
 namespace tractus::render {
 
 bool coloured_button(const char* label, const ImVec4& colour, const ImVec2& size, bool enabled) {
+  // a panel on show only (the demo's console) draws disabled widgets at full alpha; a button
+  // that the state itself disables must still read as disabled there
+  const bool on_show_only = ImGui::GetStyle().DisabledAlpha >= 0.99f;
+  const float fade = !enabled && on_show_only ? 0.4f : 1.0f;
   ImGui::BeginDisabled(!enabled);
-  ImGui::PushStyleColor(ImGuiCol_Button, colour);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(colour.x * 1.1f, colour.y * 1.1f, colour.z * 1.1f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(colour.x * 0.85f, colour.y * 0.85f, colour.z * 0.85f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(colour.x, colour.y, colour.z, colour.w * fade));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(colour.x * 1.1f, colour.y * 1.1f, colour.z * 1.1f, fade));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(colour.x * 0.85f, colour.y * 0.85f, colour.z * 0.85f, fade));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, fade < 1.0f ? 0.8f : 1.0f));
   const bool pressed = ImGui::Button(label, size);
   ImGui::PopStyleColor(4);
   ImGui::EndDisabled();

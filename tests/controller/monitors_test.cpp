@@ -111,6 +111,8 @@ TEST(Monitors, APullOverTheTargetOnMoreCurrentThanCommandedIsARunaway) {
   // error (0.13) is under the 0.3 rule and the drum (57 mm/s) under the 60 mm/s rule
   const MonitorConfig cfg;
   // target 300 N: the pull must stand 10 N + 2% (16 N) over it
+  const float margin_n = cfg.runaway_over_target_n + cfg.runaway_over_target_fraction * 300.0f;
+  ASSERT_FLOAT_EQ(margin_n, 16.0f);
   auto pulling = [](int i, float current_units, int32_t step_counts, float raw_n) {
     MonitorInputs in = hold(300.0f, i);
     in.encoder_counts = 20000 + step_counts * (i - 1000);
@@ -129,9 +131,9 @@ TEST(Monitors, APullOverTheTargetOnMoreCurrentThanCommandedIsARunaway) {
     EXPECT_EQ(trip, 1002);  // the second tick of the pattern (the first has no encoder step yet)
   }
   {
-    SignalMonitors m;  // the same pull 14 N over target: under the margin
+    SignalMonitors m;  // the same pull 2 N under the margin
     warm(m);
-    EXPECT_EQ(first_trip(m, 1000, 50, [&](int i) { return pulling(i, 0.35f, 2, 314.0f); }, runaway), -1);
+    EXPECT_EQ(first_trip(m, 1000, 50, [&](int i) { return pulling(i, 0.35f, 2, 300.0f + margin_n - 2.0f); }, runaway), -1);
   }
   {
     SignalMonitors m;  // the drum pays out: the loop is shedding the excess, not adding to it
