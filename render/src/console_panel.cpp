@@ -68,9 +68,19 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const bool editable = s == hal::TableState::Idle || s == hal::TableState::Setup || s == hal::TableState::Ready;
   ForceUnit unit = inputs_.unit;
 
-  // header: title and state chip
+  // header: title, units and state chip on one line; when a long state (PATIENT STOP) and a
+  // scrollbar leave no room, the title shortens rather than the chip overlapping the units
+  const char* state_text = state_label(s);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float chip_w = ImGui::CalcTextSize(state_text).x + 20.0f;  // chip() pads 10 px a side
+  auto radio_w = [&](const char* text) {
+    return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
+  };
+  const float units_w = 18.0f + radio_w("lbf") + style.ItemSpacing.x + radio_w("kgf");
   ImGui::PushFont(fonts_.heading);
-  ImGui::TextUnformatted("Table console");
+  const char* title = "Table console";
+  if (ImGui::CalcTextSize(title).x + units_w + chip_w + 12.0f > ImGui::GetContentRegionAvail().x) title = "Console";
+  ImGui::TextUnformatted(title);
   ImGui::PopFont();
   // units sit in the header so the prescription rows keep their room at 720 px
   ImGui::SameLine(0.0f, 18.0f);
@@ -89,8 +99,8 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
     inputs_.unit = new_unit;
     unit = new_unit;
   }
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(state_label(s)).x - 6.0f);
-  chip(state_label(s), state_colour(s, d.alarm_code));
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - chip_w);
+  chip(state_text, state_colour(s, d.alarm_code));
   widgets_.record_last_item("console.state");
   ImGui::Separator();
   // [SECTION] patient profile, as the table's touchscreen keeps it for each patient
