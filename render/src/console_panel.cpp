@@ -24,9 +24,15 @@ ImVec4 state_colour(hal::TableState s, uint16_t alarm) {
   return theme::kMuted;
 }
 
+// a chip's padding around its text, pixels
+const ImVec2 kChipPad(10, 4);
+
+// the width chip() will take for text
+float chip_width(const char* text) { return ImGui::CalcTextSize(text).x + 2 * kChipPad.x; }
+
 // a filled rounded chip with white text
 void chip(const char* text, const ImVec4& colour) {
-  const ImVec2 pad(10, 4);
+  const ImVec2 pad = kChipPad;
   const ImVec2 size = ImGui::CalcTextSize(text);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddRectFilled(
@@ -72,7 +78,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   // scrollbar leave no room, the title shortens rather than the chip overlapping the units
   const char* state_text = state_label(s);
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float chip_w = ImGui::CalcTextSize(state_text).x + 20.0f;  // chip() pads 10 px a side
+  const float chip_w = chip_width(state_text);
   auto radio_w = [&](const char* text) {
     return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
   };

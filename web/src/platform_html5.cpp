@@ -68,9 +68,16 @@ bool is_navigation_key(unsigned long code) {
   return code == 8 || code == 9 || code == 13 || code == 27 || (code >= 33 && code <= 40) || code == 46;
 }
 
-// the letters of ImGui's editing shortcuts (select all, copy, paste, cut, redo, undo)
-bool is_shortcut_letter(unsigned long code) {
-  return code == 65 || code == 67 || code == 86 || code == 88 || code == 89 || code == 90;
+// whether the UI acts on presses of this key: it is in ImGui's key map (navigation, editing
+// and the shortcut letters), and a letter only with Ctrl or Cmd, since a plain letter is text
+bool is_ui_key(unsigned long code, bool ctrl_or_cmd) {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (int k = 0; k < ImGuiKey_COUNT; ++k) {
+    if (io.KeyMap[k] != static_cast<int>(code)) continue;
+    const bool letter = code >= 'A' && code <= 'Z';  // DOM keyCodes of letters are upper case
+    return !letter || ctrl_or_cmd;
+  }
+  return false;
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
@@ -79,9 +86,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
   const uint8_t mods = (e->ctrlKey ? KeyQueue::kCtrl : 0) | (e->shiftKey ? KeyQueue::kShift : 0) |
                        (e->altKey ? KeyQueue::kAlt : 0) | (e->metaKey ? KeyQueue::kSuper : 0);
-  // a plain letter is text; with Ctrl or Cmd it is a shortcut the UI must see as a press
-  const bool shortcut = is_shortcut_letter(code) && (e->ctrlKey || e->metaKey);
-  g_keys.key_event(static_cast<int>(code), down, e->repeat, mods, is_navigation_key(code) || code == 32 || code == 45 || shortcut);
+  g_keys.key_event(static_cast<int>(code), down, e->repeat, mods, is_ui_key(code, e->ctrlKey || e->metaKey));
   if (down && !e->ctrlKey && !e->metaKey && !e->altKey) {
     // a printable key has a one-character name (possibly multi-byte UTF-8)
     const std::size_t n = std::strlen(e->key);
