@@ -7,6 +7,7 @@
 #include "cli_util.h"
 #include "commands.h"
 #include "scenarios/course.h"
+#include "scenarios/display_names.h"
 #include "scenarios/library.h"
 #include "scenarios/record.h"
 #include "scenarios/report_html.h"
@@ -33,8 +34,8 @@ void print_summary(const scenarios::Report& r) {
               static_cast<unsigned long long>(r.seed), r.mode.c_str(), r.score,
               r.passed ? "PASSED" : "FAILED");
   for (const scenarios::CriticalError& c : r.critical_errors)
-    std::printf("  CRITICAL %-28s at %7.2f s: %s\n", c.id.c_str(), static_cast<double>(c.t_us) * 1e-6,
-                c.message.c_str());
+    std::printf("  CRITICAL at %7.2f s: %s: %s\n", static_cast<double>(c.t_us) * 1e-6,
+                scenarios::critical_error_display_name(c.id).c_str(), c.message.c_str());
   for (const scenarios::ItemScore& i : r.items)
     std::printf("  %5.1f / %5.1f  %s\n", i.earned, i.weight, i.label.c_str());
   std::printf("  max force %.1f lbf, %.1f s outside the safe band\n", r.max_force_lbf,
@@ -45,7 +46,13 @@ void print_course_summary(const scenarios::CourseReport& r) {
   std::printf("%s v%d seed %llu (course of %zu sessions): score %.1f, %s\n", r.scenario.c_str(),
               r.version, static_cast<unsigned long long>(r.seed), r.sessions.size(), r.score,
               r.passed ? "PASSED" : "FAILED");
-  for (const std::string& c : r.critical_errors) std::printf("  CRITICAL %s\n", c.c_str());
+  // "session 3: flare_up" in the JSON; the id's display name here
+  for (const std::string& c : r.critical_errors) {
+    const std::size_t colon = c.rfind(": ");
+    const std::string id = colon == std::string::npos ? c : c.substr(colon + 2);
+    const std::string where = colon == std::string::npos ? std::string() : c.substr(0, colon + 2);
+    std::printf("  CRITICAL %s%s\n", where.c_str(), scenarios::critical_error_display_name(id).c_str());
+  }
   std::printf("  session  day  pain  tolerance  goal lbf      dose   step  score\n");
   for (const scenarios::CourseSession& s : r.sessions)
     std::printf("  %7d %4.0f %5.1f %10.1f  %5.1f-%-5.1f %6.1f %+5.0f%% %6.1f%s\n", s.index + 1,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_fields.h"
+#include "scenarios/display_names.h"
 #include "scenarios/faults.h"
 #include "scenarios/vocabulary.h"
 
@@ -27,6 +28,7 @@ const KindName kKinds[] = {
     {ActionKind::Set, "set"},
     {ActionKind::SetAngle, "set_angle"},
     {ActionKind::FitHarness, "fit_harness"},
+    {ActionKind::ConfirmHarness, "confirm_harness"},
     {ActionKind::GiveStopSwitch, "give_stop_switch"},
     {ActionKind::ExplainProcedure, "explain_procedure"},
     {ActionKind::Start, "start"},
@@ -180,22 +182,22 @@ json action_to_json(const Action& a) {
 }
 
 std::string describe_action(const Action& a) {
-  std::string s = action_name(a.kind);
+  // the words a user reads: display names, never the JSON identifiers
+  const std::string s = action_display_name(a.kind);
   switch (a.kind) {
-    case ActionKind::Ask: return s + ": " + term_label(screening_questions(), a.question);
-    case ActionKind::DeclineTreatment:
-      return s + ": " + term_label(contraindications(), term_label(precautions(), a.reason));
+    case ActionKind::Ask: return "Ask: " + question_display_name(a.question);
+    case ActionKind::DeclineTreatment: return s + " because of " + reason_display_name(a.reason);
     case ActionKind::SelectProtocol:
       return s + ": " + a.protocol.mode + " " + a.protocol.region + ", " +
              fmt(a.protocol.force_lbf) + " lbf, ramp " + fmt(a.protocol.ramp_s) + " s, " +
              fmt(a.protocol.treatment_min) + " min";
-    case ActionKind::Set: return s + ": " + a.parameter + " = " + fmt(a.value);
+    case ActionKind::Set: return s + ": " + parameter_display_name(a.parameter) + " " + fmt(a.value);
     case ActionKind::SetAngle: return s + ": " + fmt(a.value) + " deg";
-    case ActionKind::FitHarness: return s + ": " + a.quality;
-    case ActionKind::Acknowledge: return a.alarm.empty() ? s : s + ": " + a.alarm;
+    case ActionKind::FitHarness: return s + " (" + a.quality + " fit)";
+    case ActionKind::Acknowledge: return a.alarm.empty() ? s : s + " " + a.alarm;
     case ActionKind::Note: return s + ": " + a.text;
-    case ActionKind::InjectFault:
-    case ActionKind::TriggerReaction: return s + ": " + a.name;
+    case ActionKind::InjectFault: return s + ": " + fault_display_name(a.name);
+    case ActionKind::TriggerReaction: return s + ": " + term_label(reactions(), a.name);
     case ActionKind::SetSpeed: return s + ": x" + fmt(a.value);
     default: return s;
   }

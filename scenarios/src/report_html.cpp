@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/display_names.h"
+
 namespace tractus::scenarios {
 
 using nlohmann::json;
@@ -163,7 +165,8 @@ std::string report_to_html(const json& r, const ReportPageInfo& info) {
   if (!crit.empty()) {
     h += "<h2 class=\"crit\">Critical errors</h2><table>\n";
     for (const json& c : crit)
-      h += "<tr class=\"crit\"><td class=\"t\">" + clock(num(c, "t_s")) + "</td><td>" + html_escape(str(c, "message")) +
+      h += "<tr class=\"crit\"><td class=\"t\">" + clock(num(c, "t_s")) + "</td><td><b>" + html_escape(critical_error_display_name(str(c, "id"))) + "</b>: " +
+           html_escape(str(c, "message")) +
            "</td></tr>\n";
     h += "</table>\n";
   }
@@ -194,7 +197,7 @@ std::string report_to_html(const json& r, const ReportPageInfo& info) {
        "</td></tr>\n";
   for (const json& t : arr(m, "time_to_stop")) {
     const double dt = num(t, "time_to_stop_s");
-    h += "<tr><td>Time to stop after " + html_escape(str(t, "trigger")) + " at " + clock(num(t, "t_s")) + "</td><td" +
+    h += "<tr><td>Time to stop after " + html_escape(event_display_name(str(t, "trigger"))) + " at " + clock(num(t, "t_s")) + "</td><td" +
          (std::isnan(dt) ? " class=\"crit\">never stopped" : ">" + fmt("%.1f s", dt)) + "</td></tr>\n";
   }
   h += "</table>\n";

@@ -39,6 +39,13 @@ void Rig::fit_harness(twin::HarnessFitting fitting) {
   p.head_halter_fit = twin::harness_fit_for(fitting, fitted_patient_.head_halter_fit);
 }
 
+void Rig::unfasten_harness() {
+  twin::PatientModel& p = config_.twin.patient;
+  p.pelvic_harness_fit = kUnfastenedHarnessFit;
+  p.thoracic_harness_fit = kUnfastenedHarnessFit;
+  p.head_halter_fit = kUnfastenedHarnessFit;
+}
+
 bool Rig::fit_unit(hal::Region region) {
   if (config_.twin.setup == region) return true;
   // the unit is changed on a patient at rest: nothing pulling, nothing about to

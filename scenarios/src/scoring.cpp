@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scenarios/display_names.h"
 #include "scenarios/vocabulary.h"
 #include "twin/hash.h"
 
@@ -41,23 +42,23 @@ std::string range_text(const char* what, const Range& r, const char* unit) {
 std::string expected_text(const Scenario& sc, const Expectation& x) {
   switch (x.kind) {
     case Expectation::Kind::Action: {
-      std::string t = x.match.action;
-      if (!x.match.question.empty()) t += " \"" + term_label(screening_questions(), x.match.question) + "\"";
-      if (!x.match.reason.empty())
-        t += " (" + term_label(contraindications(), term_label(precautions(), x.match.reason)) + ")";
-      if (x.before == "start") t += " before starting traction";
-      if (!x.after_event.empty()) t += " within " + fmt(x.within_s) + " s of " + x.after_event;
+      // "Review the chart before starting", "Check on the patient within 20 s of the harness slip"
+      std::string t = action_display_name(x.match.action);
+      if (!x.match.question.empty()) t = "Ask: \"" + question_display_name(x.match.question) + "\"";
+      if (!x.match.reason.empty()) t += " because of " + reason_display_name(x.match.reason);
+      if (x.before == "start") t += " before starting";
+      if (!x.after_event.empty()) t += " within " + fmt(x.within_s) + " s of " + event_display_name(x.after_event);
       return t;
     }
     case Expectation::Kind::Prescription:
-      return "start with the prescription: " + sc.goal.region + " " + sc.goal.mode +
+      return "Start with the prescription: " + sc.goal.region + " " + sc.goal.mode +
              range_text("force", sc.goal.force_lbf, "lbf") + range_text("ramp", sc.goal.ramp_s, "s") +
              range_text("time", sc.goal.treatment_min, "min") +
              range_text("angle", sc.goal.angle_deg, "deg");
     case Expectation::Kind::State:
-      return "bring the table to " + x.state;
+      return "Bring the table to " + state_display_name(x.state);
     case Expectation::Kind::Envelope:
-      return "keep the force inside the safe band (credit is gone after " + fmt(x.tolerance_s) +
+      return "Keep the force inside the safe band (credit is gone after " + fmt(x.tolerance_s) +
              " s outside)";
   }
   return "";
@@ -161,6 +162,11 @@ const std::vector<CriticalErrorInfo>& critical_error_catalogue() {
        "release, then remove the harness",
        "without power the spring brake holds the full force; the patient cannot get free and "
        "the pull goes on far past its prescribed time"},
+      {"started_without_harness",
+       "fit the harness at the bedside before confirming it on the console and starting",
+       "the console's confirmation is the operator's word, not a fitted harness: an unfastened "
+       "harness slides off under the first pull, jerking the patient and delivering no "
+       "distraction"},
   };
   return k;
 }

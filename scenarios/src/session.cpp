@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "text_format.h"
+#include "scenarios/display_names.h"
 #include "scenarios/faults.h"
 #include "scenarios/vocabulary.h"
 
@@ -114,6 +115,8 @@ const char* mode_name(Mode mode) { return mode == Mode::Assessment ? "assessment
 
 Session::Session(const Scenario& scenario, const SessionOptions& options)
     : scenario_(scenario), options_(options), rig_(rig_config(scenario, options)) {
+  // the patient walks in with no harness on: only the bedside fit cinches it
+  rig_.unfasten_harness();
   // power-on self-test happens before the trainee walks in
   while (rig_.display().state == TableState::SelfTest && rig_.now_us() < 5 * kUsPerS) rig_.tick();
   t0_us_ = rig_.now_us();
@@ -183,7 +186,7 @@ void Session::watch_firmware() {
     last_state_ = d.state;
     const std::string name = state_name(d.state);
     if (!reached_state(name)) states_reached_.push_back(name);
-    log("state", "state:" + name, "table " + name);
+    log("state", "state:" + name, "Table: " + state_display_name(name));
     // traction begins at pretension, or at treating when there is none; a resume from pause
     // continues the same treatment
     const bool begins = d.state == TableState::Pretension ||
@@ -209,6 +212,11 @@ void Session::on_treatment_start() {
     first_start_.protocol = protocol_;
     first_start_.angle_deg = angle_deg_;
   }
+  // a console confirmation is not a fitted harness: the pull meets an unfastened strap
+  if (!patient_.harness_fitted)
+    raise_critical("started_without_harness",
+                   "traction started with the harnesses confirmed on the console but never fitted "
+                   "at the bedside");
   if (!scenario_.safety.contraindication.empty()) {
     raise_critical("contraindicated_treatment",
                    "traction applied to a patient with a contraindication: " +
@@ -247,12 +255,18 @@ void Session::watch_stop_windows() {
 }
 
 void Session::watch_harness() {
-  if (harness_slipped_ || !patient_.harness_fitted) return;
+  // a fitted harness, or one left unfastened under a pull, can slide on the patient
+  if (harness_slipped_) return;
   const double slid_m = rig_.twin_state().harness_slip_m - slip_at_fit_m_;
   if (slid_m > kSlipM) {
     harness_slipped_ = true;
     log("harness_slip", "harness_slip",
-        "the harness slipped " + fmt1(slid_m * 1000.0) + " mm on the patient");
+        "The harness slipped " + fmt1(slid_m * 1000.0) + " mm on the patient");
+    // the strap rides up under load: the patient feels it and says so
+    scripted_anxiety_ = std::max(scripted_anxiety_, 6);
+    patient_.anxiety_0_10 = std::max(patient_.anxiety_0_10, scripted_anxiety_);
+    say(patient_.harness_fitted ? "Whoa! The strap just slid up my back, it jerked me!"
+                                : "Ow, the strap's sliding right off me! It isn't done up!");
   }
 }
 
@@ -322,7 +336,8 @@ void Session::run_events() {
 
 void Session::fire(const ScenarioEvent& ev) {
   const Effects& x = ev.effects;
-  log("event", "event:" + ev.id, ev.id);
+  log("event", "event:" + ev.id,
+      "Scenario event" + (x.reaction.empty() ? std::string() : ": " + term_label(reactions(), x.reaction)));
   if (x.pain >= 0) patient_.pain_0_10 = scripted_pain_ = x.pain;
   if (x.anxiety >= 0) patient_.anxiety_0_10 = scripted_anxiety_ = x.anxiety;
   if (!x.reaction.empty()) {
@@ -332,7 +347,7 @@ void Session::fire(const ScenarioEvent& ev) {
   }
   std::string why;
   if (!x.fault.empty() && !add_fault(x.fault, x.announced, why))
-    log("refused", "refused", "fault " + x.fault + " refused by the twin: " + why);
+    log("refused", "refused", "The twin refused the fault " + fault_display_name(x.fault) + ": " + why);
 }
 
 bool Session::add_fault(const std::string& name, bool announced, std::string& why) {
@@ -340,7 +355,8 @@ bool Session::add_fault(const std::string& name, bool announced, std::string& wh
   if (slot < 0) return false;
   active_faults_.push_back(name);
   fault_slots_.push_back(slot);
-  log("fault", "fault:" + name, (announced ? "" : "(hidden) ") + term_label(fault_catalogue(), name));
+  log("fault", "fault:" + name,
+      "Fault: " + fault_display_name(name) + (announced ? "" : " (hidden from the trainee)"));
   return true;
 }
 
@@ -463,7 +479,7 @@ std::string Session::answer(const std::string& question) {
     if (std::find(f.questions.begin(), f.questions.end(), question) == f.questions.end()) continue;
     if (std::find(revealed_.begin(), revealed_.end(), f.id) == revealed_.end()) {
       revealed_.push_back(f.id);
-      log("finding", "finding", "finding revealed: " + f.id);
+      log("finding", "finding", "Finding: " + finding_display_name(f.id, f.answer));
     }
     reply += (reply.empty() ? "" : " ") + f.answer;
   }
@@ -583,6 +599,12 @@ ApplyResult Session::do_action(const Action& a) {
       }
       if (console_free) command(hal::CommandKind::ConfirmHarness);
       return ApplyResult{true, "harness fitted (" + a.quality + ")"};
+    case ActionKind::ConfirmHarness:
+      // the operator's word to the firmware's interlock; the patient's harness stays as it is
+      if (!console_free) return refuse("the harnesses can be confirmed only at rest");
+      command(hal::CommandKind::ConfirmHarness);
+      return ApplyResult{true, patient_.harness_fitted ? "harnesses confirmed"
+                                                       : "harnesses confirmed on the console, not fitted"};
     case ActionKind::GiveStopSwitch: {
       patient_.stop_switch_in_hand = true;
       rig_.set_patient_stop_connected(true);
@@ -681,6 +703,7 @@ ApplyResult Session::do_action(const Action& a) {
         raise_critical("harness_under_tension", "harness removed with the cord under tension (" +
                                                     fmt1(rig_.twin_state().cord_tension_n) + " N)");
       patient_.harness_fitted = false;
+      if (!under_traction()) rig_.unfasten_harness();
       return ApplyResult{true, "harness removed"};
     case ActionKind::EndSession:
       if (patient_.harness_fitted && (under_traction() || rig_.twin_state().cord_tension_n > kHarnessFreeN))
@@ -700,13 +723,13 @@ ApplyResult Session::do_action(const Action& a) {
     }
     case ActionKind::InjectFault: {
       std::string why;
-      if (!add_fault(a.name, true, why)) return refuse("fault " + a.name + " refused: " + why);
-      return ApplyResult{true, "fault injected: " + a.name};
+      if (!add_fault(a.name, true, why)) return refuse("The fault " + fault_display_name(a.name) + " was refused: " + why);
+      return ApplyResult{true, "Fault injected: " + fault_display_name(a.name)};
     }
     case ActionKind::TriggerReaction:
       if (!has_term(reactions(), a.name)) return refuse("unknown reaction '" + a.name + "'");
       react(a.name, "");
-      return ApplyResult{true, "reaction: " + a.name};
+      return ApplyResult{true, "Reaction: " + term_label(reactions(), a.name)};
     case ActionKind::SetSpeed:
       if (!(a.value > 0.0)) return refuse("the speed factor must be above 0");
       speed_ = a.value;

@@ -26,7 +26,9 @@ enum class ActionKind : uint8_t {
   SelectProtocol,    // choose mode, region and parameters (protocol)
   Set,               // change one prescription parameter (parameter, value)
   SetAngle,          // set the pull angle (value, degrees)
-  FitHarness,        // fit the pelvic and thoracic harnesses (quality)
+  FitHarness,        // fit the pelvic and thoracic harnesses at the bedside (quality)
+  ConfirmHarness,    // press the console's "harnesses fitted": the firmware's interlock only,
+                     // it fits nothing on the patient
   GiveStopSwitch,    // plug in the patient stop switch and put it in the patient's hand
   ExplainProcedure,  // explain what the patient will feel and how to stop the table
   Start,             // start treatment

@@ -55,6 +55,13 @@ class Rig {
   /// and tight give twin::kLooseHarnessFit and twin::kTightHarnessFit. Only between
   /// treatments: the model must not change under traction.
   void fit_harness(twin::HarnessFitting fitting);
+  /// Leaves the harnesses (or head halter) lying unfastened on the patient, as before the
+  /// bedside fit or after removal: they grip with kUnfastenedHarnessFit, so a pull slides
+  /// them off instead of distracting the spine. Only between treatments, like fit_harness.
+  void unfasten_harness();
+  /// The fit of a harness that lies on the patient but is not cinched: the twin's lowest fit
+  /// (twin::detail::harness_of clamps to 0.05), a grip of about 75 N on the pelvis [U].
+  static constexpr double kUnfastenedHarnessFit = 0.05;
   /// Fits the traction unit for a region: the pelvic and thoracic harnesses (lumbar) or the
   /// cervical unit's head halter, so the twin pulls on that part of the patient. Only at
   /// rest: while a treatment, stop or fault release is under way, or the cord carries more
