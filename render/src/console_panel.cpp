@@ -76,7 +76,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
 
   // header: title, units and state chip on one line; when a long state (PATIENT STOP) and a
   // scrollbar leave no room, the title shortens rather than the chip overlapping the units
-  const char* state_text = state_label(s);
+  const char* state_text = status_label(d);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float chip_w = chip_width(state_text);
   auto radio_w = [&](const char* text) {

@@ -20,6 +20,15 @@ const char* state_label(hal::TableState s) {
   return "UNKNOWN";
 }
 
+const char* status_label(const hal::DisplayState& d) {
+  if (d.state != hal::TableState::Stopped) return state_label(d.state);
+  switch (d.alarm_code) {
+    case 102: return "PATIENT STOP";
+    case 108: return "HARNESS SLIP";
+    default: return "STOPPED";
+  }
+}
+
 const char* alarm_text(uint16_t code) {
   switch (code) {
     case 0: return "";

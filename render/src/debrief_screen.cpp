@@ -16,6 +16,7 @@
 #include "render/trainer_ui.h"
 #include "render/units.h"
 #include "render/widgets.h"
+#include "scenarios/display_names.h"
 
 namespace tractus::render {
 
@@ -211,7 +212,7 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
       for (const scenarios::CriticalError& c : report->critical_errors) {
         seek_link(c.t_us, id++);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-        ImGui::TextWrapped("CRITICAL  %s", c.message.c_str());
+        ImGui::TextWrapped("CRITICAL  %s: %s", scenarios::critical_error_display_name(c.id).c_str(), c.message.c_str());
         ImGui::PopStyleColor();
       }
       if (!report->critical_errors.empty()) ImGui::Separator();
@@ -317,11 +318,16 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
   } else if (frame != nullptr) {
     const ForceUnit u = inputs_.unit;
     ImGui::Text("Replay %s / %s", clock_text(debrief_t_s_).c_str(), clock_text(end_s).c_str());
-    ImGui::Text("Table       %s", state_label(frame->table_state));
+    hal::DisplayState shown;
+    shown.state = frame->table_state;
+    shown.alarm_code = frame->alarm_code;
+    ImGui::Text("Table       %s", status_label(shown));
     ImGui::Text("Console     %5.1f %s (target %.1f)", to_display(frame->measured_force_n, u), unit_label(u),
                 to_display(frame->target_force_n, u));
     ImGui::Text("Cord        %5.1f %s", to_display(static_cast<float>(frame->twin.cord_tension_n), u), unit_label(u));
-    if (frame->alarm_code != 0) ImGui::TextColored(theme::kDanger, "Alarm %u", static_cast<unsigned>(frame->alarm_code));
+    if (frame->alarm_code != 0)
+      ImGui::TextColored(theme::kDanger, "Alarm %u: %s", static_cast<unsigned>(frame->alarm_code),
+                         scenarios::alarm_display_name(frame->alarm_code).c_str());
   }
   ImGui::End();
 

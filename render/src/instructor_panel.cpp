@@ -9,6 +9,7 @@
 #include "render/theme.h"
 #include "render/trainer_ui.h"
 #include "render/widgets.h"
+#include "scenarios/display_names.h"
 #include "scenarios/vocabulary.h"
 #include "twin/faults.h"
 
@@ -60,9 +61,11 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   record_next_frame_item("instructor.component");
   ImGui::SetNextItemWidth(half);
-  if (ImGui::BeginCombo("##component", components[fault_component_].c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (ImGui::BeginCombo("##component", scenarios::fault_part_display_name(components[fault_component_]).c_str(),
+                        ImGuiComboFlags_HeightLarge)) {
     for (int i = 0; i < static_cast<int>(components.size()); ++i) {
-      if (ImGui::Selectable(components[i].c_str(), i == fault_component_)) fault_component_ = i;
+      if (ImGui::Selectable(scenarios::fault_part_display_name(components[i]).c_str(), i == fault_component_))
+        fault_component_ = i;
       widgets_.record_last_item(("instructor.component." + components[i]).c_str());
     }
     ImGui::EndCombo();
@@ -70,10 +73,10 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
   ImGui::SameLine();
   record_next_frame_item("instructor.fault");
   ImGui::SetNextItemWidth(half);
-  const std::string shown = std::string(catalogue[fault_index_].name).substr(prefix.size());
+  const std::string shown = scenarios::fault_display_name(catalogue[fault_index_].name);
   if (ImGui::BeginCombo("##fault", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
     for (int i : rows) {
-      const std::string failure = std::string(catalogue[i].name).substr(prefix.size());
+      const std::string failure = scenarios::fault_display_name(catalogue[i].name);
       if (ImGui::Selectable(failure.c_str(), i == fault_index_)) fault_index_ = i;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", catalogue[i].description);
       widgets_.record_last_item((std::string("instructor.fault.") + catalogue[i].name).c_str());
@@ -115,7 +118,7 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
   if (active.empty()) {
     ImGui::TextDisabled("No fault is active.");
   } else {
-    for (const std::string& name : active) ImGui::TextColored(theme::kDanger, "Active: %s", name.c_str());
+    for (const std::string& name : active) ImGui::TextColored(theme::kDanger, "Active: %s", scenarios::fault_display_name(name).c_str());
     if (in.session == nullptr && ImGui::Button("Clear all faults")) out.clear_faults = true;
     widgets_.record_last_item("instructor.clear");
   }

@@ -31,6 +31,9 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   // the debrief's replay camera sits close to the table; the live screens start from the overview
   if (screen_ == Screen::Debrief && in.screen != Screen::Debrief) camera_.apply(CameraPreset::Overview);
   if (in.screen != screen_) demo_shown_step_ = education_shown_step_ = -1;  // set the camera on entry
+  // a training session opens the console and the chart at the table's power-on defaults: no
+  // force, time or decline reason carries over from the sandbox or the scenario before
+  if (in.screen == Screen::Training && screen_ != Screen::Training) reset_session_inputs();
   screen_ = in.screen;
   // the self-test reads the untared cell: nothing to plot until it is done
   if (in.rig != nullptr && in.rig->display().state != hal::TableState::SelfTest) {
@@ -105,6 +108,13 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   return out;
 }
 
+void TrainerUi::reset_session_inputs() {
+  inputs_ = ConsoleInputs{};
+  question_index_ = 0;
+  decline_index_ = 0;
+  note_[0] = '\0';
+}
+
 void TrainerUi::draw_start_screen(const FrameInput& in, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 size(std::min(640.0f, io.DisplaySize.x - 40.0f), 0.0f);
@@ -117,6 +127,12 @@ void TrainerUi::draw_start_screen(const FrameInput& in, UiRequests& out) {
   ImGui::PushFont(fonts_.gauge);
   ImGui::TextColored(theme::kAccent, "Tractus");
   ImGui::PopFont();
+  // a link that asked for something this trainer does not have says so here, not only in
+  // the browser's console
+  if (!in.message.empty()) {
+    message_text(in.message);
+    widgets_.record_last_item("start.message");
+  }
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Spinal decompression table trainer");
   ImGui::PopFont();

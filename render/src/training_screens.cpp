@@ -91,21 +91,33 @@ void TrainerUi::draw_scenario_list(const FrameInput& in, UiRequests& out) {
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
   const std::vector<LibraryEntry>& lib = *in.library;
   if (!in.message.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-    ImGui::TextWrapped("%s", in.message.c_str());
-    ImGui::PopStyleColor();
+    message_text(in.message);
+    widgets_.record_last_item("scenarios.message");
   }
   const float list_w = std::min(420.0f, io.DisplaySize.x * 0.38f);
   ImGui::BeginChild("list", ImVec2(list_w, 0.0f), true);
   ImGui::PushFont(fonts_.heading);
   ImGui::Text("Scenario library (%d)", static_cast<int>(lib.size()));
   ImGui::PopFont();
+  // the mode comes first: an assessment list must not say what each scenario tests
+  const float mode_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  for (const bool assessment : {false, true}) {
+    if (assessment) ImGui::SameLine();
+    const bool on = list_assessment_ == assessment;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+    if (ImGui::Button(assessment ? "Assessment" : "Practice", ImVec2(mode_w, 0.0f))) list_assessment_ = assessment;
+    if (on) ImGui::PopStyleColor();
+    widgets_.record_last_item(assessment ? "scenario.mode_assessment" : "scenario.mode_practice");
+  }
   ImGui::Separator();
   for (int i = 0; i < static_cast<int>(lib.size()); ++i) {
     ImGui::PushID(i);
     if (ImGui::Selectable(lib[i].title.c_str(), selected_scenario_ == i)) selected_scenario_ = i;
     widgets_.record_last_item(("scenario." + lib[i].id).c_str());
-    ImGui::TextDisabled("   %s", lib[i].category.c_str());
+    if (!list_assessment_) {
+      ImGui::TextDisabled("   %s", lib[i].category.c_str());
+      widgets_.record_last_item(("scenario.category." + lib[i].id).c_str());
+    }
     ImGui::PopID();
   }
   ImGui::EndChild();
@@ -119,24 +131,28 @@ void TrainerUi::draw_scenario_list(const FrameInput& in, UiRequests& out) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextWrapped("%s", e.title.c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("%s  |  %s", e.category.c_str(), e.id.c_str());
+    // practice may name what the scenario is about; assessment names nothing but the patient
+    if (!list_assessment_) {
+      ImGui::TextDisabled("%s", e.category.c_str());
+      widgets_.record_last_item("scenario.briefing_category");
+    }
     ImGui::Separator();
     ImGui::TextWrapped("%s", e.patient.c_str());
     ImGui::Spacing();
     ImGui::TextWrapped("%s", e.briefing.c_str());
     ImGui::Spacing();
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (coloured_button("Start in practice mode", theme::kOk, ImVec2(half, 44.0f), true)) {
-      out.open_scenario = e.id;
+    if (!list_assessment_) {
+      if (coloured_button("Start in practice mode", theme::kOk, ImVec2(260.0f, 44.0f), true)) out.open_scenario = e.id;
+      widgets_.record_last_item("scenario.start_practice");
+      ImGui::TextDisabled("Practice shows the category, hints and a live score.");
+    } else {
+      if (coloured_button("Start the assessment", theme::kAccent, ImVec2(260.0f, 44.0f), true)) {
+        out.open_scenario = e.id;
+        out.assessment = true;
+      }
+      widgets_.record_last_item("scenario.start_assessment");
+      ImGui::TextDisabled("Assessment hides the category, hints and the live score.");
     }
-    widgets_.record_last_item("scenario.start_practice");
-    ImGui::SameLine();
-    if (coloured_button("Start in assessment mode", theme::kAccent, ImVec2(half, 44.0f), true)) {
-      out.open_scenario = e.id;
-      out.assessment = true;
-    }
-    widgets_.record_last_item("scenario.start_assessment");
-    ImGui::TextDisabled("Practice shows hints and a live score; assessment hides both.");
   }
   // a saved session record opens straight into its debrief, with the 3D replay
   ImGui::Spacing();
@@ -208,7 +224,8 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
     decline_index_ = std::clamp(decline_index_, 0, static_cast<int>(reasons.size()) - 1);
     ImGui::SetNextItemWidth(-90.0f);
     record_next_frame_item("chart.decline_reason");
-    const bool decline_open = ImGui::BeginCombo("##decline", reasons[decline_index_]->label);
+    // every reason in view at once: a scrolled list hides the last contraindications
+    const bool decline_open = ImGui::BeginCombo("##decline", reasons[decline_index_]->label, ImGuiComboFlags_HeightLargest);
     if (decline_open) {
       for (int i = 0; i < static_cast<int>(reasons.size()); ++i) {
         if (ImGui::Selectable(reasons[i]->label, i == decline_index_)) decline_index_ = i;

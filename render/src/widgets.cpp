@@ -20,6 +20,20 @@ bool coloured_button(const char* label, const ImVec4& colour, const ImVec2& size
   return pressed;
 }
 
+void message_text(const std::string& message) {
+  const std::size_t nl = message.find('\n');
+  ImGui::BeginGroup();
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+  ImGui::TextWrapped("%s", message.substr(0, nl).c_str());
+  ImGui::PopStyleColor();
+  if (nl != std::string::npos) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::TextWrapped("%s", message.substr(nl + 1).c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndGroup();
+}
+
 void begin_top_bar(const char* window_name, float height_px, ImFont* brand_font) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x, height_px));

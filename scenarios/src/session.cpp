@@ -215,8 +215,7 @@ void Session::on_treatment_start() {
   // a console confirmation is not a fitted harness: the pull meets an unfastened strap
   if (!patient_.harness_fitted)
     raise_critical("started_without_harness",
-                   "traction started with the harnesses confirmed on the console but never fitted "
-                   "at the bedside");
+                   "the harnesses were confirmed on the console but never fitted at the bedside");
   if (!scenario_.safety.contraindication.empty()) {
     raise_critical("contraindicated_treatment",
                    "traction applied to a patient with a contraindication: " +

@@ -101,7 +101,17 @@ test('the debrief replays the session and exports a report and a record that rep
   const after = await state(page);
   assert.equal(after.screen, 'scenarios');
   assert.ok(after.history_size >= 1);
+  await waitForWidget(page, 'scenarios.message');
   await screenshot(page, 'scenarios-bad-record.png');
+  // a later success clears it: the message must not outlive the record that opened fine
+  const [chooser3] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, 'scenario.open_record')]);
+  await chooser3.setFiles(recordFile);
+  await waitForState(page, (x) => x.screen === 'debrief' && x.film_progress === 1, 'the replayed debrief', 120000);
+  await clickWidget(page, 'debrief.back');
+  await waitForState(page, (x) => x.screen === 'scenarios', 'the scenario list');
+  await waitFrames(page, 3);
+  assert.equal(await page.evaluate(() => window.tractus.widget('scenarios.message')), null,
+               'the failed import\'s message stays after a later success');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -182,3 +182,25 @@ test('the demo fits a 1024x768 screen', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// issue 11, section 5: a link that names a screen or scenario the trainer lacks says so in the
+// page, not only in the browser's console
+test('an unknown ?mode= or ?scenario= shows a message in the page', async () => {
+  const page = await openPage(env.browser, `${env.url}?mode=traning`);
+  await waitForState(page, (s) => s.screen === 'start' && s.frames > 3, 'the start screen');
+  const note = await waitForWidget(page, 'start.message');
+  assert.ok(note.w > 200 && note.h >= 14, `the message is drawn: ${JSON.stringify(note)}`);
+  await screenshot(page, 'start-unknown-mode.png');
+  // it goes once the user moves on
+  await clickWidget(page, 'start.training');
+  await waitForState(page, (s) => s.screen === 'scenarios', 'the scenario list');
+  assert.equal(await page.evaluate(() => window.tractus.widget('scenarios.message')), null);
+  await page.close();
+
+  const bad = await openPage(env.browser, `${env.url}?mode=train&scenario=no-such-scenario`);
+  await waitForState(bad, (s) => s.screen === 'scenarios' && s.frames > 3, 'the scenario list');
+  const msg = await waitForWidget(bad, 'scenarios.message');
+  assert.ok(msg.w > 200 && msg.h >= 28, `sentence and detail line: ${JSON.stringify(msg)}`);
+  await screenshot(bad, 'scenarios-unknown-scenario.png');
+  await bad.close();
+});

@@ -6,6 +6,7 @@
 #include <emscripten.h>
 
 #include "render/education_tour.h"
+#include "scenarios/display_names.h"
 #include "scenarios/library.h"
 #include "scenarios/scenario.h"
 
@@ -73,7 +74,8 @@ void App::load_library(const std::string& dir) {
     scenarios::Scenario sc;
     scenarios::LoadError err;
     if (!scenarios::load_scenario_by_ref(file, sc, err)) {
-      message_ = "Skipped a scenario file: " + err.file + " " + err.path + ": " + err.reason;
+      message_ = scenarios::load_error_sentence("a scenario file, skipped,", err) + "\n" +
+                 scenarios::load_error_detail(err);
       continue;
     }
     render::LibraryEntry e;
@@ -90,8 +92,15 @@ void App::load_library(const std::string& dir) {
 }
 
 void App::open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed) {
+  // what the link asks for and this trainer lacks is said on the page, not only in the console
+  const bool known = mode.empty() || mode == "sandbox" || mode == "train" || mode == "educate" || mode == "demo";
+  if (!known) {
+    url_message_ = "This link asks for a screen called \"" + mode +
+                   "\", which Tractus does not have. Choose a screen below.\n"
+                   "Known screens: ?mode=sandbox, ?mode=train, ?mode=educate and ?mode=demo.";
+  }
   if (mode == "sandbox") go_to(render::Screen::Sandbox);
-  if (mode == "train") {
+  if (mode == "train" || (mode.empty() && !scenario_id.empty())) {
     go_to(render::Screen::ScenarioList);
     if (!scenario_id.empty()) open_scenario(scenario_id, false);
   }
@@ -101,6 +110,8 @@ void App::open_from_url(const std::string& mode, const std::string& scenario_id,
     clock_.speed = std::atoi(speed.c_str());
   } else if (!speed.empty()) {
     std::fprintf(stderr, "tractus: ignored speed=%s: the speed must be 1, 10 or 60\n", speed.c_str());
+    if (screen_ == render::Screen::Start) url_message_ += (url_message_.empty() ? "" : "\n") +
+        std::string("The link's speed \"") + speed + "\" was ignored: the speed is 1, 10 or 60.";
   }
 }
 
@@ -114,7 +125,7 @@ render::FrameInput App::frame_input() const {
   in.debrief_message = debrief_message_;
   in.library = &library_;
   in.report = has_report_ ? &report_ : nullptr;
-  in.message = message_;
+  in.message = screen_ == render::Screen::Start ? url_message_ : message_;
   in.instructor_message = instructor_message_;
   in.trainee = history_.trainee();
   in.history = &history_rows_;
@@ -135,6 +146,7 @@ void App::go_to(render::Screen screen) {
     film_.reset();
     debrief_message_.clear();
   }
+  url_message_.clear();  // the user has moved on from the link
   if (screen == render::Screen::Sandbox) reset_sandbox();
   clock_ = render::ClockView{};
   screen_ = screen;
@@ -159,7 +171,8 @@ void App::open_scenario(const std::string& id, bool assessment) {
   scenarios::Scenario sc;
   scenarios::LoadError err;
   if (!scenarios::load_scenario_by_ref(id, sc, err)) {
-    message_ = "Could not open scenario '" + id + "': " + err.file + " " + err.path + ": " + err.reason;
+    message_ = scenarios::load_error_sentence("the scenario \"" + id + "\"", err) + "\n" +
+               scenarios::load_error_detail(err);
     screen_ = render::Screen::ScenarioList;
     return;
   }
@@ -260,6 +273,7 @@ void App::apply_sandbox(const render::UiRequests& r) {
     start = false;
   }
   if (start) {
+    instructor_message_.clear();  // a refused start's reason must not outlive a start that went through
     hal::ConsoleCommand set = command(hal::CommandKind::SetPrescription);
     set.prescription.region = region;
     set.prescription.protocol = c.prescription.protocol;
@@ -289,11 +303,8 @@ void App::apply_training(const render::UiRequests& r) {
   // console presses become trainee actions, so scoring and replay see them
   std::vector<scenarios::Action> actions;
   const render::ConsoleIntents& c = r.console;
-  if (c.confirm_harness) {
-    scenarios::Action fit = make(scenarios::ActionKind::FitHarness);
-    fit.quality = "good";
-    actions.push_back(fit);
-  }
+  // the console's confirmation is only the interlock: the bedside "Fit harness" fits it
+  if (c.confirm_harness) actions.push_back(make(scenarios::ActionKind::ConfirmHarness));
   if (c.start) {
     scenarios::Action select = make(scenarios::ActionKind::SelectProtocol);
     select.protocol.mode = "static";

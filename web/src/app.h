@@ -121,6 +121,7 @@ class App {
   void refresh_history_rows();
   void record_finished_session();
   std::string message_;                          // last load error, shown on the list
+  std::string url_message_;                      // what the page's URL asked for and could not have, on start
   std::string instructor_message_;               // why the last fault or reaction was refused
   render::TrainerUi ui_;
   render::ClockView clock_;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.h"
+#include "scenarios/display_names.h"
 #include "scenarios/json_file.h"
 #include "scenarios/library.h"
 #include "scenarios/report_html.h"
@@ -74,20 +75,21 @@ void App::import_record(const std::string& text) {
   scenarios::Scenario sc;
   if (!scenarios::parse_json_text(text, "session record", j, err) ||
       !scenarios::parse_record(j, "session record", record, err)) {
-    message_ = "Could not open the session record: " + err.path + ": " + err.reason;
+    message_ = scenarios::load_error_sentence("the session record", err) + "\n" + scenarios::load_error_detail(err);
     return;
   }
   if (!scenarios::load_scenario_by_ref(record.scenario_id, sc, err)) {
-    message_ = "Could not open the session record: its scenario '" + record.scenario_id +
-               "' is not in this library (" + err.reason + ")";
+    message_ = "The session record could not be opened: its scenario \"" + record.scenario_id +
+               "\" is not in this library.\n" + err.reason;
     return;
   }
   go_to(render::Screen::Debrief);
+  message_.clear();  // an earlier failed import's message must not outlive this success
   record_ = record;
   film_ = std::make_unique<scenarios::ReplayTrace>(sc, record_, kFilmIntervalUs);
   film_imported_ = true;
   if (!film_->ok()) {
-    message_ = "Could not open the session record: " + film_->error();
+    message_ = "The session record could not be replayed.\n" + film_->error();
     film_.reset();
     screen_ = render::Screen::ScenarioList;
   }

@@ -2,12 +2,14 @@
 // a browser test ask what the trainer shows and where a widget is, never change it.
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include <emscripten.h>
 
 #include "app.h"
 #include "render/console_text.h"
 #include "render/education_tour.h"
+#include "scenarios/vocabulary.h"
 
 namespace tractus::web {
 extern App* g_app;
@@ -95,7 +97,24 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
     append_number(g_buffer, "film_end_s", static_cast<double>(film->end_us()) * 1e-6);
     append_number(g_buffer, "debrief_t_s", app.ui().debrief_time_s());
   }
-  g_buffer += std::string("\"state\":\"") + render::state_label(d.state) + "\",";
+  // what the console and chart hold before they are sent (the next Start's prescription)
+  const render::ConsoleInputs& in = app.ui().inputs();
+  append_number(g_buffer, "console_max_force", in.max_force);
+  append_number(g_buffer, "console_treatment_min", in.treatment_min);
+  g_buffer += std::string("\"console_unit\":\"") + (in.unit == render::ForceUnit::Lbf ? "lbf" : "kgf") + "\",";
+  {
+    std::vector<const scenarios::Term*> reasons;
+    for (const scenarios::Term& r : scenarios::contraindications()) reasons.push_back(&r);
+    for (const scenarios::Term& r : scenarios::precautions()) reasons.push_back(&r);
+    const int i = app.ui().decline_index();
+    g_buffer += std::string("\"decline_reason\":\"") +
+                (i >= 0 && i < static_cast<int>(reasons.size()) ? reasons[i]->id : "") + "\",";
+  }
+  if (const scenarios::Session* session = app.session()) {
+    append_number(g_buffer, "speech_count", static_cast<double>(session->speech().size()));
+    g_buffer += std::string("\"harness_fitted\":") + (session->patient().harness_fitted ? "true," : "false,");
+  }
+  g_buffer += std::string("\"state\":\"") + render::status_label(d) + "\",";
   g_buffer += std::string("\"unit\":\"") +
               (rig.model().setup == hal::Region::Cervical ? "cervical" : "lumbar") + "\",";
   append_number(g_buffer, "t_s", static_cast<double>(rig.now_us()) * 1e-6);

@@ -9,6 +9,10 @@ namespace tractus::render {
 
 /// Upper-case name of a table state, as on the touchscreen's status chip.
 const char* state_label(hal::TableState s);
+/// The status chip's words for what the console shows: the state, except that a stop says
+/// why it stopped. Only the patient's own stop switch (alarm 102) reads PATIENT STOP; a
+/// harness slip (108) reads HARNESS SLIP, and any other stop plain STOPPED.
+const char* status_label(const hal::DisplayState& d);
 /// A short sentence for an alarm code, or "" for 0. Unknown codes say so with their tier.
 const char* alarm_text(uint16_t code);
 

@@ -177,6 +177,8 @@ class TrainerUi {
   Screen screen() const { return screen_; }
   const UiRegistry& widgets() const { return widgets_; }
   const ConsoleInputs& inputs() const { return inputs_; }
+  /// The chart's selected reason to decline: an index into contraindications, then precautions.
+  int decline_index() const { return decline_index_; }
   OrbitCamera& camera() { return camera_; }
   /// The debrief replay's moment on show, session seconds.
   double debrief_time_s() const { return debrief_t_s_; }
@@ -189,6 +191,8 @@ class TrainerUi {
   int scene_label_count() const { return labels_ ? static_cast<int>(scene_labels_.size()) : 0; }
 
  private:
+  // the console's and chart's inputs at their power-on defaults, for a new training session
+  void reset_session_inputs();
   void draw_start_screen(const FrameInput& in, UiRequests& out);
   void draw_toolbar(const FrameInput& in, UiRequests& out);
   void draw_console(const scenarios::Rig& rig, UiRequests& out);
@@ -226,6 +230,7 @@ class TrainerUi {
   ConsoleInputs inputs_;
   Screen screen_ = Screen::Start;    // the screen drawn last frame
   int selected_scenario_ = 0;        // scenario list selection
+  bool list_assessment_ = false;     // scenario list: assessment mode chosen (no categories)
   int question_index_ = 0;           // chart panel: selected screening question
   int decline_index_ = 0;            // chart panel: selected reason to decline
   char note_[256] = {};              // chart panel: the note being typed
