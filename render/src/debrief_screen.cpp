@@ -212,8 +212,14 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
       for (const scenarios::CriticalError& c : report->critical_errors) {
         seek_link(c.t_us, id++);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-        ImGui::TextWrapped("CRITICAL  %s: %s", scenarios::critical_error_display_name(c.id).c_str(), c.message.c_str());
+        // the error's name, then what exactly happened in this session
+        ImGui::TextWrapped("CRITICAL  %s", scenarios::critical_error_display_name(c.id).c_str());
         ImGui::PopStyleColor();
+        ImGui::Indent();
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+        ImGui::TextWrapped("%s", c.message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Unindent();
       }
       if (!report->critical_errors.empty()) ImGui::Separator();
       for (const scenarios::ItemScore& item : report->items) {

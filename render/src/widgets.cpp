@@ -26,7 +26,7 @@ void message_text(const std::string& message) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
   ImGui::TextWrapped("%s", message.substr(0, nl).c_str());
   ImGui::PopStyleColor();
-  if (nl != std::string::npos) {
+  if (nl != std::string::npos && nl + 1 < message.size()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
     ImGui::TextWrapped("%s", message.substr(nl + 1).c_str());
     ImGui::PopStyleColor();

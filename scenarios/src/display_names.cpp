@@ -291,10 +291,11 @@ std::string load_error_sentence(const std::string& what, const LoadError& e) {
 }
 
 std::string load_error_detail(const LoadError& e) {
-  std::string d;
-  if (!e.file.empty() && e.file != "<memory>") d = "File " + e.file;
-  if (!e.path.empty()) d += (d.empty() ? "At " : ", at ") + e.path;
-  return d;
+  // "At $.events[0].on in my-scenario.json"; the file is sometimes a description ("session record")
+  const bool named = !e.file.empty() && e.file != "<memory>";
+  // the whole document ($) says nothing the sentence has not
+  if (e.path.empty() || e.path == "$") return std::string();
+  return "At " + e.path + (named ? " in " + e.file : std::string());
 }
 
 }  // namespace tractus::scenarios

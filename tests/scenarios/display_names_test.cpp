@@ -174,7 +174,9 @@ TEST(DisplayNames, LoadErrorsAreSentencesWithThePathOnADetailLine) {
   e.path = "$.events[0].on";
   e.reason = "unknown timeline kind 'treating'";
   EXPECT_EQ(load_error_sentence("the scenario", e), "The scenario could not be read: unknown timeline kind 'treating'.");
-  EXPECT_EQ(load_error_detail(e), "File my-scenario.json, at $.events[0].on");
+  EXPECT_EQ(load_error_detail(e), "At $.events[0].on in my-scenario.json");
   e.file = "<memory>";
   EXPECT_EQ(load_error_detail(e), "At $.events[0].on");
+  e.path = "$";
+  EXPECT_EQ(load_error_detail(e), "") << "the whole document adds nothing to the sentence";
 }

@@ -54,7 +54,8 @@ std::string parameter_display_name(const std::string& parameter);
 /// "The scenario file could not be read: unknown timeline kind 'treating'." The JSON path
 /// stays out of the sentence and goes on load_error_detail's line.
 std::string load_error_sentence(const std::string& what, const LoadError& error);
-/// The detail line under load_error_sentence: the file and the JSON path ("" when neither).
+/// The detail line under load_error_sentence: the JSON path and the file, as
+/// "At $.events[0].on in my-scenario.json" ("" for no path or the whole document, `$`).
 std::string load_error_detail(const LoadError& error);
 
 }  // namespace tractus::scenarios
