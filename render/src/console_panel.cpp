@@ -57,7 +57,7 @@ constexpr RegionDefaults kRegionDefaults[2] = {{70.0f, 35.0f}, {25.0f, 12.5f}};
 // the console's reserved rows: message lines, the height of an action row, the least plot
 constexpr float kConsoleStatusLines = 2.0f;
 constexpr float kConsoleActionRowH = 34.0f;
-constexpr float kMinPlotH = 90.0f;
+constexpr float kMinPlotH = 64.0f;
 
 void format_mm_ss(float seconds, char* out, std::size_t n) {
   const int s = static_cast<int>(std::max(0.0f, seconds) + 0.5f);
@@ -191,22 +191,39 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::InputFloat("##release", &inputs_.release_per_s, 1.0f, 5.0f, fmt);
   widgets_.record_last_item("console.release");
   if (inputs_.protocol != 0) {
-    // the cycle's own parameters, two to a row
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    // the cycle's own parameters on one row, each field naming itself, so a cycling protocol
+    // costs the console one row and it still fits 720 px
+    // each field as wide as its text, and the row's spare width shared out evenly
     std::snprintf(fmt, sizeof fmt, "base %%.0f %s", unit_label(unit));
-    ImGui::SetNextItemWidth(half);
+    char texts[4][32];
+    std::snprintf(texts[0], sizeof texts[0], fmt, inputs_.base_force);
+    std::snprintf(texts[1], sizeof texts[1], "hold %.0f s", inputs_.hold_s);
+    std::snprintf(texts[2], sizeof texts[2], "rest %.0f s", inputs_.rest_s);
+    std::snprintf(texts[3], sizeof texts[3], "%d cycles", inputs_.cycles);
+    float widths[4];
+    float used = 3 * ImGui::GetStyle().ItemSpacing.x;
+    for (int i = 0; i < 4; ++i) {
+      widths[i] = ImGui::CalcTextSize(texts[i]).x + 2 * ImGui::GetStyle().FramePadding.x;
+      used += widths[i];
+    }
+    const float spare = (ImGui::GetContentRegionAvail().x - used) * 0.25f;
+    for (float& w : widths) w = std::max(20.0f, w + spare);
+    ImGui::SetNextItemWidth(widths[0]);
     ImGui::InputFloat("##base", &inputs_.base_force, 0.0f, 0.0f, fmt);
     widgets_.record_last_item("console.base_force");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Base force between the pulls");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(half);
+    ImGui::SetNextItemWidth(widths[1]);
     ImGui::InputFloat("##hold", &inputs_.hold_s, 0.0f, 0.0f, "hold %.0f s");
-    ImGui::SetNextItemWidth(half);
-    ImGui::InputFloat("##rest", &inputs_.rest_s, 0.0f, 0.0f, "rest %.0f s");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hold at the traction force");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(half);
-    ImGui::InputInt("##cycles", &inputs_.cycles, 0, 0);
+    ImGui::SetNextItemWidth(widths[2]);
+    ImGui::InputFloat("##rest", &inputs_.rest_s, 0.0f, 0.0f, "rest %.0f s");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Rest at the base force");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(widths[3]);
+    ImGui::InputScalar("##cycles", ImGuiDataType_S32, &inputs_.cycles, nullptr, nullptr, "%d cycles");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cycles; 0 lets the treatment time decide.");
-    ImGui::TextDisabled("Base force, hold, rest, cycles (0: by treatment time)");
   }
   ImGui::PopStyleVar();
   ImGui::EndDisabled();
@@ -217,6 +234,8 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   // box of their own fixed height; absent buttons are drawn disabled, never left out.
   ImGui::Spacing();
   draw_console_status(d, editable);
+  // the control rows sit closer than the default spacing, so the plot keeps its room at 720 px
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, 5.0f));
 
   // the harness row: the confirmation, or that it was given
   if (d.harness_confirmed) {
@@ -274,6 +293,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::SameLine();
   ImGui::Dummy(ImVec2(half_w, kConsoleActionRowH));
   widgets_.record_last_item("console.recovery_slot");
+  ImGui::PopStyleVar();
 
   // [SECTION] live force gauge and time remaining
   ImGui::Separator();
@@ -304,18 +324,17 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   {
     const float max_n = std::max(to_newtons(inputs_.max_force, unit), 1.0f) * 1.2f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x, h = 14.0f;
+    const float w = ImGui::GetContentRegionAvail().x, h = 10.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(228, 232, 237, 255), 7.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(228, 232, 237, 255), 5.0f);
     const float frac = std::clamp(d.measured_force_n / max_n, 0.0f, 1.0f);
-    dl->AddRectFilled(p, ImVec2(p.x + w * frac, p.y + h), ImGui::GetColorU32(theme::kMeasured), 7.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + w * frac, p.y + h), ImGui::GetColorU32(theme::kMeasured), 5.0f);
     const float tx = p.x + w * std::clamp(d.target_force_n / max_n, 0.0f, 1.0f);
     dl->AddLine(ImVec2(tx, p.y - 3), ImVec2(tx, p.y + h + 3), ImGui::GetColorU32(theme::kTarget), 3.0f);
     ImGui::Dummy(ImVec2(w, h));
   }
 
   // [SECTION] plot
-  ImGui::Spacing();
   // the plot takes the height that is left, so the console never needs scrolling at 720 px
   const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, kMinPlotH, 260.0f);
   draw_force_plot(history_, to_newtons(inputs_.max_force, unit), unit, 120.0f,

@@ -90,6 +90,15 @@ for (const [w, h] of [[1280, 720], [1024, 768]]) {
   test(`console controls keep their place and the console fits without a scrollbar at ${w}x${h}`, async () => {
     const page = await openPage(env.browser, `${env.url}?mode=sandbox`, { width: w, height: h });
     await waitForState(page, (s) => s.state === 'IDLE', 'the self-test to finish');
+    // a cycling protocol adds its row of parameters (a choice the user makes) and still fits
+    for (const protocol of ['Intermittent', 'Static']) {
+      await clickWidget(page, 'console.protocol');
+      await clickWidget(page, `console.protocol.${protocol}`);
+      await waitFrames(page, 3);
+      const s = await state(page);
+      assert.equal(s.console_overflow_px, 0, `the console overflows by ${s.console_overflow_px} px with ${protocol}`);
+      if (protocol !== 'Static') await screenshot(page, `interaction-console-${protocol.toLowerCase()}-${w}x${h}.png`);
+    }
     const idle = await controlRects(page);
     for (const id of CONTROLS) assert.ok(idle[id], `${id} is drawn at rest`);
     const seen = [['idle', idle, await state(page)]];
