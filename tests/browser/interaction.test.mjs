@@ -159,3 +159,32 @@ test('"Inject fault now" stays put whichever fault description shows', async () 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('simulated time keeps wall time at a low frame rate (1920x1080 with the x-ray view)', async () => {
+  // software GL draws this size slowly (about 1.4 fps on the loaded CI machine); the old clock
+  // stepped at most 0.1 s a frame, so a treatment ran at a seventh of real speed
+  const page = await openPage(env.browser, `${env.url}?mode=sandbox`, { width: 1920, height: 1080 });
+  await waitForState(page, (s) => s.state === 'IDLE', 'the self-test to finish');
+  await clickWidget(page, 'toolbar.xray');
+  await clickWidget(page, 'console.confirm_harness');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING', 'treatment');
+  // simulated time and the page's own clock, read together in the page
+  const sample = () => page.evaluate(() => ({ s: window.tractus.state(), wall_ms: performance.now() }));
+  const a = await sample();
+  await page.waitForTimeout(20000);
+  const b = await sample();
+  const wall_s = (b.wall_ms - a.wall_ms) / 1000;
+  const sim_s = b.s.t_s - a.s.t_s;
+  const frames = b.s.frames - a.s.frames;
+  const interval_s = wall_s / Math.max(1, frames);
+  console.log(`1920x1080 x-ray: ${frames} frames in ${wall_s.toFixed(1)} s (${(frames / wall_s).toFixed(2)} fps), ` +
+              `${sim_s.toFixed(2)} s simulated, stepping ${b.s.sim_clock.step_ms} ms a frame`);
+  // each end is read between frames: simulated time lags wall time by up to a frame there
+  assert.ok(Math.abs(sim_s - wall_s) <= 2 * interval_s + 0.1,
+            `${sim_s.toFixed(2)} s simulated in ${wall_s.toFixed(2)} s of wall time at ${interval_s.toFixed(2)} s a frame`);
+  assert.equal(b.s.sim_clock.dropped_s, 0);
+  assert.equal(b.s.state, 'TREATING');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
