@@ -279,7 +279,6 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   if (coloured_button("Stop", theme::kWarn, big, running)) out.console.stop = true;
   widgets_.record_last_item("console.stop");
 
-  // the alarm row, disabled while there is nothing to acknowledge
   const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped || s == hal::TableState::EmergencyStop ||
                        (d.alarm_code != 0 && d.alarm_code < 300);
   // the alarm row: Acknowledge on the left, disabled while there is nothing to acknowledge; the
