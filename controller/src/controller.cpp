@@ -406,6 +406,13 @@ ActuatorFrame Controller::run_self_test(const hal::SensorFrame& sensors) {
   const float n = static_cast<float>(tare_ticks_done_);
   tare_offset_counts_ = static_cast<float>(tare_sum_counts_) / n;
   force_filter_.reset();
+  // this tick's force was measured against no tare at all (the cell's whole offset, about
+  // 15 lbf), and the display shows it as the self-test ends: measure it again against the new
+  // zero. The filter stays reset, so the next tick primes it as before.
+  if (!SignalMonitors::at_rail(sensors.load_cell_counts)) {
+    raw_force_n_ = (static_cast<float>(sensors.load_cell_counts) - tare_offset_counts_) / config_.load_cell_counts_per_n;
+    measured_force_n_ = raw_force_n_;
+  }
   const float mean_current = selftest_current_sum_ / n;
   const bool tare_ok = tare_offset_counts_ >= static_cast<float>(config_.tare_min_counts) &&
                        tare_offset_counts_ <= static_cast<float>(config_.tare_max_counts);

@@ -54,6 +54,11 @@ struct RegionDefaults {
 };
 constexpr RegionDefaults kRegionDefaults[2] = {{70.0f, 35.0f}, {25.0f, 12.5f}};
 
+// the console's reserved rows: message lines, the height of an action row, the least plot
+constexpr float kConsoleStatusLines = 2.0f;
+constexpr float kConsoleActionRowH = 34.0f;
+constexpr float kMinPlotH = 64.0f;
+
 void format_mm_ss(float seconds, char* out, std::size_t n) {
   const int s = static_cast<int>(std::max(0.0f, seconds) + 0.5f);
   std::snprintf(out, n, "%02d:%02d", s / 60, s % 60);
@@ -128,8 +133,9 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
     ImGui::Separator();
   }
 
-  // [SECTION] prescription
+  // [SECTION] prescription, its rows closer together than the default so the console fits 720 px
   ImGui::BeginDisabled(!editable);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, 4.0f));
   const float label_w = 150.0f;
   auto row = [&](const char* label) {
     ImGui::AlignTextToFramePadding();
@@ -177,66 +183,72 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::InputFloat("##ramp", &inputs_.ramp_s, 5.0f, 10.0f, "%.0f s");
   widgets_.record_last_item("console.ramp");
   row("Treatment time");
-  ImGui::InputFloat("##treatment", &inputs_.treatment_min, 1.0f, 5.0f, "%.0f min");
+  // %g shows a part minute (1.25 min) instead of rounding it away beside the time remaining
+  ImGui::InputFloat("##treatment", &inputs_.treatment_min, 1.0f, 5.0f, "%g min");
   widgets_.record_last_item("console.treatment");
   std::snprintf(fmt, sizeof fmt, "%%.1f %s/s", unit_label(unit));
   row("Release speed");
   ImGui::InputFloat("##release", &inputs_.release_per_s, 1.0f, 5.0f, fmt);
   widgets_.record_last_item("console.release");
   if (inputs_.protocol != 0) {
-    // the cycle's own parameters, two to a row
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    // the cycle's own parameters on one row, each field naming itself, so a cycling protocol
+    // costs the console one row and it still fits 720 px
+    // each field as wide as its text, and the row's spare width shared out evenly
     std::snprintf(fmt, sizeof fmt, "base %%.0f %s", unit_label(unit));
-    ImGui::SetNextItemWidth(half);
+    char texts[4][32];
+    std::snprintf(texts[0], sizeof texts[0], fmt, inputs_.base_force);
+    std::snprintf(texts[1], sizeof texts[1], "hold %.0f s", inputs_.hold_s);
+    std::snprintf(texts[2], sizeof texts[2], "rest %.0f s", inputs_.rest_s);
+    std::snprintf(texts[3], sizeof texts[3], "%d cycles", inputs_.cycles);
+    float widths[4];
+    float used = 3 * ImGui::GetStyle().ItemSpacing.x;
+    for (int i = 0; i < 4; ++i) {
+      widths[i] = ImGui::CalcTextSize(texts[i]).x + 2 * ImGui::GetStyle().FramePadding.x;
+      used += widths[i];
+    }
+    const float spare = (ImGui::GetContentRegionAvail().x - used) * 0.25f;
+    for (float& w : widths) w = std::max(20.0f, w + spare);
+    ImGui::SetNextItemWidth(widths[0]);
     ImGui::InputFloat("##base", &inputs_.base_force, 0.0f, 0.0f, fmt);
     widgets_.record_last_item("console.base_force");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Base force between the pulls");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(half);
+    ImGui::SetNextItemWidth(widths[1]);
     ImGui::InputFloat("##hold", &inputs_.hold_s, 0.0f, 0.0f, "hold %.0f s");
-    ImGui::SetNextItemWidth(half);
-    ImGui::InputFloat("##rest", &inputs_.rest_s, 0.0f, 0.0f, "rest %.0f s");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hold at the traction force");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(half);
-    ImGui::InputInt("##cycles", &inputs_.cycles, 0, 0);
+    ImGui::SetNextItemWidth(widths[2]);
+    ImGui::InputFloat("##rest", &inputs_.rest_s, 0.0f, 0.0f, "rest %.0f s");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Rest at the base force");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(widths[3]);
+    ImGui::InputScalar("##cycles", ImGuiDataType_S32, &inputs_.cycles, nullptr, nullptr, "%d cycles");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cycles; 0 lets the treatment time decide.");
-    ImGui::TextDisabled("Base force, hold, rest, cycles (0: by treatment time)");
   }
+  ImGui::PopStyleVar();
   ImGui::EndDisabled();
 
-  if (d.prescription_rejected) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-    ImGui::TextWrapped("Refused: %s %s", d.reject_field, d.reject_reason);
-    ImGui::PopStyleColor();
-  }
-
-  // prescription warnings: above clinical guidance, shown but not refused
-  for (int i = 0; i < d.warning_count && i < hal::kMaxPrescriptionWarnings; ++i) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarn);
-    ImGui::TextWrapped("Caution: %s", d.warnings[i]);
-    ImGui::PopStyleColor();
-  }
-
-  // [SECTION] interlocks: what still blocks Start
+  // [SECTION] fixed controls. Everything from here down keeps its place whatever the table's
+  // state, so a control never moves under the pointer: an alarm row that appeared above them
+  // once put "Acknowledge alarm" where Start had been a frame before. Messages scroll inside a
+  // box of their own fixed height; absent buttons are drawn disabled, never left out.
   ImGui::Spacing();
-  if (editable) {
-    if (d.harness_confirmed) {
-      ImGui::TextColored(theme::kOk, "Harnesses confirmed");
-    } else if (ImGui::Button("Confirm harnesses fitted", ImVec2(-1.0f, 0.0f))) {
-      out.console.confirm_harness = true;
-    }
-    widgets_.record_last_item("console.confirm_harness");
-    const struct { uint8_t bit; const char* text; } locks[] = {
-        {hal::kInterlockStopSwitch, "Patient stop switch not plugged in"},
-        {hal::kInterlockHarness, "Harnesses not confirmed"},
-        {hal::kInterlockHiLo, "Table height is moving"},
-        {hal::kInterlockFault, "A fault is latched"}};
-    for (const auto& l : locks) {
-      if (d.interlocks_missing & l.bit) ImGui::TextColored(theme::kMuted, "Start blocked: %s", l.text);
-    }
-  }
+  draw_console_status(d, editable);
+  // the control rows sit closer than the default spacing, so the plot keeps its room at 720 px
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, 5.0f));
 
-  // [SECTION] treatment controls
-  ImGui::Spacing();
+  // the harness row: the confirmation, or that it was given
+  if (d.harness_confirmed) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(theme::kOk, "Harnesses confirmed");
+  } else {
+    ImGui::BeginDisabled(!editable);
+    if (ImGui::Button("Confirm harnesses fitted", ImVec2(-1.0f, 0.0f))) out.console.confirm_harness = true;
+    ImGui::EndDisabled();
+  }
+  widgets_.record_last_item("console.confirm_harness");
+
+  // treatment controls
   const float button_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
   const ImVec2 big(button_w, 44.0f);
   if (coloured_button("Start", theme::kOk, big, editable)) {
@@ -266,30 +278,23 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::SameLine();
   if (coloured_button("Stop", theme::kWarn, big, running)) out.console.stop = true;
   widgets_.record_last_item("console.stop");
+
   const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped || s == hal::TableState::EmergencyStop ||
                        (d.alarm_code != 0 && d.alarm_code < 300);
-  if (can_ack) {
-    if (coloured_button("Acknowledge alarm", theme::kDanger, ImVec2(-1.0f, 36.0f), true)) {
-      out.console.acknowledge = true;
-    }
-    widgets_.record_last_item("console.acknowledge");
+  // the alarm row: Acknowledge on the left, disabled while there is nothing to acknowledge; the
+  // right half is reserved for the release of a patient left under tension after an emergency
+  // stop (issue 11, section 1), so adding that button moves nothing either
+  const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (coloured_button("Acknowledge alarm", theme::kDanger, ImVec2(half_w, kConsoleActionRowH), can_ack)) {
+    out.console.acknowledge = true;
   }
-
-  // [SECTION] alarms
-  if (d.alarm_code != 0) {
-    const ImVec4 colour = d.alarm_code >= 300 ? theme::kDanger
-                          : d.alarm_code >= 200 ? theme::kWarn
-                                                : theme::kDanger;
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    const char* text = d.alarm_text != nullptr && d.alarm_text[0] != '\0' ? d.alarm_text : alarm_text(d.alarm_code);
-    ImGui::TextWrapped("Alarm %u: %s", static_cast<unsigned>(d.alarm_code), text);
-    ImGui::PopStyleColor();
-    widgets_.record_last_item("console.alarm");
-  }
-
+  widgets_.record_last_item("console.acknowledge");
+  ImGui::SameLine();
+  ImGui::Dummy(ImVec2(half_w, kConsoleActionRowH));
+  widgets_.record_last_item("console.recovery_slot");
+  ImGui::PopStyleVar();
 
   // [SECTION] live force gauge and time remaining
-  ImGui::Spacing();
   ImGui::Separator();
   // load-cell noise around zero reads as 0.0, never -0.0
   const float measured = std::max(0.0f, to_display(d.measured_force_n, unit));
@@ -318,25 +323,67 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   {
     const float max_n = std::max(to_newtons(inputs_.max_force, unit), 1.0f) * 1.2f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x, h = 14.0f;
+    const float w = ImGui::GetContentRegionAvail().x, h = 10.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(228, 232, 237, 255), 7.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(228, 232, 237, 255), 5.0f);
     const float frac = std::clamp(d.measured_force_n / max_n, 0.0f, 1.0f);
-    dl->AddRectFilled(p, ImVec2(p.x + w * frac, p.y + h), ImGui::GetColorU32(theme::kMeasured), 7.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + w * frac, p.y + h), ImGui::GetColorU32(theme::kMeasured), 5.0f);
     const float tx = p.x + w * std::clamp(d.target_force_n / max_n, 0.0f, 1.0f);
     dl->AddLine(ImVec2(tx, p.y - 3), ImVec2(tx, p.y + h + 3), ImGui::GetColorU32(theme::kTarget), 3.0f);
     ImGui::Dummy(ImVec2(w, h));
   }
 
   // [SECTION] plot
-  ImGui::Spacing();
   // the plot takes the height that is left, so the console never needs scrolling at 720 px
-  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, 96.0f, 260.0f);
+  const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, kMinPlotH, 260.0f);
   draw_force_plot(history_, to_newtons(inputs_.max_force, unit), unit, 120.0f,
                   ImVec2(ImGui::GetContentRegionAvail().x, plot_h));
   widgets_.record_last_item("console.plot");
 
+  console_overflow_px_ = ImGui::GetScrollMaxY();
   ImGui::End();
+}
+
+void TrainerUi::draw_console_status(const hal::DisplayState& d, bool editable) {
+  // a box of fixed height for what the console has to say: the alarm first, then a refused
+  // prescription, cautions and what still blocks Start. More than fits scrolls inside it.
+  const float h = kConsoleStatusLines * ImGui::GetTextLineHeightWithSpacing();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+  ImGui::BeginChild("##console_status", ImVec2(-1.0f, h), false);
+  if (d.alarm_code != 0) {
+    const ImVec4 colour = d.alarm_code >= 300 ? theme::kDanger
+                          : d.alarm_code >= 200 ? theme::kWarn
+                                                : theme::kDanger;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    const char* text = d.alarm_text != nullptr && d.alarm_text[0] != '\0' ? d.alarm_text : alarm_text(d.alarm_code);
+    ImGui::TextWrapped("Alarm %u: %s", static_cast<unsigned>(d.alarm_code), text);
+    ImGui::PopStyleColor();
+    widgets_.record_last_item("console.alarm");
+  }
+  if (d.prescription_rejected) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
+    ImGui::TextWrapped("Refused: %s %s", d.reject_field, d.reject_reason);
+    ImGui::PopStyleColor();
+  }
+  // prescription warnings: above clinical guidance, shown but not refused
+  for (int i = 0; i < d.warning_count && i < hal::kMaxPrescriptionWarnings; ++i) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarn);
+    ImGui::TextWrapped("Caution: %s", d.warnings[i]);
+    ImGui::PopStyleColor();
+  }
+  if (editable) {
+    const struct { uint8_t bit; const char* text; } locks[] = {
+        {hal::kInterlockStopSwitch, "Patient stop switch not plugged in"},
+        {hal::kInterlockHarness, "Harnesses not confirmed"},
+        {hal::kInterlockHiLo, "Table height is moving"},
+        {hal::kInterlockFault, "A fault is latched"}};
+    for (const auto& l : locks) {
+      if (d.interlocks_missing & l.bit) ImGui::TextColored(theme::kMuted, "Start blocked: %s", l.text);
+    }
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  widgets_.record_last_item("console.status");
 }
 
 }  // namespace tractus::render

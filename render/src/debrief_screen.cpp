@@ -205,7 +205,11 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
       ImGui::PopID();
       ImGui::SameLine();
     };
-    if (ImGui::BeginTabItem("Checklist")) {
+    // each tab's rectangle is its own item's, taken right after it is submitted
+    const bool checklist_open = ImGui::BeginTabItem("Checklist");
+    widgets_.record_last_item("debrief.tab.checklist");
+    if (checklist_open) {
+      debrief_tab_ = DebriefTab::Checklist;
       ImGui::BeginChild("checklist");
       if (in.course != nullptr) draw_course_summary(*in.course);
       int id = 0;
@@ -253,8 +257,10 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    record_next_frame_item("debrief.tab.timeline");
-    if (ImGui::BeginTabItem("Timeline")) {
+    const bool timeline_open = ImGui::BeginTabItem("Timeline");
+    widgets_.record_last_item("debrief.tab.timeline");
+    if (timeline_open) {
+      debrief_tab_ = DebriefTab::Timeline;
       ImGui::BeginChild("timeline");
       const int64_t cursor_us = static_cast<int64_t>(debrief_t_s_ * 1e6);
       const std::vector<scenarios::TimelineEntry>& tl = report->timeline;
@@ -279,8 +285,10 @@ void TrainerUi::draw_debrief(const FrameInput& in, UiRequests& out) {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    record_next_frame_item("debrief.tab.questions");
-    if (ImGui::BeginTabItem("Questions")) {
+    const bool questions_open = ImGui::BeginTabItem("Questions");
+    widgets_.record_last_item("debrief.tab.questions");
+    if (questions_open) {
+      debrief_tab_ = DebriefTab::Questions;
       ImGui::TextWrapped("Talk these through with your instructor, in order. Scrub the replay to the "
                          "moments you discuss.");
       ImGui::Spacing();

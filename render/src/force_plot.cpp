@@ -54,7 +54,9 @@ void draw_force_plot(const ForceHistory& history, float axis_max_n, ForceUnit un
     if (s.t_s >= t_start_s) max_display = std::max(max_display, to_display(s.measured_n, unit));
   }
   max_display *= 1.1f;
-  const float step = nice_step(max_display, 4);
+  // about four grid lines, fewer on a short plot so their labels never crowd (22 px apiece)
+  const int y_lines = std::clamp(static_cast<int>((p1.y - p0.y) / 22.0f), 2, 4);
+  const float step = nice_step(max_display, y_lines);
 
   auto to_screen = [&](double t_s, float value) {
     const float x = p0.x + static_cast<float>((t_s - t_start_s) / span_s) * (p1.x - p0.x);

@@ -83,9 +83,19 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
     }
     ImGui::EndCombo();
   }
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 330.0f);
+  // the description takes the height of the catalogue's longest, so "Inject fault now" stays
+  // where it is whichever fault is picked
+  const float wrap_w = 330.0f;
+  float desc_h = 0.0f;
+  for (int i = 0; i < count; ++i) {
+    desc_h = std::max(desc_h, ImGui::CalcTextSize(catalogue[i].description, nullptr, false, wrap_w).y);
+  }
+  const ImVec2 desc_at = ImGui::GetCursorPos();
+  ImGui::PushTextWrapPos(desc_at.x + wrap_w);
   ImGui::TextDisabled("%s", catalogue[fault_index_].description);
   ImGui::PopTextWrapPos();
+  ImGui::SetCursorPos(desc_at);
+  ImGui::Dummy(ImVec2(wrap_w, desc_h));
   if (coloured_button("Inject fault now", theme::kWarn, ImVec2(-1.0f, 0.0f), true)) {
     out.inject_fault = std::string(catalogue[fault_index_].name);
   }

@@ -20,6 +20,19 @@ TEST(Controller, SelfTestTaresTheLoadCellThenGoesIdle) {
   EXPECT_TRUE(b.out.brake_engaged);
 }
 
+TEST(Controller, TheTickThatEndsTheSelfTestShowsForceAgainstTheNewTare) {
+  // a session's time 0 is this tick; measured against no tare, the bench's 2000-count zero
+  // read 2000 / 30 = 66.7 N (15.0 lbf), a phantom spike on the live plot and in the replay
+  Bench b;
+  while (b.state() == TableState::SelfTest && b.now_us < 1000000) b.tick();
+  ASSERT_EQ(b.state(), TableState::Idle);
+  EXPECT_NEAR(b.fw.display().measured_force_n, 0.0f, 0.1f);  // a count of dither is 0.03 N
+  for (int i = 0; i < 50; ++i) {
+    b.tick();
+    EXPECT_NEAR(b.fw.display().measured_force_n, 0.0f, 0.1f) << "tick " << i;
+  }
+}
+
 TEST(Controller, SelfTestFailsWhenTheTareIsOutOfRange) {
   Bench b;
   b.plant_force_n = -200.0f;  // a cell reading far below its zero window

@@ -95,6 +95,24 @@ TEST(ReplayTrace, FramesAreEvenlySpacedAndMatchThePlottedSeries) {
   EXPECT_GT(peak_n, 100.0) << "the film never shows the pull";
 }
 
+TEST(ReplayTrace, TheFirstFrameShowsTheConsoleAtRestNotTheUntaredCell) {
+  // at time 0 the console read the load cell against no tare, 15.0 lbf with the cord at 0: the
+  // replay's first frame, and the plotted series' first sample, showed that phantom spike
+  const Scenario sc = load("routine-lumbar-l45");
+  ReplayTrace trace(sc, expert_record(sc), 500'000);
+  while (!trace.advance(10'000'000)) {
+  }
+  const TraceFrame* first = trace.frame_at(0);
+  ASSERT_NE(first, nullptr);
+  EXPECT_NEAR(first->twin.cord_tension_n, 0.0, 1.0);
+  // within the cell's noise of what the cord carries: 1 N is a fifth of a pound
+  EXPECT_NEAR(first->measured_force_n, first->twin.cord_tension_n, 1.0);
+  const std::vector<Sample>& series = trace.session().series();
+  ASSERT_FALSE(series.empty());
+  EXPECT_NEAR(series.front().t_s, 0.0, 1e-9);
+  EXPECT_NEAR(series.front().measured_lbf, series.front().force_lbf, 0.25);
+}
+
 TEST(ReplayTrace, FrameAtPicksTheFrameAtOrBefore) {
   const Scenario sc = load("routine-lumbar-l45");
   ReplayTrace trace(sc, expert_record(sc), 1'000'000);

@@ -149,6 +149,7 @@ void App::go_to(render::Screen screen) {
   url_message_.clear();  // the user has moved on from the link
   if (screen == render::Screen::Sandbox) reset_sandbox();
   clock_ = render::ClockView{};
+  sim_clock_.discard();
   screen_ = screen;
   if (screen == render::Screen::Education) show_education_step(0);
   if (screen == render::Screen::Demo) {
@@ -210,15 +211,15 @@ void App::reset_sandbox() {
   cfg.seed = 1;
   rig_ = std::make_unique<scenarios::Rig>(cfg);
   stop_release_at_us_ = -1;
-  owed_us_ = 0.0;
+  sim_clock_.discard();
 }
 
-int64_t App::take_sim_us(double real_dt_s, double speed) {
-  const double capped_s = std::min(std::max(real_dt_s, 0.0), kMaxCatchUpS);
-  owed_us_ += capped_s * 1e6 * speed;
-  const int64_t whole_us = static_cast<int64_t>(owed_us_ / kTickUs) * kTickUs;
-  owed_us_ -= static_cast<double>(whole_us);
-  return whole_us;
+void App::advance_clock(double real_dt_s, double speed, const SimClock::StepFn& step) {
+  if (clock_.paused) {
+    sim_clock_.discard();
+    return;
+  }
+  sim_clock_.advance(real_dt_s, speed, step, [] { return emscripten_get_now(); });
 }
 
 void App::advance_sandbox_us(int64_t dt_us) {
@@ -371,16 +372,25 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
 
   if (screen_ == render::Screen::Education) {
     if (r.education_step) show_education_step(*r.education_step);
-    const int64_t dt_us = take_sim_us(real_dt_s, clock_.speed);
-    if (education_step_ == render::education_live_step() && !clock_.paused) tour_pull_.advance_us(rig_, dt_us);
+    const bool live = education_step_ == render::education_live_step();
+    advance_clock(real_dt_s, clock_.speed, [&](int64_t us) {
+      if (live) tour_pull_.advance_us(rig_, us);
+      return us;
+    });
   } else if (screen_ == render::Screen::Demo) {
-    if (!clock_.paused) demo_.advance_us(rig_, take_sim_us(real_dt_s, clock_.speed));
+    advance_clock(real_dt_s, clock_.speed, [&](int64_t us) {
+      demo_.advance_us(rig_, us);
+      return us;
+    });
     demo_caption_ = demo_.caption(*rig_);
   } else if (screen_ == render::Screen::Sandbox) {
     if (r.speed) clock_.speed = *r.speed;
     apply_sandbox(r);
     if (r.single_step) rig_->tick();
-    if (!clock_.paused) advance_sandbox_us(take_sim_us(real_dt_s, clock_.speed));
+    advance_clock(real_dt_s, clock_.speed, [&](int64_t us) {
+      advance_sandbox_us(us);
+      return us;
+    });
   } else if (screen_ == render::Screen::Training && session_) {
     apply_training(r);
     if (start_pending_) {
@@ -388,7 +398,11 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
       start_when_ready();
     }
     if (r.single_step) session_->advance_us(kTickUs);
-    if (!clock_.paused) session_->advance_us(take_sim_us(real_dt_s, session_->speed()));
+    advance_clock(real_dt_s, session_->speed(), [&](int64_t us) {
+      const int64_t before_us = session_->now_us();
+      session_->advance_us(us);
+      return session_->now_us() - before_us;
+    });
     if (session_->ended()) {
       report_ = scenarios::build_report(*session_);
       if (course_) {

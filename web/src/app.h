@@ -10,6 +10,7 @@
 
 #include "demo_director.h"
 #include "history_store.h"
+#include "sim_clock.h"
 #include "render/trainer_ui.h"
 #include "scenarios/course.h"
 #include "scenarios/record.h"
@@ -51,8 +52,10 @@ class App {
   /// What the UI should draw this frame.
   render::FrameInput frame_input() const;
 
-  /// Applies the UI's requests, then advances the simulation by real_dt_s times the speed,
-  /// capped so a slow frame never makes the next one slower (no death spiral).
+  /// Applies the UI's requests, then advances the simulation by real_dt_s times the speed.
+  /// The simulation clock (sim_clock.h) bounds the stepping by its own CPU time, not by a cap
+  /// on real_dt_s, so simulated time keeps up with wall time at a low frame rate and a slow
+  /// step never makes the next frame slower (no death spiral).
   void apply_and_advance(const render::UiRequests& requests, double real_dt_s);
 
   /// Records one frame's CPU time (simulation, UI and draw submission).
@@ -89,8 +92,8 @@ class App {
   /// The session the debrief is about: the one just played, or the replayed record's.
   const scenarios::Session* debrief_session() const;
 
-  /// The longest simulated time one frame may advance at 1x, seconds.
-  static constexpr double kMaxCatchUpS = 0.1;
+  /// The simulation clock: what it owes and what its last frame stepped.
+  const SimClock& sim_clock() const { return sim_clock_; }
 
  private:
   void load_library(const std::string& dir);
@@ -99,7 +102,8 @@ class App {
   void reset_sandbox();
   void apply_sandbox(const render::UiRequests& r);
   void apply_training(const render::UiRequests& r);
-  int64_t take_sim_us(double real_dt_s, double speed);
+  // steps step(us) for this frame's share of simulated time, or drops it while paused
+  void advance_clock(double real_dt_s, double speed, const SimClock::StepFn& step);
   void advance_sandbox_us(int64_t dt_us);
   void start_when_ready();
   // debrief (app_debrief.cpp)
@@ -128,7 +132,7 @@ class App {
   bool start_pending_ = false;        // training: Start waits for the firmware to read Ready
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again
   int64_t stop_tap_at_us_ = -1;      // sandbox: when the stop switch was last pressed
-  double owed_us_ = 0.0;             // fraction of a tick carried to the next frame
+  SimClock sim_clock_;               // simulated time owed, paid in CPU-bounded slices
   std::vector<FrameCost> frame_costs_;  // ring of recent frame costs
   std::size_t frame_head_ = 0;
   int64_t frames_ = 0;

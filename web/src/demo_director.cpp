@@ -209,6 +209,8 @@ render::DemoCaption DemoDirector::caption(const scenarios::Rig& rig) const {
   return c;
 }
 
+// Every prescription below sets a whole number of minutes: the console enters and shows the
+// treatment time in minutes, so 75 s read "1 min" beside "01:12 remaining".
 std::vector<DemoStep> sales_demo_script() {
   using render::CameraPreset;
   using hal::Protocol;
@@ -226,9 +228,9 @@ std::vector<DemoStep> sales_demo_script() {
   s.push_back(DemoStep{"intermittent", "Intermittent traction",
                        "The pull alternates between the traction force and a lower base force, each with its "
                        "own hold time, changing over at a set speed.",
-                       CameraPreset::Overview, 82.0, false,
-                       {prescribe(0.0, cycling(Protocol::Intermittent, 60.0, 25.0, 10.0, 15.0, 10.0, 75.0)),
-                        cue(80.0, CueKind::Acknowledge)}});
+                       CameraPreset::Overview, 67.0, false,
+                       {prescribe(0.0, cycling(Protocol::Intermittent, 60.0, 25.0, 10.0, 15.0, 10.0, 60.0)),
+                        cue(65.0, CueKind::Acknowledge)}});
   s.push_back(DemoStep{"decompression", "Decompression cycle",
                        "From a baseline: a quick rise to half the force, a slow, logarithmic rise to the "
                        "maximum, a hold, a linear release and a rest. The spine panel shows the simulated "
@@ -261,7 +263,7 @@ std::vector<DemoStep> gentle_pull_script() {
   std::vector<DemoStep> s;
   // 50 lbf is about a third of a 70 kg patient's body weight, the low end of the trial doses
   s.push_back(DemoStep{"gentle", "A gentle decompression pull", "", render::CameraPreset::Side, 600.0, true,
-                       {prescribe(1.0, cycling(hal::Protocol::Decompression, 50.0, 20.0, 10.0, 15.0, 10.0, 590.0))}});
+                       {prescribe(1.0, cycling(hal::Protocol::Decompression, 50.0, 20.0, 10.0, 15.0, 10.0, 540.0))}});
   return s;
 }
 

@@ -96,6 +96,8 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
     append_number(g_buffer, "film_frames", static_cast<double>(film->frames().size()));
     append_number(g_buffer, "film_end_s", static_cast<double>(film->end_us()) * 1e-6);
     append_number(g_buffer, "debrief_t_s", app.ui().debrief_time_s());
+    static const char* const kTabs[] = {"checklist", "timeline", "questions"};
+    g_buffer += std::string("\"debrief_tab\":\"") + kTabs[static_cast<int>(app.ui().debrief_tab())] + "\",";
   }
   // what the console and chart hold before they are sent (the next Start's prescription)
   const render::ConsoleInputs& in = app.ui().inputs();
@@ -134,6 +136,14 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   append_number(g_buffer, "speed", app.clock().speed);
   g_buffer += std::string("\"paused\":") + (app.clock().paused ? "true," : "false,");
   append_number(g_buffer, "frames", static_cast<double>(app.frames()));
+  // the simulation clock: time owed and dropped, and what the last frame's stepping cost
+  g_buffer += "\"sim_clock\":{";
+  append_number(g_buffer, "owed_s", app.sim_clock().owed_s());
+  append_number(g_buffer, "dropped_s", app.sim_clock().dropped_s());
+  append_number(g_buffer, "step_ms", app.sim_clock().last().step_cpu_ms);
+  append_number(g_buffer, "budget_ms", app.sim_clock().last().budget_ms);
+  g_buffer += std::string("\"budget_hit\":") + (app.sim_clock().last().budget_hit ? "true" : "false") + "},";
+  append_number(g_buffer, "console_overflow_px", app.ui().console_overflow_px());
   append_number(g_buffer, "scene_draw_calls", app.ui().scene_draw_calls());
   g_buffer += std::string("\"xray\":") + (app.ui().xray() ? "true," : "false,");
   append_number(g_buffer, "scene_labels", app.ui().scene_label_count());

@@ -2,6 +2,7 @@
 
 #include "key_queue.h"
 
+#include <cfloat>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -15,10 +16,23 @@ namespace {
 
 std::string g_canvas;
 double g_dpr = 1.0;
-// a press is latched until one frame has seen it, so press-and-release between two frames
-// still reaches the UI as a click
+// The pointer as the events last left it, and presses no frame has seen yet. A press is held
+// until a frame has shown it, so press-and-release between two frames still reaches the UI as
+// a click. A press somewhere the last frame's pointer was not is shown first as a hover
+// frame: ImGui gives an item the press only if it was hovered the frame before whenever the
+// item lets others overlap it (tab bars, and the items drawn over another), so without that
+// frame an instant click or a tap on a debrief tab selected nothing.
+ImVec2 g_pointer(-FLT_MAX, -FLT_MAX);
+ImVec2 g_frame_pointer(-FLT_MAX, -FLT_MAX);  // where the last frame saw the pointer
 bool g_mouse_down[3] = {false, false, false};
-bool g_mouse_latched[3] = {false, false, false};
+bool g_press_pending[3] = {false, false, false};
+ImVec2 g_press_at[3];
+
+void press(int b) {
+  g_mouse_down[b] = true;
+  g_press_pending[b] = true;
+  g_press_at[b] = g_pointer;
+}
 // key presses and typed text, ordered into frames (a slow frame must not lose or reorder them)
 KeyQueue g_keys;
 KeyQueue::Frame g_key_frame;
@@ -29,12 +43,10 @@ int button_index(unsigned short dom_button) {
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+  g_pointer = ImVec2(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
   const int b = button_index(e->button);
   if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
-    g_mouse_down[b] = true;
-    g_mouse_latched[b] = true;
+    press(b);
   } else if (type == EMSCRIPTEN_EVENT_MOUSEUP) {
     g_mouse_down[b] = false;
   }
@@ -52,12 +64,10 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
   if (e->numTouches <= 0) return EM_FALSE;
-  ImGuiIO& io = ImGui::GetIO();
   const EmscriptenTouchPoint& t = e->touches[0];
-  io.MousePos = ImVec2(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+  g_pointer = ImVec2(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
   if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
-    g_mouse_down[0] = true;
-    g_mouse_latched[0] = true;
+    press(0);
   } else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
     g_mouse_down[0] = false;
   }
@@ -160,10 +170,23 @@ FramebufferSize platform_new_frame(double dt_s) {
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(g_dpr), static_cast<float>(g_dpr));
   io.DeltaTime = dt_s > 0.0 ? static_cast<float>(dt_s) : 1.0f / 60.0f;
 
+  // the pointer: at an unseen press while one is pending, else where the events left it
+  io.MousePos = g_pointer;
   for (int b = 0; b < 3; ++b) {
-    io.MouseDown[b] = g_mouse_down[b] || g_mouse_latched[b];
-    g_mouse_latched[b] = false;
+    if (g_press_pending[b]) io.MousePos = g_press_at[b];
   }
+  const bool hover_first = io.MousePos.x != g_frame_pointer.x || io.MousePos.y != g_frame_pointer.y;
+  for (int b = 0; b < 3; ++b) {
+    if (!g_press_pending[b]) {
+      io.MouseDown[b] = g_mouse_down[b];
+    } else if (hover_first) {
+      io.MouseDown[b] = false;  // this frame hovers the press's place; the next one presses
+    } else {
+      io.MouseDown[b] = true;
+      g_press_pending[b] = false;
+    }
+  }
+  g_frame_pointer = io.MousePos;
   g_keys.next_frame(g_key_frame);
   for (int k = 0; k < KeyQueue::kKeyCount; ++k) io.KeysDown[k] = g_key_frame.keys_down[k];
   io.KeyCtrl = (g_key_frame.mods & KeyQueue::kCtrl) != 0;

@@ -182,6 +182,12 @@ class TrainerUi {
   OrbitCamera& camera() { return camera_; }
   /// The debrief replay's moment on show, session seconds.
   double debrief_time_s() const { return debrief_t_s_; }
+  /// The debrief's tabs, and the one the last frame showed.
+  enum class DebriefTab { Checklist, Timeline, Questions };
+  DebriefTab debrief_tab() const { return debrief_tab_; }
+  /// How far the console's content overran its window in the last frame, pixels (0: it fits
+  /// without a scrollbar).
+  float console_overflow_px() const { return console_overflow_px_; }
   /// Draw calls the 3D scene issued in the last frame.
   int scene_draw_calls() const { return shapes_.last_draw_calls(); }
   /// Whether the 3D view shows the x-ray spine and the part labels (toolbar toggles).
@@ -196,6 +202,8 @@ class TrainerUi {
   void draw_start_screen(const FrameInput& in, UiRequests& out);
   void draw_toolbar(const FrameInput& in, UiRequests& out);
   void draw_console(const scenarios::Rig& rig, UiRequests& out);
+  // the console's fixed-height box of alarm, refusal, cautions and interlocks (console_panel.cpp)
+  void draw_console_status(const hal::DisplayState& d, bool editable);
   void draw_patient_panel(const scenarios::Rig& rig, UiRequests& out);
   // training screens (training_screens.cpp)
   void draw_scenario_list(const FrameInput& in, UiRequests& out);
@@ -249,6 +257,8 @@ class TrainerUi {
   // debrief replay (debrief_screen.cpp)
   double debrief_t_s_ = 0.0;             // the moment on show, session seconds
   bool debrief_playing_ = false;
+  DebriefTab debrief_tab_ = DebriefTab::Checklist;  // the tab on show
+  float console_overflow_px_ = 0.0f;  // the console's scroll range in the last frame
   int debrief_play_speed_ = 10;          // playback speed multiple
   const void* debrief_film_seen_ = nullptr;  // the film the cursor belongs to
   float replay_rect_px_[4] = {0, 0, 1, 1};   // x, y, w, h of the 3D replay, CSS pixels
