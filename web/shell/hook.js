@@ -7,6 +7,30 @@
   const bar = document.getElementById('progress');
   const status = document.getElementById('status');
   let totalDeps = 0;
+  // one copy of the file system to IndexedDB at a time: a request during a copy runs after it
+  let syncing = false;
+  let syncAgain = false;
+  function persistFlush() {
+    const M = window.Module;
+    if (syncing) { syncAgain = true; return; }
+    syncing = true;
+    M.FS.syncfs(false, (err) => {
+      syncing = false;
+      if (err) console.warn('Tractus could not save to browser storage: ' + err);
+      if (syncAgain) { syncAgain = false; persistFlush(); }
+    });
+  }
+  // the running session is saved when the page is hidden or left, and leaving it asks first
+  const running = () => !!(window.Module._tractus_session_running && window.Module._tractus_session_running());
+  window.addEventListener('pagehide', () => {
+    if (running()) window.Module._tractus_persist_session();
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (!running()) return;
+    window.Module._tractus_persist_session();
+    event.preventDefault();
+    event.returnValue = '';  // the browser shows its own "leave site?" question
+  });
 
   function showFatal(message) {
     overlay.classList.remove('hidden');
@@ -67,7 +91,24 @@
       a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
-    pickHistoryFile: () => window.Module.pickTextFile('tractus_import_history'),
+    persistFlush,
+    // a history file goes to the trainer on the heap (a big file would overflow the stack
+    // that ccall copies strings to), read no further than one byte past the trainer's limit:
+    // the trainer refuses a bigger file by the size the browser reports
+    pickHistoryFile: () => {
+      const M = window.Module;
+      const input = document.createElement('input');
+      input.type = 'file'; input.accept = '.json,application/json';
+      input.onchange = () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        const limit = M._tractus_history_file_limit();
+        file.slice(0, limit + 1).text().then((text) => {
+          M._tractus_import_history(M.allocateUTF8(text), file.size, M.allocateUTF8(file.name));
+        });
+      };
+      input.click();
+    },
     // asks the user for a JSON file and hands its text to the exported C function `sink`
     pickTextFile: (sink) => {
       const input = document.createElement('input');

@@ -71,26 +71,33 @@ void App::import_record(const std::string& text) {
   nlohmann::json j;
   scenarios::LoadError err;
   scenarios::SessionRecord record;
-  scenarios::Scenario sc;
   if (!scenarios::parse_json_text(text, "session record", j, err) ||
       !scenarios::parse_record(j, "session record", record, err)) {
     message_ = "Could not open the session record: " + err.path + ": " + err.reason;
     return;
   }
+  open_record_debrief(record, "the session record");
+}
+
+bool App::open_record_debrief(const scenarios::SessionRecord& record, const std::string& what) {
+  scenarios::Scenario sc;
+  scenarios::LoadError err;
   if (!scenarios::load_scenario_by_ref(record.scenario_id, sc, err)) {
-    message_ = "Could not open the session record: its scenario '" + record.scenario_id +
+    message_ = "Could not open " + what + ": its scenario '" + record.scenario_id +
                "' is not in this library (" + err.reason + ")";
-    return;
+    return false;
   }
   go_to(render::Screen::Debrief);
   record_ = record;
   film_ = std::make_unique<scenarios::ReplayTrace>(sc, record_, kFilmIntervalUs);
   film_imported_ = true;
   if (!film_->ok()) {
-    message_ = "Could not open the session record: " + film_->error();
+    message_ = "Could not open " + what + ": " + film_->error();
     film_.reset();
     screen_ = render::Screen::ScenarioList;
+    return false;
   }
+  return true;
 }
 
 void App::export_debrief(const render::UiRequests& r) {
