@@ -19,17 +19,20 @@ namespace tractus::render {
 
 namespace {
 constexpr const char* kPopup = "Import history";
-// lines of one list shown before it scrolls
-constexpr int kListRows = 4;
+// lines of one list shown before it scrolls: four lists of three fit with the rest at 720 px
+constexpr int kListRows = 3;
 
 // a heading with a count, then the lines in a scrolling box of at most kListRows rows
 void draw_list(const char* id, const std::string& heading, const std::vector<std::string>& lines,
                const ImVec4& colour) {
   ImGui::TextColored(colour, "%s", heading.c_str());
   if (lines.empty()) return;
+  const ImGuiStyle& style = ImGui::GetStyle();
   const float row_h = ImGui::GetTextLineHeightWithSpacing();
   const int shown = std::min(static_cast<int>(lines.size()), kListRows);
-  ImGui::BeginChild(id, ImVec2(0.0f, row_h * static_cast<float>(shown) + 8.0f), true);
+  // exactly the rows shown inside the box's padding: a scrollbar only when more are left
+  const float box_h = row_h * static_cast<float>(shown) - style.ItemSpacing.y + 2.0f * style.WindowPadding.y;
+  ImGui::BeginChild(id, ImVec2(0.0f, box_h), true);
   const float w = ImGui::GetContentRegionAvail().x;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(lines.size()));
@@ -58,7 +61,9 @@ void TrainerUi::draw_import_dialog(const FrameInput& in, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, io.DisplaySize.x - 40.0f), 0.0f));
+  const float w_px = std::min(620.0f, io.DisplaySize.x - 40.0f);
+  // on a short screen the dialog scrolls rather than run off the bottom
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w_px, 0.0f), ImVec2(w_px, io.DisplaySize.y - 40.0f));
   if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
     return;

@@ -100,7 +100,9 @@ void TrainerUi::draw_saved_data(const FrameInput& in, UiRequests& out) {
       const ImVec2 p0 = ImGui::GetCursorScreenPos();
       const float row_w = ImGui::GetContentRegionAvail().x;
       if (h.replayable) {
-        if (ImGui::Selectable("##open", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(row_w, 0.0f)))
+        // no overlap flag: with it ImGui ignores a click on a row the pointer has only just
+        // reached (a tap, or a fast click coming from another button)
+        if (ImGui::Selectable("##open", false, 0, ImVec2(row_w, 0.0f)))
           out.open_history_entry = i;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this session's debrief");
       } else {

@@ -20,14 +20,42 @@
       if (syncAgain) { syncAgain = false; persistFlush(); }
     });
   }
+  // on the way out there is no time for a whole syncfs (several asynchronous steps before its
+  // write): the file just written goes straight into IDBFS's store, on the database it holds open
+  function storeNow(path) {
+    const M = window.Module;
+    const db = M.IDBFS && M.IDBFS.dbs && M.IDBFS.dbs['/persist'];
+    if (!db) return;
+    try {
+      const stat = M.FS.stat(path);
+      const tx = db.transaction([M.IDBFS.DB_STORE_NAME], 'readwrite');
+      tx.objectStore(M.IDBFS.DB_STORE_NAME).put(
+        { timestamp: stat.mtime, mode: stat.mode, contents: M.FS.readFile(path) }, path);
+    } catch (e) {
+      console.warn('Tractus could not keep the running session: ' + e);
+    }
+  }
   // the running session is saved when the page is hidden or left, and leaving it asks first
   const running = () => !!(window.Module._tractus_session_running && window.Module._tractus_session_running());
+  // Chromium drops an IndexedDB write begun while a page unloads, so the copy made on the way
+  // out also goes to localStorage, which writes at once; the next load takes whichever copy
+  // is later (web/src/session_keeper.cpp)
+  const keepSession = () => {
+    const M = window.Module;
+    M._tractus_persist_session();
+    storeNow('/persist/session.json');
+    try {
+      localStorage.setItem('tractus.session', M.FS.readFile('/persist/session.json', { encoding: 'utf8' }));
+    } catch (e) {
+      // no localStorage (a sandboxed frame): the last periodic save stands
+    }
+  };
   window.addEventListener('pagehide', () => {
-    if (running()) window.Module._tractus_persist_session();
+    if (running()) keepSession();
   });
   window.addEventListener('beforeunload', (event) => {
     if (!running()) return;
-    window.Module._tractus_persist_session();
+    keepSession();
     event.preventDefault();
     event.returnValue = '';  // the browser shows its own "leave site?" question
   });

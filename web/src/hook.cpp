@@ -83,6 +83,7 @@ void append_saved(std::string& s, const tractus::web::App& app) {
     std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(now.timeline_hash));
     s += "\"live\":{\"timeline_hash\":\"" + std::string(digest) + "\",";
     append_number(s, "actions", static_cast<double>(app.session()->actions().size()));
+    append_number(s, "t_s", static_cast<double>(app.session()->now_us()) * 1e-6);  // session time
     append_number(s, "score", now.score, false);
     s += "},";
   }

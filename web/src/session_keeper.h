@@ -6,6 +6,7 @@
 // session: resume replays the record to the moment it was left, then play goes on live.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "resume_point.h"
@@ -28,8 +29,9 @@ class SessionKeeper {
   bool load(ResumePoint& out, std::string& why);
   /// Saves session now, under the scenario's title.
   void save(const scenarios::Session& session, const std::string& title);
-  /// Saves session when kSaveIntervalMs have passed since the last save; wall_ms is the
-  /// browser's clock.
+  /// Saves session when kSaveIntervalMs have passed since the last save, and at once when it
+  /// holds an action the last save did not (so a resume never loses an action, only at most
+  /// the time since); wall_ms is the browser's clock.
   void save_if_due(const scenarios::Session& session, const std::string& title, double wall_ms);
   /// Forgets the saved session.
   void discard();
@@ -37,6 +39,7 @@ class SessionKeeper {
  private:
   std::string path_;
   double last_save_ms_ = -1e300;  // browser clock of the last save
+  std::size_t saved_actions_ = 0;  // actions the last save held
 };
 
 }  // namespace tractus::web
