@@ -32,7 +32,7 @@ void TrainerUi::draw_resume_offer(const ResumeOffer& offer, UiRequests& out) {
   const float row_h = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("resume", ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() + row_h + 18.0f), true,
                     ImGuiWindowFlags_NoScrollbar);
-  ImGui::TextUnformatted("A training session was left unfinished when the page was reloaded.");
+  ImGui::TextUnformatted("A training session was left unfinished when the page was closed or reloaded.");
   const float discard_w = 90.0f;
   const float resume_w = ImGui::GetContentRegionAvail().x - discard_w - ImGui::GetStyle().ItemSpacing.x;
   const std::string at = " at " + mm_ss(offer.left_at_s);
