@@ -170,46 +170,9 @@ void TrainerUi::draw_start_screen(const FrameInput& in, UiRequests& out) {
   if (ImGui::Button("Product demo: runs on its own", ImVec2(half, 40.0f))) out.go_to = Screen::Demo;
   widgets_.record_last_item("start.demo");
 
-  // [SECTION] the trainee and their saved history
-  ImGui::Spacing();
-  ImGui::Separator();
-  if (!trainee_loaded_) {
-    std::snprintf(trainee_, sizeof trainee_, "%s", in.trainee.c_str());
-    trainee_loaded_ = true;
-  }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Trainee");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(-80.0f);
-  ImGui::InputTextWithHint("##trainee", "your name", trainee_, sizeof trainee_);
-  widgets_.record_last_item("start.trainee");
-  ImGui::SameLine();
-  if (ImGui::Button("Save", ImVec2(-1.0f, 0.0f))) out.set_trainee = std::string(trainee_);
-  widgets_.record_last_item("start.save_trainee");
-  if (!in.storage_message.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDanger);
-    ImGui::TextWrapped("%s", in.storage_message.c_str());
-    ImGui::PopStyleColor();
-  }
-  const int n = in.history != nullptr ? static_cast<int>(in.history->size()) : 0;
-  if (n == 0) {
-    ImGui::TextDisabled("No training sessions saved in this browser yet.");
-  } else {
-    ImGui::TextDisabled("Recent sessions (%d saved in this browser)", n);
-    for (int i = n - 1; i >= 0 && i >= n - 4; --i) {
-      const HistoryRow& h = (*in.history)[i];
-      ImGui::TextColored(h.passed ? theme::kOk : theme::kDanger, "%3.0f %s", h.score, h.passed ? "pass" : "fail");
-      ImGui::SameLine();
-      ImGui::TextWrapped("%s (%s) %s", h.title.c_str(), h.mode.c_str(), h.finished_at.substr(0, 10).c_str());
-    }
-  }
-  widgets_.record_last_item("start.history");
-  if (ImGui::Button("Export history")) out.export_history = true;
-  widgets_.record_last_item("start.export");
-  ImGui::SameLine();
-  if (ImGui::Button("Import history...")) out.import_history = true;
-  widgets_.record_last_item("start.import");
+  draw_saved_data(in, out);
   ImGui::End();
+  draw_import_dialog(in, out);
 }
 
 void TrainerUi::draw_toolbar(const FrameInput& in, UiRequests& out) {

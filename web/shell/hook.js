@@ -7,6 +7,58 @@
   const bar = document.getElementById('progress');
   const status = document.getElementById('status');
   let totalDeps = 0;
+  // one copy of the file system to IndexedDB at a time: a request during a copy runs after it
+  let syncing = false;
+  let syncAgain = false;
+  function persistFlush() {
+    const M = window.Module;
+    if (syncing) { syncAgain = true; return; }
+    syncing = true;
+    M.FS.syncfs(false, (err) => {
+      syncing = false;
+      if (err) console.warn('Tractus could not save to browser storage: ' + err);
+      if (syncAgain) { syncAgain = false; persistFlush(); }
+    });
+  }
+  // on the way out there is no time for a whole syncfs (several asynchronous steps before its
+  // write): the file just written goes straight into IDBFS's store, on the database it holds open
+  function storeNow(path) {
+    const M = window.Module;
+    const db = M.IDBFS && M.IDBFS.dbs && M.IDBFS.dbs['/persist'];
+    if (!db) return;
+    try {
+      const stat = M.FS.stat(path);
+      const tx = db.transaction([M.IDBFS.DB_STORE_NAME], 'readwrite');
+      tx.objectStore(M.IDBFS.DB_STORE_NAME).put(
+        { timestamp: stat.mtime, mode: stat.mode, contents: M.FS.readFile(path) }, path);
+    } catch (e) {
+      console.warn('Tractus could not keep the running session: ' + e);
+    }
+  }
+  // the running session is saved when the page is hidden or left, and leaving it asks first
+  const running = () => !!(window.Module._tractus_session_running && window.Module._tractus_session_running());
+  // Chromium drops an IndexedDB write begun while a page unloads, so the copy made on the way
+  // out also goes to localStorage, which writes at once; the next load takes whichever copy
+  // is later (web/src/session_keeper.cpp)
+  const keepSession = () => {
+    const M = window.Module;
+    M._tractus_persist_session();
+    storeNow('/persist/session.json');
+    try {
+      localStorage.setItem('tractus.session', M.FS.readFile('/persist/session.json', { encoding: 'utf8' }));
+    } catch (e) {
+      // no localStorage (a sandboxed frame): the last periodic save stands
+    }
+  };
+  window.addEventListener('pagehide', () => {
+    if (running()) keepSession();
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (!running()) return;
+    keepSession();
+    event.preventDefault();
+    event.returnValue = '';  // the browser shows its own "leave site?" question
+  });
 
   function showFatal(message) {
     overlay.classList.remove('hidden');
@@ -67,7 +119,24 @@
       a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
-    pickHistoryFile: () => window.Module.pickTextFile('tractus_import_history'),
+    persistFlush,
+    // a history file goes to the trainer on the heap (a big file would overflow the stack
+    // that ccall copies strings to), read no further than one byte past the trainer's limit:
+    // the trainer refuses a bigger file by the size the browser reports
+    pickHistoryFile: () => {
+      const M = window.Module;
+      const input = document.createElement('input');
+      input.type = 'file'; input.accept = '.json,application/json';
+      input.onchange = () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        const limit = M._tractus_history_file_limit();
+        file.slice(0, limit + 1).text().then((text) => {
+          M._tractus_import_history(M.allocateUTF8(text), file.size, M.allocateUTF8(file.name));
+        });
+      };
+      input.click();
+    },
     // asks the user for a JSON file and hands its text to the exported C function `sink`
     pickTextFile: (sink) => {
       const input = document.createElement('input');

@@ -37,34 +37,7 @@ App::App(const std::string& library_dir) {
   load_library(library_dir);
   if (!history_.load()) storage_message_ = history_.message();
   refresh_history_rows();
-}
-
-void App::refresh_history_rows() {
-  history_rows_.clear();
-  for (const HistoryEntry& e : history_.entries()) {
-    history_rows_.push_back(render::HistoryRow{e.title, e.mode, e.score, e.passed, e.finished_at});
-  }
-}
-
-void App::record_finished_session() {
-  HistoryEntry e;
-  e.scenario_id = report_.scenario;
-  e.title = session_ ? session_->scenario().title : report_.scenario;
-  e.mode = report_.mode;
-  e.score = report_.score;
-  e.passed = report_.passed;
-  e.critical_errors = static_cast<int>(report_.critical_errors.size());
-  char* when = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); }));
-  e.finished_at = when;
-  std::free(when);
-  storage_message_ = history_.append(e) ? std::string() : history_.message();
-  refresh_history_rows();
-}
-
-void App::import_history(const std::string& text) {
-  history_.import_json(text);
-  storage_message_ = history_.message();
-  refresh_history_rows();
+  offer_saved_session();
 }
 
 void App::load_library(const std::string& dir) {
@@ -132,6 +105,9 @@ render::FrameInput App::frame_input() const {
   in.storage_message = storage_message_;
   in.clock = clock_;
   in.education_step = education_step_;
+  in.import_preview = import_preview();
+  in.resume_offer = resume_offer();
+  in.history_notice = history_notice_;
   if (screen_ == render::Screen::Demo) in.demo = &demo_caption_;
   return in;
 }
@@ -140,6 +116,7 @@ void App::go_to(render::Screen screen) {
   if (screen == render::Screen::Start || screen == render::Screen::ScenarioList ||
       screen == render::Screen::Sandbox || screen == render::Screen::Education ||
       screen == render::Screen::Demo) {
+    if (session_running()) keeper_.discard();  // the user left the session on purpose
     session_.reset();
     course_.reset();
     has_report_ = false;
@@ -358,6 +335,7 @@ void App::start_when_ready() {
 
 void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.go_to) go_to(*r.go_to);
+  apply_saved_data_requests(r);
   if (r.set_trainee) storage_message_ = history_.set_trainee(*r.set_trainee) ? std::string() : history_.message();
   if (r.export_history) {
     const std::string text = history_.to_json();
@@ -403,6 +381,7 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
       session_->advance_us(us);
       return session_->now_us() - before_us;
     });
+    keep_running_session();
     if (session_->ended()) {
       report_ = scenarios::build_report(*session_);
       if (course_) {

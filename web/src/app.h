@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "demo_director.h"
 #include "history_store.h"
+#include "session_keeper.h"
 #include "sim_clock.h"
 #include "render/trainer_ui.h"
 #include "scenarios/course.h"
@@ -80,8 +82,34 @@ class App {
   const DemoDirector& demo() const { return demo_; }
   /// The patient tour's step on show, 0-based.
   int education_step() const { return education_step_; }
-  /// Replaces the history with an exported file's text (from the page's file picker).
-  void import_history(const std::string& text);
+  /// Reads an exported history (from the page's file picker: its text, cut at the size
+  /// limit, its size in bytes and its name) and shows what importing it would add, skip and
+  /// refuse; nothing is written until the user accepts. A file refused as a whole leaves a
+  /// message naming the limit or the field and the reason.
+  void import_history(const std::string& text, std::size_t file_bytes, const std::string& file_name);
+  /// The import waiting for the user's answer; null when none.
+  const render::ImportPreview* import_preview() const { return import_plan_ ? &import_preview_ : nullptr; }
+  /// True while a training session is being played (the page warns before leaving it).
+  bool session_running() const;
+  /// Saves the running training session now, so a reload can resume it (the page calls this
+  /// when it is hidden or left).
+  void persist_running_session();
+  /// What a resume rebuilt, measured right after the replay and before any live time: lets a
+  /// test compare it with the session as it was left.
+  struct Resumed {
+    bool done = false;
+    double at_s = 0.0;           // session time reached by the replay
+    uint64_t timeline_hash = 0;  // the event timeline's hash at that moment
+    std::size_t actions = 0;     // actions replayed
+  };
+  const Resumed& resumed() const { return resumed_; }
+  /// Import files read so far (a test waits on this to know the page has read one).
+  int imports_read() const { return imports_read_; }
+  /// The last problem with saved data and what the last import did, as the start screen shows them.
+  const std::string& storage_message() const { return storage_message_; }
+  const std::string& history_notice() const { return history_notice_; }
+  /// The session a reload left, offered on the start screen; null when none.
+  const render::ResumeOffer* resume_offer() const { return resume_point_ ? &resume_offer_ : nullptr; }
   /// Opens a saved session record (from the page's file picker) and replays it into a
   /// debrief; a record that cannot be read leaves a message naming the field and the reason.
   void import_record(const std::string& text);
@@ -112,6 +140,16 @@ class App {
   void advance_debrief_film(double budget_ms);
   void export_debrief(const render::UiRequests& r);
   void show_education_step(int step);
+  // saved data: history import and rows, session resume (app_history.cpp)
+  void apply_saved_data_requests(const render::UiRequests& r);
+  void decide_import(const render::ImportDecision& decision);
+  void offer_saved_session();
+  void resume_saved_session();
+  void keep_running_session();
+  void open_history_debrief(int index);
+  bool scenario_known(const std::string& id) const;
+  // opens a record's debrief, replaying it; false (with message_) when it cannot (app_debrief.cpp)
+  bool open_record_debrief(const scenarios::SessionRecord& record, const std::string& what);
 
   render::Screen screen_ = render::Screen::Start;
   std::unique_ptr<scenarios::Rig> rig_;          // sandbox table
@@ -122,6 +160,14 @@ class App {
   HistoryStore history_{"/persist/history.json"};
   std::vector<render::HistoryRow> history_rows_;
   std::string storage_message_;                  // a problem with saved data, shown on start
+  std::string history_notice_;                   // what the last import did, shown on start
+  std::optional<ImportPlan> import_plan_;        // an import waiting for the user's answer
+  render::ImportPreview import_preview_;         // the plan as the start screen shows it
+  SessionKeeper keeper_{"/persist/session.json"};  // the running session, for a resume
+  std::optional<ResumePoint> resume_point_;      // a session a reload left, offered on start
+  render::ResumeOffer resume_offer_;
+  Resumed resumed_;
+  int imports_read_ = 0;
   void refresh_history_rows();
   void record_finished_session();
   std::string message_;                          // last load error, shown on the list

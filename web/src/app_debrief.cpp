@@ -22,6 +22,12 @@ constexpr int64_t kFilmIntervalUs = 250000;
 // session time replayed between two looks at the wall clock
 constexpr int64_t kFilmSliceUs = 2000000;
 
+// "the session record" -> "The session record", to open a sentence
+std::string capitalised(std::string what) {
+  if (!what.empty() && what[0] >= 'a' && what[0] <= 'z') what[0] = static_cast<char>(what[0] - 'a' + 'A');
+  return what;
+}
+
 // offers text to the user as a download named name
 void download(const std::string& name, const std::string& text, const char* mime) {
   EM_ASM({ if (Module.downloadText) Module.downloadText(UTF8ToString($0), UTF8ToString($1), UTF8ToString($2)); },
@@ -72,16 +78,21 @@ void App::import_record(const std::string& text) {
   nlohmann::json j;
   scenarios::LoadError err;
   scenarios::SessionRecord record;
-  scenarios::Scenario sc;
   if (!scenarios::parse_json_text(text, "session record", j, err) ||
       !scenarios::parse_record(j, "session record", record, err)) {
     message_ = scenarios::load_error_sentence("the session record", err) + "\n" + scenarios::load_error_detail(err);
     return;
   }
+  open_record_debrief(record, "the session record");
+}
+
+bool App::open_record_debrief(const scenarios::SessionRecord& record, const std::string& what) {
+  scenarios::Scenario sc;
+  scenarios::LoadError err;
   if (!scenarios::load_scenario_by_ref(record.scenario_id, sc, err)) {
-    message_ = "The session record could not be opened: its scenario \"" + record.scenario_id +
+    message_ = capitalised(what) + " could not be opened: its scenario \"" + record.scenario_id +
                "\" is not in this library.\n" + err.reason;
-    return;
+    return false;
   }
   go_to(render::Screen::Debrief);
   message_.clear();  // an earlier failed import's message must not outlive this success
@@ -89,10 +100,12 @@ void App::import_record(const std::string& text) {
   film_ = std::make_unique<scenarios::ReplayTrace>(sc, record_, kFilmIntervalUs);
   film_imported_ = true;
   if (!film_->ok()) {
-    message_ = "The session record could not be replayed.\n" + film_->error();
+    message_ = capitalised(what) + " could not be replayed.\n" + film_->error();
     film_.reset();
     screen_ = render::Screen::ScenarioList;
+    return false;
   }
+  return true;
 }
 
 void App::export_debrief(const render::UiRequests& r) {

@@ -1,124 +1,67 @@
 #include "history_store.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
-#include <emscripten.h>
-#include <nlohmann/json.hpp>
+#include "persist_file.h"
 
 namespace tractus::web {
 
 namespace {
-constexpr int kHistoryFormatVersion = 1;
-
-// a member of the expected type, or the fallback (never throws on a wrong type)
-std::string text_or(const nlohmann::json& j, const char* key, const std::string& fallback) {
-  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : fallback;
-}
-int int_or(const nlohmann::json& j, const char* key, int fallback) {
-  return j.contains(key) && j[key].is_number_integer() ? j[key].get<int>() : fallback;
-}
-
-// flushes the in-memory file system to IndexedDB; errors reach the console
-void flush_to_indexeddb() {
-  EM_ASM({
-    FS.syncfs(false, function(err) {
-      if (err) console.warn('Tractus could not save to browser storage: ' + err);
-    });
-  });
+std::string mebibytes(std::size_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buf;
 }
 }  // namespace
 
-bool HistoryStore::parse(const std::string& text, std::string& trainee, std::vector<HistoryEntry>& entries,
-                         std::string& why) const {
-  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    why = "it is not a JSON object";
-    return false;
+void HistoryStore::set_aside(const std::string& text, const std::string& suffix, std::string& kept_as) {
+  // never overwrite an earlier copy set aside
+  kept_as = path_ + suffix;
+  for (int n = 2; n < 100; ++n) {
+    std::string probe;
+    if (!read_persisted_file(kept_as, probe)) break;
+    kept_as = path_ + suffix + "." + std::to_string(n);
   }
-  if (!j.contains("version") || !j["version"].is_number_integer() || j["version"].get<int>() != kHistoryFormatVersion) {
-    why = "$.version must be 1";
-    return false;
-  }
-  trainee = j.contains("trainee") && j["trainee"].is_string() ? j["trainee"].get<std::string>() : "";
-  if (!j.contains("sessions") || !j["sessions"].is_array()) {
-    why = "$.sessions must be a list";
-    return false;
-  }
-  entries.clear();
-  int i = 0;
-  for (const nlohmann::json& s : j["sessions"]) {
-    const std::string at = "$.sessions[" + std::to_string(i++) + "]";
-    if (!s.is_object() || !s.contains("scenario") || !s["scenario"].is_string() || !s.contains("score") ||
-        !s["score"].is_number() || !s.contains("passed") || !s["passed"].is_boolean()) {
-      why = at + " needs scenario (text), score (number) and passed (true or false)";
-      return false;
-    }
-    HistoryEntry e;
-    e.scenario_id = s["scenario"].get<std::string>();
-    e.title = text_or(s, "title", e.scenario_id);
-    e.mode = text_or(s, "mode", "practice");
-    e.score = s["score"].get<double>();
-    e.passed = s["passed"].get<bool>();
-    e.critical_errors = int_or(s, "critical_errors", 0);
-    e.finished_at = text_or(s, "finished_at", "");
-    entries.push_back(e);
-  }
-  return true;
+  std::string why;
+  if (!write_persisted_file(kept_as, text, why)) kept_as += " (not written: " + why + ")";
 }
 
 bool HistoryStore::load() {
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) return true;  // nothing saved yet
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string why;
-  if (!parse(buf.str(), trainee_, entries_, why)) {
+  std::string text;
+  if (!read_persisted_file(path_, text)) return true;  // nothing saved yet
+  ParsedHistory parsed;
+  std::string why, kept;
+  if (!parse_history(text, HistorySource::Saved, parsed, why)) {
     // keep the unreadable file for support, and start afresh beside it
-    const std::string kept = path_ + ".unreadable";
-    std::rename(path_.c_str(), kept.c_str());
-    flush_to_indexeddb();
+    set_aside(text, ".unreadable", kept);
+    std::remove(path_.c_str());
+    flush_persisted_files();
     message_ = "The saved history could not be read (" + why + "). It was kept as " + kept +
                " and a new history was started.";
     entries_.clear();
+    trainee_.clear();
     return false;
   }
-  return true;
-}
-
-std::string HistoryStore::to_json() const {
-  nlohmann::json j;
-  j["version"] = kHistoryFormatVersion;
-  j["trainee"] = trainee_;
-  j["sessions"] = nlohmann::json::array();
-  for (const HistoryEntry& e : entries_) {
-    j["sessions"].push_back({{"scenario", e.scenario_id}, {"title", e.title}, {"mode", e.mode},
-                             {"score", e.score}, {"passed", e.passed},
-                             {"critical_errors", e.critical_errors}, {"finished_at", e.finished_at}});
-  }
-  return j.dump(2);
+  trainee_ = parsed.trainee;
+  entries_ = std::move(parsed.entries);
+  if (parsed.refused.empty()) return true;
+  // keep the whole file as it was, then save only what passed
+  set_aside(text, ".refused", kept);
+  const EntryRefusal& first = parsed.refused.front();
+  message_ = std::to_string(parsed.refused.size()) + " saved session(s) could not be read (first: " + first.path +
+             " " + first.reason + ") and were left out. The file as it was is kept as " + kept + ".";
+  const std::string note = message_;
+  save();
+  if (message_.empty()) message_ = note;
+  return false;
 }
 
 bool HistoryStore::save() {
-  // write beside, then rename over: a reader never sees half a file
-  const std::string tmp = path_ + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << to_json();
-    out.flush();
-    if (!out) {
-      message_ = "Browser storage is full or unavailable: the last session was not saved. "
-                 "Export your history to keep it.";
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path_.c_str()) != 0) {
-    message_ = "Browser storage refused the update: the last session was not saved.";
+  std::string why;
+  if (!write_persisted_file(path_, to_json(), why)) {
+    message_ = why + " The history was not saved: export it to keep it.";
     return false;
   }
-  flush_to_indexeddb();
   message_.clear();
   return true;
 }
@@ -129,20 +72,53 @@ bool HistoryStore::append(const HistoryEntry& entry) {
 }
 
 bool HistoryStore::set_trainee(const std::string& name) {
+  if (const std::string bad = check_trainee_name(name); !bad.empty()) {
+    message_ = "The trainee name was not saved: it " + bad + ".";
+    return false;
+  }
   trainee_ = name;
   return save();
 }
 
-bool HistoryStore::import_json(const std::string& text) {
-  std::string trainee, why;
-  std::vector<HistoryEntry> entries;
-  if (!parse(text, trainee, entries, why)) {
+bool HistoryStore::plan_import(const std::string& text, std::size_t file_bytes,
+                               const std::function<bool(const std::string&)>& known_scenario, ImportPlan& plan) {
+  // the page hands over at most one byte past the limit, so the size comes from the browser
+  if (file_bytes > kMaxHistoryFileBytes || text.size() > kMaxHistoryFileBytes) {
+    message_ = "Import refused: the file is " + mebibytes(std::max(file_bytes, text.size())) +
+               "; the limit is " + mebibytes(kMaxHistoryFileBytes) + ". Your history is unchanged.";
+    return false;
+  }
+  ParsedHistory parsed;
+  std::string why;
+  if (!parse_history(text, HistorySource::Imported, parsed, why)) {
     message_ = "Import refused: " + why + ". Your history is unchanged.";
     return false;
   }
-  trainee_ = trainee;
-  entries_ = entries;
-  return save();
+  plan = web::plan_import(entries_, trainee_, parsed, known_scenario);
+  message_.clear();
+  return true;
+}
+
+bool HistoryStore::commit_import(const ImportPlan& plan, const ImportChoices& choices) {
+  const std::vector<HistoryEntry> entries_before = entries_;
+  const std::string trainee_before = trainee_;
+  apply_import(plan, choices, entries_, trainee_);
+  if (!save()) {
+    entries_ = entries_before;
+    trainee_ = trainee_before;
+    message_ = "Import not saved: browser storage refused the update. Your history is unchanged.";
+    return false;
+  }
+  return true;
+}
+
+uint64_t HistoryStore::digest() const {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : to_json()) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
 }
 
 }  // namespace tractus::web

@@ -1,6 +1,7 @@
 // The page's read-only test and automation hook. These functions only read state: they let
 // a browser test ask what the trainer shows and where a widget is, never change it.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,73 @@ void append_number(std::string& s, const char* key, double v, bool comma = true)
   char tmp[96];
   std::snprintf(tmp, sizeof tmp, "\"%s\":%.6g%s", key, v, comma ? "," : "");
   s += tmp;
+}
+
+// text as a JSON string literal
+std::string quoted(const std::string& text) {
+  std::string s = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      s += '\\';
+      s += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\u%04x", c);
+      s += esc;
+    } else {
+      s += static_cast<char>(c);
+    }
+  }
+  return s + "\"";
+}
+
+// the saved history and what the start screen offers about it, as "saved":{...},
+void append_saved(std::string& s, const tractus::web::App& app) {
+  char digest[24];
+  std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(app.history().digest()));
+  s += "\"saved\":{\"history_digest\":\"" + std::string(digest) + "\",";
+  s += "\"trainee\":" + quoted(app.history().trainee()) + ",";
+  s += "\"storage_message\":" + quoted(app.storage_message()) + ",";
+  s += "\"history_notice\":" + quoted(app.history_notice()) + ",";
+  append_number(s, "imports_read", app.imports_read());
+  s += "\"history_ids\":[";
+  const auto& entries = app.history().entries();
+  for (std::size_t i = 0; i < entries.size(); ++i) s += (i ? "," : "") + quoted(entries[i].id);
+  s += "],";
+  if (const tractus::render::ImportPreview* p = app.import_preview()) {
+    s += "\"import_preview\":{";
+    append_number(s, "adding", static_cast<double>(p->adding.size()));
+    append_number(s, "skipping", static_cast<double>(p->skipping.size()));
+    append_number(s, "differing", static_cast<double>(p->differing.size()));
+    append_number(s, "unknown_scenarios", p->unknown_scenarios);
+    s += std::string("\"trainee_differs\":") + (p->trainee_differs ? "true," : "false,");
+    s += "\"refused\":[";
+    for (std::size_t i = 0; i < p->refused.size(); ++i) s += (i ? "," : "") + quoted(p->refused[i]);
+    s += "]},";
+  }
+  if (const tractus::render::ResumeOffer* r = app.resume_offer()) {
+    s += "\"resume_offer\":{\"title\":" + quoted(r->title) + ",";
+    append_number(s, "left_at_s", r->left_at_s, false);
+    s += "},";
+  }
+  if (app.resumed().done) {
+    std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(app.resumed().timeline_hash));
+    s += "\"resumed\":{\"timeline_hash\":\"" + std::string(digest) + "\",";
+    append_number(s, "actions", static_cast<double>(app.resumed().actions));
+    append_number(s, "at_s", app.resumed().at_s, false);
+    s += "},";
+  }
+  if (app.session_running()) {
+    // the live session as a resume would have to rebuild it
+    const tractus::scenarios::Report now = tractus::scenarios::build_report(*app.session());
+    std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(now.timeline_hash));
+    s += "\"live\":{\"timeline_hash\":\"" + std::string(digest) + "\",";
+    append_number(s, "actions", static_cast<double>(app.session()->actions().size()));
+    append_number(s, "t_s", static_cast<double>(app.session()->now_us()) * 1e-6);  // session time
+    append_number(s, "score", now.score, false);
+    s += "},";
+  }
+  s += std::string("\"session_running\":") + (app.session_running() ? "true" : "false") + "},";
 }
 
 // the sales demo's step and what its director has seen, as "demo":{...},
@@ -75,6 +143,7 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   if (app.screen() == render::Screen::Demo) append_demo(g_buffer, app.demo(), app.rig());
   append_number(g_buffer, "library_size", static_cast<double>(app.library().size()));
   append_number(g_buffer, "history_size", static_cast<double>(app.history().entries().size()));
+  append_saved(g_buffer, app);
   g_buffer += "\"active_faults\":[";
   const std::vector<std::string> faults = render::active_fault_names(app.frame_input());
   for (std::size_t i = 0; i < faults.size(); ++i) g_buffer += (i ? ",\"" : "\"") + faults[i] + "\"";
@@ -173,10 +242,31 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_widget_rect(const char* id) {
   return g_buffer.c_str();
 }
 
-/// Page glue, not part of the read-only hook: the page calls this with the text of a history
-/// file the user picked for import.
-EMSCRIPTEN_KEEPALIVE void tractus_import_history(const char* text) {
-  if (tractus::web::g_app != nullptr) tractus::web::g_app->import_history(text);
+/// Page glue, not part of the read-only hook: the page calls this with a history file the user
+/// picked for import: its text (cut one byte past the size limit), its size in bytes and its
+/// name, both strings allocated with allocateUTF8, which this frees.
+EMSCRIPTEN_KEEPALIVE void tractus_import_history(char* text, double file_bytes, char* file_name) {
+  if (tractus::web::g_app != nullptr) {
+    tractus::web::g_app->import_history(text, file_bytes > 0.0 ? static_cast<std::size_t>(file_bytes) : 0, file_name);
+  }
+  std::free(text);
+  std::free(file_name);
+}
+
+/// Page glue: the most bytes of a history file the trainer reads.
+EMSCRIPTEN_KEEPALIVE double tractus_history_file_limit() {
+  return static_cast<double>(tractus::web::kMaxHistoryFileBytes);
+}
+
+/// Page glue: 1 while a training session is being played (the page then warns before it is
+/// left), else 0.
+EMSCRIPTEN_KEEPALIVE int tractus_session_running() {
+  return tractus::web::g_app != nullptr && tractus::web::g_app->session_running() ? 1 : 0;
+}
+
+/// Page glue: saves the running session now, so a reload can resume it (called on pagehide).
+EMSCRIPTEN_KEEPALIVE void tractus_persist_session() {
+  if (tractus::web::g_app != nullptr) tractus::web::g_app->persist_running_session();
 }
 
 /// Page glue, not part of the read-only hook: the text of a session record the user picked.

@@ -14,6 +14,7 @@
 #include "render/camera.h"
 #include "render/demo_caption.h"
 #include "render/force_history.h"
+#include "render/history_view.h"
 #include "render/shape_renderer.h"
 #include "render/table_scene.h"
 #include "render/ui_registry.h"
@@ -92,6 +93,9 @@ struct UiRequests {
   bool import_record = false;                 // pick a session record to replay into a debrief
   bool next_course_session = false;           // debrief of a course session: play the next one
   std::optional<int> education_step;          // patient tour: show this step (0-based)
+  std::optional<ImportDecision> import_decision;  // the answer to the import preview
+  std::optional<int> open_history_entry;      // open this history entry's debrief (index)
+  std::optional<bool> resume_session;         // the resume offer: resume (true) or discard (false)
 };
 
 /// One finished session in the trainee's history.
@@ -101,6 +105,8 @@ struct HistoryRow {
   double score = 0.0;
   bool passed = false;
   std::string finished_at;
+  bool replayable = false;        // its record is kept and its scenario is in the library
+  bool unknown_scenario = false;  // its scenario is not in this trainer's library
 };
 
 /// One scenario in the library list.
@@ -131,6 +137,9 @@ struct FrameInput {
   std::string debrief_message;                        // debrief: a problem with an opened record
   int education_step = 0;                             // patient tour: the step on show
   const DemoCaption* demo = nullptr;                  // sales demo: what is happening now
+  const ImportPreview* import_preview = nullptr;      // start: an import waiting for an answer
+  const ResumeOffer* resume_offer = nullptr;          // start: a session a reload left
+  std::string history_notice;                         // start: what the last import did
 };
 
 /// Force units at the display edge.
@@ -200,6 +209,11 @@ class TrainerUi {
   // the console's and chart's inputs at their power-on defaults, for a new training session
   void reset_session_inputs();
   void draw_start_screen(const FrameInput& in, UiRequests& out);
+  // the start screen's saved data: trainee, history, resume offer (start_history.cpp) and
+  // the import confirmation (import_dialog.cpp)
+  void draw_saved_data(const FrameInput& in, UiRequests& out);
+  void draw_resume_offer(const ResumeOffer& offer, UiRequests& out);
+  void draw_import_dialog(const FrameInput& in, UiRequests& out);
   void draw_toolbar(const FrameInput& in, UiRequests& out);
   void draw_console(const scenarios::Rig& rig, UiRequests& out);
   // the console's fixed-height box of alarm, refusal, cautions and interlocks (console_panel.cpp)
@@ -244,7 +258,11 @@ class TrainerUi {
   char note_[256] = {};              // chart panel: the note being typed
   bool instructor_open_ = false;     // the instructor panel is showing
   char trainee_[64] = {};            // start screen: the name being typed
+  std::string trainee_seen_;         // the saved name last copied into trainee_
   bool trainee_loaded_ = false;      // the saved name has been copied into trainee_
+  int import_serial_seen_ = -1;      // the import preview whose choices are below
+  bool import_replace_trainee_ = false;
+  bool import_replace_differing_ = false;
   int fault_component_ = 0;          // instructor: selected component
   int fault_index_ = 0;              // instructor: selected catalogue fault
   int reaction_index_ = 0;           // instructor: selected reaction

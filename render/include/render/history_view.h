@@ -1,0 +1,38 @@
+// What the start screen shows of saved data beyond the history list: an import waiting for the
+// user's confirmation, a running session left by a reload that can be resumed, and the user's
+// answers to both. The host fills these in; the UI only draws them and reports the choice.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tractus::render {
+
+/// An import planned but not yet written: what it would add, skip and refuse.
+struct ImportPreview {
+  std::string file_name;               // as the browser names the picked file
+  std::vector<std::string> adding;     // one line per session that would be added
+  std::vector<std::string> skipping;   // one line per session already saved (identical)
+  std::vector<std::string> differing;  // saved under the same id, but different in the file
+  std::vector<std::string> refused;    // "PATH: REASON (title)" per refused entry
+  int unknown_scenarios = 0;           // sessions of scenarios this library does not have
+  bool trainee_differs = false;        // the file names another trainee
+  std::string saved_trainee;
+  std::string file_trainee;
+  int serial = 0;                      // changes with every new preview
+};
+
+/// The user's answer to an ImportPreview.
+struct ImportDecision {
+  bool accept = false;             // false: cancel, nothing is written
+  bool replace_trainee = false;    // take the file's trainee name
+  bool replace_differing = false;  // take the file's copy of each differing session
+};
+
+/// A running session that was left by a reload and can be resumed.
+struct ResumeOffer {
+  std::string title;      // the scenario's title
+  double left_at_s = 0.0; // session time it was left at
+};
+
+}  // namespace tractus::render

@@ -1,0 +1,84 @@
+#include "session_keeper.h"
+
+#include <cstdlib>
+
+#include <emscripten.h>
+
+#include "persist_file.h"
+#include "scenarios/record.h"
+
+namespace tractus::web {
+
+namespace {
+// the copy the page made on its way out (web/shell/hook.js), or "" when none
+std::string exit_copy() {
+  char* text = reinterpret_cast<char*>(EM_ASM_INT({
+    let t = '';
+    try { t = localStorage.getItem('tractus.session') || ''; } catch (e) {}
+    return allocateUTF8(t);
+  }));
+  std::string s = text;
+  std::free(text);
+  return s;
+}
+
+void drop_exit_copy() {
+  EM_ASM({ try { localStorage.removeItem('tractus.session'); } catch (e) {} });
+}
+
+std::string now_iso() {
+  char* when = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); }));
+  std::string s = when;
+  std::free(when);
+  return s;
+}
+}  // namespace
+
+bool SessionKeeper::load(ResumePoint& out, std::string& why) {
+  std::string text;
+  const bool have_file = read_persisted_file(path_, text);
+  // the exit copy is later than the file when the page's last IndexedDB write was dropped
+  const std::string exit_text = exit_copy();
+  drop_exit_copy();
+  ResumePoint from_exit;
+  std::string exit_why;
+  const bool have_exit = !exit_text.empty() && parse_resume(exit_text, from_exit, exit_why);
+  const bool file_ok = have_file && parse_resume(text, out, why);
+  if (have_file && !file_ok) remove_persisted_file(path_);
+  if (have_exit && (!file_ok || from_exit.record.end_us > out.record.end_us ||
+                    from_exit.record.scenario_id != out.record.scenario_id)) {
+    out = from_exit;
+    why.clear();
+    std::string ignored;
+    write_persisted_file(path_, exit_text, ignored);  // IndexedDB holds the latest from now on
+    return true;
+  }
+  return file_ok;
+}
+
+void SessionKeeper::save(const scenarios::Session& session, const std::string& title) {
+  ResumePoint p;
+  p.title = title;
+  p.saved_at = now_iso();
+  p.record = scenarios::make_record(session);
+  std::string why;
+  // a failed save leaves the previous one, which is still a valid (older) point to resume from
+  write_persisted_file(path_, resume_to_json(p), why);
+  last_save_ms_ = emscripten_get_now();
+  saved_actions_ = p.record.actions.size();
+}
+
+void SessionKeeper::save_if_due(const scenarios::Session& session, const std::string& title, double wall_ms) {
+  if (wall_ms - last_save_ms_ < kSaveIntervalMs && session.actions().size() == saved_actions_) return;
+  save(session, title);
+  last_save_ms_ = wall_ms;
+}
+
+void SessionKeeper::discard() {
+  remove_persisted_file(path_);
+  drop_exit_copy();
+  last_save_ms_ = -1e300;
+  saved_actions_ = 0;
+}
+
+}  // namespace tractus::web
