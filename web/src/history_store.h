@@ -9,18 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace tractus::web {
+#include "history_file.h"
 
-/// One finished training session, as the history lists it.
-struct HistoryEntry {
-  std::string scenario_id;
-  std::string title;
-  std::string mode;        // "practice" or "assessment"
-  double score = 0.0;
-  bool passed = false;
-  int critical_errors = 0;
-  std::string finished_at; // ISO 8601 wall-clock time from the browser
-};
+namespace tractus::web {
 
 /// The saved history.
 class HistoryStore {
