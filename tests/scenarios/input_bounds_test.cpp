@@ -157,9 +157,13 @@ TEST(ScriptRunner, SixteenThousandEntriesRunInUnderASecond) {
   // the first note logs at 0 s, and the end comes 161 s after it
   EXPECT_EQ(s.actions().back().action.kind, ActionKind::EndSession);
   EXPECT_EQ(s.actions().back().t_us, 161000000);
-#ifdef TRACTUS_SANITIZED
-  // the sanitizer build runs about ten times slower; the bound still catches the old runner
+  // the old runner took 37 s for this on the shared CI machine and the new one 0.5 s; the
+  // sanitizer build runs several times slower and node somewhat slower, and their looser
+  // bounds still catch the old runner
+#if defined(TRACTUS_SANITIZED)
   constexpr double kBudgetS = 10.0;
+#elif defined(__EMSCRIPTEN__)
+  constexpr double kBudgetS = 3.0;
 #else
   constexpr double kBudgetS = 1.0;
 #endif
