@@ -1,6 +1,7 @@
 // libFuzzer target: action files. Whatever loads must write back to JSON and load again to the
 // same number of entries.
 #include "fuzz_common.h"
+#include "scenarios/input_limits.h"
 #include "scenarios/script.h"
 
 using namespace tractus;

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/input_limits.h"
 #include "scenarios/json_file.h"
 #include "scenarios/load_error.h"
 
