@@ -1,4 +1,5 @@
-# Runs one libFuzzer target for SECONDS from its seed folders (SEEDS) and fails on any finding.
+# Runs one libFuzzer target for SECONDS from its seed folders (SEEDS), with the JSON and
+# Tractus names of tractus.dict for mutations, and fails on any finding.
 # New inputs go to WORK/corpus/NAME (kept between runs, so a longer run builds on a shorter
 # one); a crashing input goes to WORK/artifacts/. The last lines of libFuzzer's log, with its
 # execution count, are printed either way.
@@ -11,7 +12,8 @@ foreach(_d IN LISTS SEEDS)
 endforeach()
 execute_process(
   COMMAND ${FUZZER} -max_total_time=${SECONDS} -max_len=65536 -timeout=30 -rss_limit_mb=2560
-          -print_final_stats=1 -artifact_prefix=${WORK}/artifacts/${NAME}-
+          -print_final_stats=1 -dict=${CMAKE_CURRENT_LIST_DIR}/tractus.dict
+          -artifact_prefix=${WORK}/artifacts/${NAME}-
           ${WORK}/corpus/${NAME} ${_seed_dirs}
   RESULT_VARIABLE _rc
   OUTPUT_VARIABLE _out
