@@ -11,7 +11,8 @@ sudo_cmd=""
 
 log() { printf '[bootstrap] %s\n' "$*"; }
 
-# debian packages: a list of package names that must be installed
+# debian packages: a list of package names that must be installed (clang-14 and its runtime
+# libraries build the native-asan preset: AddressSanitizer, UBSan and libFuzzer)
 apt_packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libglm-dev nlohmann-json3-dev
@@ -19,6 +20,7 @@ apt_packages=(
   emscripten node-acorn
   dpkg-dev
   gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib
+  clang-14 libclang-rt-14-dev
   chromium fonts-dejavu-core
 )
 # node and npm may come from elsewhere (a NodeSource build bundles npm); only a machine

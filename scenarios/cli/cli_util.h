@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/load_error.h"
+#include "scenarios/number_text.h"
 
 namespace tractus::cli {
 
@@ -22,17 +23,14 @@ inline void print_json(const nlohmann::json& j) {
   std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
-/// Parses an unsigned decimal integer option; reports the option and the reason on failure.
+/// Parses an unsigned decimal integer option strictly (scenarios/number_text.h: digits only,
+/// at most 2^64 - 1); reports the option and the reason on failure.
 inline bool parse_u64(const char* command, const char* option, const char* text, uint64_t& out) {
-  char* end = nullptr;
-  if (*text == '\0' || *text == '-') end = const_cast<char*>(text);
-  else out = std::strtoull(text, &end, 10);
-  if (end == text || *end != '\0') {
-    std::fprintf(stderr, "tractus-cli %s: %s: '%s' is not a non-negative integer\n", command,
-                 option, text);
-    return false;
-  }
-  return true;
+  std::string why;
+  if (scenarios::parse_u64_text(text, out, why)) return true;
+  const std::string program = std::string("tractus-cli ") + command;
+  scenarios::print_option_error(program.c_str(), option, text, why);
+  return false;
 }
 
 }  // namespace tractus::cli

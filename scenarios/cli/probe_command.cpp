@@ -16,6 +16,8 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "scenarios/number_text.h"
+#include "scenarios/patient_file.h"
 #include "twin/patient_fields.h"
 #include "twin/probe.h"
 
@@ -58,76 +60,22 @@ std::string patient_path(const std::string& arg) {
   return patient_dir() + "/" + arg + ".json";
 }
 
-// flattens nested objects to dotted names and sets each field; false with a message on the
-// first bad field
-bool apply_fields(const nlohmann::json& node, const std::string& prefix, twin::PatientModel& p,
-                  const std::string& file) {
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string name = prefix.empty() ? it.key() : prefix + "." + it.key();
-    const nlohmann::json& v = it.value();
-    if (v.is_object()) {
-      if (!apply_fields(v, name, p, file)) return false;
-      continue;
-    }
-    double value = 0.0;
-    if (v.is_boolean()) {
-      value = v.get<bool>() ? 1.0 : 0.0;
-    } else if (v.is_number()) {
-      value = v.get<double>();
-    } else {
-      std::fprintf(stderr, "tractus-cli probe: %s: patient.%s: must be a number or true/false\n",
-                   file.c_str(), name.c_str());
-      return false;
-    }
-    const twin::FieldResult r = twin::set_patient_field(p, name.c_str(), value);
-    if (!r.ok) {
-      std::fprintf(stderr, "tractus-cli probe: %s: patient.%s\n", file.c_str(), r.message);
-      return false;
-    }
-  }
-  return true;
-}
-
-// reads a patient file over the reference patient; id receives its id
+// reads a patient file over the reference patient (scenarios/patient_file.h); id receives
+// its id
 bool load_patient(const std::string& arg, twin::PatientModel& p, std::string& id) {
   if (arg == "reference") {
     id = "reference";
     return true;
   }
-  const std::string path = patient_path(arg);
-  std::ifstream in(path);
-  if (!in) {
-    std::fprintf(stderr, "tractus-cli probe: %s: cannot open patient file\n", path.c_str());
+  scenarios::PatientFile file;
+  scenarios::LoadError error;
+  if (!scenarios::load_patient_file(patient_path(arg), file, error)) {
+    std::fprintf(stderr, "tractus-cli probe: %s\n", error.message().c_str());
     return false;
   }
-  nlohmann::json doc;
-  try {
-    in >> doc;
-  } catch (const nlohmann::json::exception& e) {
-    std::fprintf(stderr, "tractus-cli probe: %s: not valid JSON: %s\n", path.c_str(), e.what());
-    return false;
-  }
-  if (!doc.is_object()) {
-    std::fprintf(stderr, "tractus-cli probe: %s: a patient file is a JSON object\n", path.c_str());
-    return false;
-  }
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
-    if (it.key() != "id" && it.key() != "description" && it.key() != "patient") {
-      std::fprintf(stderr, "tractus-cli probe: %s: %s: unknown key (id, description, patient)\n",
-                   path.c_str(), it.key().c_str());
-      return false;
-    }
-  }
-  if (!doc.contains("id") || !doc["id"].is_string() || doc["id"].get<std::string>().empty()) {
-    std::fprintf(stderr, "tractus-cli probe: %s: id: a non-empty string is required\n", path.c_str());
-    return false;
-  }
-  id = doc["id"].get<std::string>();
-  if (!doc.contains("patient") || !doc["patient"].is_object()) {
-    std::fprintf(stderr, "tractus-cli probe: %s: patient: an object of fields is required\n", path.c_str());
-    return false;
-  }
-  return apply_fields(doc["patient"], "", p, path);
+  p = file.patient;
+  id = file.id;
+  return true;
 }
 
 // prints the built-in patient and every patient file in the patient folder, sorted
@@ -144,26 +92,20 @@ int list_patients() {
   }
   std::sort(paths.begin(), paths.end());
   for (const std::string& path : paths) {
-    std::ifstream in(path);
-    nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
-      std::printf("%-26s (not valid JSON: %s)\n", std::filesystem::path(path).stem().string().c_str(), path.c_str());
+    scenarios::PatientFile file;
+    scenarios::LoadError error;
+    const std::string stem = std::filesystem::path(path).stem().string();
+    if (!scenarios::load_patient_file(path, file, error)) {
+      std::printf("%-26s (not a valid patient file: %s)\n", stem.c_str(), error.message().c_str());
       continue;
     }
-    std::printf("%-26s %s\n", std::filesystem::path(path).stem().string().c_str(),
-                doc.value("description", std::string("")).c_str());
+    std::printf("%-26s %s\n", stem.c_str(), file.description.c_str());
   }
   return 0;
 }
 
 bool parse_number(const char* option, const char* text, double& out) {
-  char* end = nullptr;
-  out = std::strtod(text, &end);
-  if (end == text || *end != '\0') {
-    std::fprintf(stderr, "tractus-cli probe: %s: '%s' is not a number\n", option, text);
-    return false;
-  }
-  return true;
+  return scenarios::parse_finite_option("tractus-cli probe", option, text, out);
 }
 
 void print_json(const std::string& id, const twin::TwinModel& m, const twin::ProbeProtocol& dose,
@@ -275,16 +217,17 @@ int probe_command(int argc, char** argv) {
     return 2;
   }
   const double max_lbf = region == "lumbar" ? 200.0 : 50.0;  // device maxima, DESIGN.md section 4
-  if (force_lbf < 0.0 || force_lbf > max_lbf) {
+  // every range check is written as "not inside", which NaN fails too
+  if (!(force_lbf >= 0.0 && force_lbf <= max_lbf)) {
     std::fprintf(stderr, "tractus-cli probe: --force-lbf: required, 0..%.0f for %s\n", max_lbf,
                  region.c_str());
     return 2;
   }
-  if (angle_deg < 0.0 || angle_deg > 35.0) {
+  if (!(angle_deg >= 0.0 && angle_deg <= 35.0)) {
     std::fprintf(stderr, "tractus-cli probe: --angle-deg: %g is outside the arm's 0..35\n", angle_deg);
     return 2;
   }
-  if (hold_s < 0.0 || hold_s > 5940.0 || ramp_s < 0.0 || ramp_s > 600.0) {
+  if (!(hold_s >= 0.0 && hold_s <= 5940.0 && ramp_s >= 0.0 && ramp_s <= 600.0)) {
     std::fprintf(stderr, "tractus-cli probe: --hold-s must be 0..5940 and --ramp-s 0..600\n");
     return 2;
   }

@@ -23,7 +23,9 @@ int replay_command(int argc, char** argv) {
           "usage: tractus-cli replay RECORD [--scenario ID|FILE] [--json] [--series]\n"
           "                          [--save-scenario FILE --id NEW_ID]\n"
           "Replays the record and prints the report. Exit code: 0 when it reproduces the\n"
-          "recorded score, pass and timeline; 1 when it diverges; 2 on bad input.\n"
+          "recorded score, pass, timeline and physics hash (the rig's end state, seed and\n"
+          "mode); 1 when any diverges, each named; 2 on bad input. A record without a\n"
+          "physics hash (made before it existed) is checked without it, with a note.\n"
           "--save-scenario writes a new scenario that starts from this record: the original\n"
           "with the record's injected faults and reactions as timed events.\n");
       return 0;
@@ -80,23 +82,25 @@ int replay_command(int argc, char** argv) {
     }
   }
   const scenarios::Report report = scenarios::build_report(session);
-  const bool same = report.score == record.score && report.passed == record.passed &&
-                    report.timeline_hash == record.timeline_hash;
+  const scenarios::ReplayCheck check = scenarios::check_replay(record, session);
   if (json) {
     nlohmann::json j = scenarios::report_to_json(report, session, series);
-    j["replay_matches_record"] = same;
+    j["replay_matches_record"] = check.matches;
+    j["replay_diverged"] = check.diverged;
+    if (!check.note.empty()) j["replay_note"] = check.note;
     print_json(j);
   } else {
     std::printf("%s: score %.1f, %s; replay %s the record\n", report.scenario.c_str(), report.score,
-                report.passed ? "passed" : "failed", same ? "matches" : "DIVERGES FROM");
+                report.passed ? "passed" : "failed", check.matches ? "matches" : "DIVERGES FROM");
   }
-  if (!same) {
-    std::fprintf(stderr,
-                 "tractus-cli replay: %s: replay diverged (score %.1f vs %.1f recorded, "
-                 "timeline %016llx vs %016llx)\n",
-                 record_file.c_str(), report.score, record.score,
-                 static_cast<unsigned long long>(report.timeline_hash),
-                 static_cast<unsigned long long>(record.timeline_hash));
+  // the note goes with the result line (in --json it is the replay_note member)
+  if (!json && !check.note.empty()) std::printf("note: %s\n", check.note.c_str());
+  std::fflush(stdout);
+  if (!check.matches) {
+    std::string what;
+    for (const std::string& d : check.diverged) what += (what.empty() ? "" : "; ") + d;
+    std::fprintf(stderr, "tractus-cli replay: %s: replay diverged: %s\n", record_file.c_str(),
+                 what.c_str());
     return 1;
   }
   return 0;

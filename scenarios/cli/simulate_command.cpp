@@ -5,6 +5,7 @@
 #include <string>
 
 #include "commands.h"
+#include "scenarios/number_text.h"
 #include "scenarios/rig.h"
 
 namespace tractus::cli {
@@ -20,33 +21,35 @@ void usage() {
       "Runs one static-traction prescription on the reference table and patient.\n");
 }
 
-// parses a finite number or reports the option and the reason
-bool parse_number(const char* option, const char* text, double& out) {
-  char* end = nullptr;
-  out = std::strtod(text, &end);
-  if (end == text || *end != '\0') {
-    std::fprintf(stderr, "tractus-cli simulate: %s: '%s' is not a number\n", option, text);
-    return false;
-  }
-  return true;
-}
+// one numeric option: where it goes and the range it may take before any cast to float or
+// to integer microseconds (the firmware then applies its own, narrower limits)
+struct NumberOption {
+  const char* name;
+  double* target;
+  double lo, hi;
+};
 
 }  // namespace
 
 int simulate_command(int argc, char** argv) {
-  double force_lbf = 70.0, ramp_s = 30.0, minutes = 10.0, release = 40.0, seed = 1.0;
+  double force_lbf = 70.0, ramp_s = 30.0, minutes = 10.0, release = 40.0;
+  uint64_t seed = 1;
   bool json = false;
+  const NumberOption numbers[] = {
+      {"--force-lbf", &force_lbf, 0.0, 1000.0},
+      {"--ramp-s", &ramp_s, 0.0, 3600.0},
+      {"--minutes", &minutes, 0.0, 99.0},  // the longest treatment a table offers
+      {"--release-n-per-s", &release, 0.0, 10000.0},
+  };
   for (int i = 1; i < argc; ++i) {
     const char* a = argv[i];
-    double* target = nullptr;
     if (std::strcmp(a, "--json") == 0) { json = true; continue; }
     if (std::strcmp(a, "--help") == 0) { usage(); return 0; }
-    if (std::strcmp(a, "--force-lbf") == 0) target = &force_lbf;
-    else if (std::strcmp(a, "--ramp-s") == 0) target = &ramp_s;
-    else if (std::strcmp(a, "--minutes") == 0) target = &minutes;
-    else if (std::strcmp(a, "--release-n-per-s") == 0) target = &release;
-    else if (std::strcmp(a, "--seed") == 0) target = &seed;
-    if (target == nullptr) {
+    const NumberOption* number = nullptr;
+    for (const NumberOption& n : numbers)
+      if (std::strcmp(a, n.name) == 0) number = &n;
+    const bool is_seed = std::strcmp(a, "--seed") == 0;
+    if (number == nullptr && !is_seed) {
       std::fprintf(stderr, "tractus-cli simulate: unknown option '%s'\n", a);
       return 2;
     }
@@ -54,11 +57,18 @@ int simulate_command(int argc, char** argv) {
       std::fprintf(stderr, "tractus-cli simulate: %s needs a value\n", a);
       return 2;
     }
-    if (!parse_number(a, argv[++i], *target)) return 2;
+    const char* v = argv[++i];
+    std::string why;
+    const bool ok = is_seed ? scenarios::parse_u64_text(v, seed, why)
+                            : scenarios::parse_number_in(v, number->lo, number->hi, *number->target, why);
+    if (!ok) {
+      scenarios::print_option_error("tractus-cli simulate", a, v, why);
+      return 2;
+    }
   }
 
   scenarios::RigConfig cfg;
-  cfg.seed = static_cast<uint64_t>(seed);
+  cfg.seed = seed;
   scenarios::Rig rig(cfg);
   rig.advance_us(500000);  // power-on self-test
   hal::ConsoleCommand c;

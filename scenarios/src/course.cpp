@@ -41,6 +41,7 @@ bool parse_course_script(const json& j, const std::string& file, int sessions, C
   error.file = file;
   detail::Fields f(error);
   out.clear();
+  if (!f.depth_within(j)) return false;
   if (!j.is_object())
     return f.fail("$", "a course action file must be an object {\"sessions\": [[...], ...]}");
   if (!f.object(j, "$", {"sessions"})) return false;
@@ -50,7 +51,12 @@ bool parse_course_script(const json& j, const std::string& file, int sessions, C
   if (static_cast<int>(list->size()) != sessions)
     return f.fail("$.sessions", "has " + std::to_string(list->size()) + " entries; the course has " +
                                     std::to_string(sessions) + " sessions");
+  std::size_t entries = 0;
   for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string sp = detail::Fields::index_path("$.sessions", i);
+    if ((*list)[i].is_array() && (entries += (*list)[i].size()) > kMaxScriptEntries)
+      return f.fail(sp, "brings the course to " + std::to_string(entries) +
+                            " actions, above the limit of " + std::to_string(kMaxScriptEntries));
     ActionScript script;
     LoadError e;
     if (!parse_action_script((*list)[i], file, script, e)) {

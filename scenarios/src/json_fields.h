@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenarios/input_limits.h"
 #include "scenarios/load_error.h"
 #include "scenarios/vocabulary.h"
 
@@ -92,8 +93,10 @@ class Fields {
     const json* v = member(j, path, key, required);
     if (v == nullptr) return !required;
     if (!v->is_number_integer()) return fail(key_path(path, key), "must be an integer");
-    const long long d = v->get<long long>();
-    if (d < lo || d > hi)
+    // an unsigned value above every signed one would wrap to a negative on the read below
+    const bool huge = v->is_number_unsigned() && v->get<unsigned long long>() > 0x7fffffffffffffffULL;
+    const long long d = huge ? 0 : v->get<long long>();
+    if (huge || d < lo || d > hi)
       return fail(key_path(path, key), "must be between " + std::to_string(lo) + " and " +
                                            std::to_string(hi));
     out = static_cast<int>(d);
@@ -149,11 +152,26 @@ class Fields {
     if (v == nullptr) return !required;
     const std::string p = key_path(path, key);
     if (!v->is_array()) return fail(p, "must be an array of strings");
+    if (!count_within(*v, p, kMaxScenarioListEntries)) return false;
     for (std::size_t i = 0; i < v->size(); ++i) {
       if (!(*v)[i].is_string()) return fail(index_path(p, i), "must be a string");
       out.push_back((*v)[i].get<std::string>());
     }
     return true;
+  }
+
+  /// An array or object of at most limit entries; the error names the count and the limit.
+  bool count_within(const json& a, const std::string& path, std::size_t limit) {
+    if (a.size() <= limit) return true;
+    return fail(path, "has " + std::to_string(a.size()) + " entries, above the limit of " +
+                          std::to_string(limit));
+  }
+
+  /// j nests no deeper than kMaxJsonDepth: checked first by every loader that takes parsed
+  /// JSON, so nothing recursive (a copy, a dump, a comparison) ever sees a deeper tree.
+  bool depth_within(const json& j) {
+    if (json_depth_within(j, kMaxJsonDepth)) return true;
+    return fail("$", "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels (the limit)");
   }
 
   static std::string num(double d) {

@@ -124,6 +124,7 @@ bool read_event(Fields& f, const json& j, const std::string& p, ScenarioEvent& e
   }
   if (const json* u = f.member(j, p, "unless", false)) {
     if (!u->is_array()) return f.fail(p + ".unless", "must be an array of actions");
+    if (!f.count_within(*u, p + ".unless", kMaxScenarioListEntries)) return false;
     for (std::size_t i = 0; i < u->size(); ++i) {
       ActionMatch m;
       if (!read_match(f, (*u)[i], Fields::index_path(p + ".unless", i), m, {})) return false;
@@ -199,6 +200,7 @@ bool read_array(Fields& f, const json& j, const std::string& p, const char* key,
   if (a == nullptr) return !required;
   const std::string ap = Fields::key_path(p, key);
   if (!a->is_array()) return f.fail(ap, "must be an array");
+  if (!f.count_within(*a, ap, kMaxScenarioListEntries)) return false;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < a->size(); ++i) {
     T item;
@@ -251,6 +253,7 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   Fields f(error);
   s = Scenario{};
   s.source_file = file;
+  if (!f.depth_within(j)) return false;
   const std::string p = "$";
   // "$schema" lets editors check the file as it is written; the loader ignores it
   if (!f.object(j, p, {"$schema", "format", "format_version", "id", "version", "title", "category",

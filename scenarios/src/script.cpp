@@ -1,5 +1,11 @@
 #include "scenarios/script.h"
 
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <unordered_map>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "json_fields.h"
@@ -15,7 +21,9 @@ bool parse_action_script(const json& j, const std::string& file, ActionScript& o
   error.file = file;
   detail::Fields f(error);
   out.clear();
+  if (!f.depth_within(j)) return false;
   if (!j.is_array()) return f.fail("$", "an action file must be a JSON array of actions");
+  if (!f.count_within(j, "$", kMaxScriptEntries)) return false;
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string p = detail::Fields::index_path("$", i);
     const json& e = j[i];
@@ -45,24 +53,47 @@ bool load_action_script(const std::string& file, ActionScript& out, LoadError& e
 }
 
 void run_script(Session& session, const ActionScript& script) {
-  std::vector<bool> done(script.size(), false);
-  std::vector<int64_t> seen_us(script.size(), -1);  // when an `on` entry's key first appeared
-  std::size_t scanned = 0;
+  // timed entries in time order (file order among equal times), and a cursor into them
+  std::vector<std::size_t> timed;
+  // `on` entries still waiting for their key, grouped by key: the first timeline entry whose
+  // kind or tag is the key releases the whole group
+  std::unordered_map<std::string, std::vector<std::size_t>> waiting;
+  for (std::size_t i = 0; i < script.size(); ++i) {
+    if (script[i].timed) timed.push_back(i);
+    else waiting[script[i].on].push_back(i);
+  }
+  std::stable_sort(timed.begin(), timed.end(), [&](std::size_t a, std::size_t b) {
+    return script[a].t_us < script[b].t_us;
+  });
+  // released `on` entries, soonest due first (then file order)
+  using Due = std::pair<int64_t, std::size_t>;
+  std::priority_queue<Due, std::vector<Due>, std::greater<Due>> released;
+
+  std::size_t next_timed = 0, scanned = 0;
+  std::vector<std::size_t> batch;
+  auto release = [&](const std::string& key, int64_t t_us) {
+    const auto it = waiting.find(key);
+    if (it == waiting.end()) return;
+    for (std::size_t i : it->second) released.emplace(t_us + script[i].after_us, i);
+    waiting.erase(it);
+  };
   while (!session.ended()) {
     const std::vector<TimelineEntry>& tl = session.timeline();
-    for (; scanned < tl.size(); ++scanned)
-      for (std::size_t i = 0; i < script.size(); ++i)
-        if (!script[i].timed && seen_us[i] < 0 && timeline_matches(tl[scanned], script[i].on))
-          seen_us[i] = tl[scanned].t_us;
-    for (std::size_t i = 0; i < script.size() && !session.ended(); ++i) {
-      if (done[i]) continue;
-      const ScriptEntry& e = script[i];
-      const bool due = e.timed ? session.now_us() >= e.t_us
-                               : seen_us[i] >= 0 && session.now_us() >= seen_us[i] + e.after_us;
-      if (!due) continue;
-      done[i] = true;
-      session.apply(e.action);
+    for (; scanned < tl.size() && !waiting.empty(); ++scanned) {
+      release(tl[scanned].kind, tl[scanned].t_us);
+      release(tl[scanned].tag, tl[scanned].t_us);
     }
+    scanned = tl.size();
+    // every entry due now, applied in file order as a scan of the whole file would
+    const int64_t now = session.now_us();
+    batch.clear();
+    for (; next_timed < timed.size() && script[timed[next_timed]].t_us <= now; ++next_timed)
+      batch.push_back(timed[next_timed]);
+    for (; !released.empty() && released.top().first <= now; released.pop())
+      batch.push_back(released.top().second);
+    std::sort(batch.begin(), batch.end());
+    for (std::size_t k = 0; k < batch.size() && !session.ended(); ++k)
+      session.apply(script[batch[k]].action);
     session.advance_us(1000);
   }
 }

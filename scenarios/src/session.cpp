@@ -6,6 +6,7 @@
 #include "text_format.h"
 #include "scenarios/display_names.h"
 #include "scenarios/faults.h"
+#include "scenarios/input_limits.h"
 #include "scenarios/vocabulary.h"
 
 namespace tractus::scenarios {
@@ -132,7 +133,10 @@ Session::Session(const Scenario& scenario, const SessionOptions& options)
 // [SECTION] time
 
 void Session::advance_us(int64_t dt_us) {
-  carry_us_ += dt_us;
+  // a step is at most one longest session either way, and the carry stays within a few of
+  // them, so nothing a caller passes (a record's end_us included) can overflow the clock
+  carry_us_ += std::clamp<int64_t>(dt_us, -kMaxSessionUs, kMaxSessionUs);
+  carry_us_ = std::max<int64_t>(carry_us_, -kMaxSessionUs);
   const int64_t tick_us = rig_.firmware().config().tick_us;
   while (carry_us_ >= tick_us && !ended_) {
     tick_once();

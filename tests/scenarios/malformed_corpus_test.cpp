@@ -1,6 +1,7 @@
 // The malformed-file corpus: every file in tests/data/malformed/ must be refused with exactly
 // the message (JSON path and reason) listed for it in expected_messages.json, and nothing may
-// throw or crash. File names say what they are: scenario_*, actions_* or record_*.
+// throw or crash. File names say what they are: scenario_*, actions_*, record_* or patient_*.
+// Every crash a fuzzer or a reproducer found joins it, with the message its fix now gives.
 #include <gtest/gtest.h>
 
 #include <dirent.h>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "scenarios/json_file.h"
+#include "scenarios/patient_file.h"
 #include "scenarios/record.h"
 #include "scenarios/scenario.h"
 #include "scenarios/script.h"
@@ -34,8 +36,11 @@ LoadError load(const std::string& name) {
   } else if (name.rfind("record_", 0) == 0) {
     SessionRecord r;
     EXPECT_FALSE(load_record(file, r, error)) << name << " loaded";
+  } else if (name.rfind("patient_", 0) == 0) {
+    PatientFile p;
+    EXPECT_FALSE(load_patient_file(file, p, error)) << name << " loaded";
   } else {
-    ADD_FAILURE() << name << ": corpus names start with scenario_, actions_ or record_";
+    ADD_FAILURE() << name << ": corpus names start with scenario_, actions_, record_ or patient_";
   }
   EXPECT_EQ(error.file, file) << "the message must name the file";
   return error;

@@ -1,5 +1,5 @@
 // A small JSON Schema (draft-07 subset) validator for the schema tests: type (one or a list),
-// const, enum, minimum, maximum, minLength, pattern, minItems, minProperties, properties,
+// const, enum, minimum, maximum, minLength, pattern, minItems, maxItems, minProperties, properties,
 // required, additionalProperties: false, items and local $ref. It is enough for the schemas in
 // scenarios/schema/ and fails loudly on any keyword it does not know, so a schema can never
 // silently go unchecked.
@@ -42,8 +42,8 @@ class MiniSchema {
   void check(const nlohmann::json& s, const nlohmann::json& v, const std::string& path) {
     static const std::set<std::string> kKnown = {
         "$schema", "$id", "title", "description", "definitions", "type", "const", "enum",
-        "minimum", "maximum", "minLength", "pattern", "minItems", "minProperties", "properties",
-        "required", "additionalProperties", "items", "$ref"};
+        "minimum", "maximum", "minLength", "pattern", "minItems", "maxItems", "minProperties",
+        "properties", "required", "additionalProperties", "items", "$ref"};
     for (auto it = s.begin(); it != s.end(); ++it)
       if (!kKnown.count(it.key())) fail(path, "schema keyword '" + it.key() + "' is not supported");
     if (s.contains("$ref")) {
@@ -78,6 +78,7 @@ class MiniSchema {
     }
     if (v.is_array()) {
       if (s.contains("minItems") && v.size() < s["minItems"].get<std::size_t>()) fail(path, "too few items");
+      if (s.contains("maxItems") && v.size() > s["maxItems"].get<std::size_t>()) fail(path, "too many items");
       if (s.contains("items"))
         for (std::size_t i = 0; i < v.size(); ++i) check(s["items"], v[i], path + "[" + std::to_string(i) + "]");
     }

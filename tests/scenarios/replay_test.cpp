@@ -141,3 +141,70 @@ TEST(Replay, ARecordBecomesTheStartingPointOfANewScenario) {
   EXPECT_EQ(next.events.back().effects.reaction, "sharp_pain");
   EXPECT_DOUBLE_EQ(next.events.back().at_s, 40.0);
 }
+
+// replays record on a fresh session of sc and returns what the check found
+ReplayCheck replay_and_check(const Scenario& sc, const SessionRecord& record) {
+  Session s(sc, record_options(record));
+  std::string why;
+  EXPECT_TRUE(replay(sc, record, s, why)) << why;
+  return check_replay(record, s);
+}
+
+TEST(Replay, AnUntouchedRecordMatchesIncludingItsPhysicsHash) {
+  const Scenario sc = routine();
+  const SessionRecord record = make_record(scripted(sc));
+  ASSERT_TRUE(record.has_physics_hash);
+  // through text, as a saved file would go
+  nlohmann::json j;
+  LoadError e;
+  ASSERT_TRUE(parse_json_text(record_to_json(record).dump(), "record", j, e));
+  SessionRecord read;
+  ASSERT_TRUE(parse_record(j, "record", read, e)) << e.message();
+  EXPECT_TRUE(read.has_physics_hash);
+  EXPECT_EQ(read.physics_hash, record.physics_hash);
+  const ReplayCheck c = replay_and_check(sc, read);
+  EXPECT_TRUE(c.matches);
+  EXPECT_TRUE(c.diverged.empty());
+  EXPECT_TRUE(c.note.empty()) << c.note;
+}
+
+TEST(Replay, AChangedSeedOrModeIsDetectedAndNamed) {
+  // both replayed as "reproduced" when only score, pass and timeline were compared
+  const Scenario sc = routine();
+  SessionRecord record = make_record(scripted(sc));
+  record.seed = kSeed + 1;
+  ReplayCheck c = replay_and_check(sc, record);
+  EXPECT_FALSE(c.matches);
+  ASSERT_FALSE(c.diverged.empty());
+  EXPECT_NE(c.diverged.back().find("physics hash"), std::string::npos) << c.diverged.back();
+
+  record = make_record(scripted(sc));
+  record.mode = Mode::Practice;  // recorded in assessment
+  c = replay_and_check(sc, record);
+  EXPECT_FALSE(c.matches);
+  ASSERT_FALSE(c.diverged.empty());
+  EXPECT_NE(c.diverged.back().find("seed or mode"), std::string::npos) << c.diverged.back();
+}
+
+TEST(Replay, ADivergedScoreIsNamedWithBothValues) {
+  const Scenario sc = routine();
+  SessionRecord record = make_record(scripted(sc));
+  record.score = 12.5;
+  const ReplayCheck c = replay_and_check(sc, record);
+  EXPECT_FALSE(c.matches);
+  ASSERT_EQ(c.diverged.size(), 1u);
+  EXPECT_EQ(c.diverged[0], "score 60.0, recorded 12.5");
+}
+
+TEST(Replay, ARecordFromBeforeThePhysicsHashStillReplaysWithANote) {
+  const Scenario sc = routine();
+  nlohmann::json j = record_to_json(make_record(scripted(sc)));
+  j["result"].erase("physics_hash");
+  SessionRecord old;
+  LoadError e;
+  ASSERT_TRUE(parse_record(j, "old", old, e)) << e.message();
+  EXPECT_FALSE(old.has_physics_hash);
+  const ReplayCheck c = replay_and_check(sc, old);
+  EXPECT_TRUE(c.matches);
+  EXPECT_NE(c.note.find("no physics hash"), std::string::npos) << c.note;
+}

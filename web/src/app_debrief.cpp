@@ -58,13 +58,14 @@ void App::advance_debrief_film(double budget_ms) {
   // an opened record: its debrief is the replayed session's, checked against what it recorded
   report_ = scenarios::build_report(film_->session());
   has_report_ = true;
-  if (report_.timeline_hash != record_.timeline_hash || report_.score != record_.score) {
-    char why[200];
-    std::snprintf(why, sizeof why,
-                  "This record replays to %.1f points, but it was saved with %.1f: it was made by a "
-                  "different version of the trainer or the scenario.",
-                  report_.score, record_.score);
-    debrief_message_ = why;
+  // the same check as `tractus replay`: score, pass, timeline and the physics hash
+  const scenarios::ReplayCheck check = scenarios::check_replay(record_, film_->session());
+  if (!check.matches) {
+    std::string what;
+    for (const std::string& d : check.diverged) what += (what.empty() ? "" : "; ") + d;
+    debrief_message_ = "This record does not replay as it was saved (" + what +
+                       "): it was made by a different version of the trainer or the scenario, "
+                       "or it was edited.";
   }
 }
 

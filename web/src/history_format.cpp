@@ -1,6 +1,7 @@
 #include "history_format.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -244,7 +245,9 @@ bool parse_history(const std::string& text, HistorySource source, ParsedHistory&
   }
   json j;
   scenarios::LoadError err;
-  if (!scenarios::parse_json_text(text, "history", j, err)) {
+  // the saved history grows with every finished session, so only an import has a size limit
+  const std::size_t max_bytes = imported ? kMaxHistoryFileBytes : SIZE_MAX;
+  if (!scenarios::parse_json_text(text, "history", j, err, max_bytes)) {
     why = "it is not a history file (" + err.reason + ")";
     return false;
   }

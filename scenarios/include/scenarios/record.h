@@ -1,10 +1,11 @@
 // Session records and replay.
 //
 // A record is versioned JSON holding the scenario id and version, the seed, the mode and every
-// action with the exact microsecond it was applied, plus the result it produced (score, pass
-// and a hash of the event timeline). Because the session is deterministic, replaying the
-// actions on a fresh session reproduces the same score and timeline, natively and in
-// WebAssembly alike; replay() checks that it did.
+// action with the exact microsecond it was applied, plus the result it produced: score, pass,
+// a hash of the event timeline and a physics hash of the rig's end state (firmware display
+// and twin) mixed with the seed and the mode. Because the session is deterministic, replaying
+// the actions on a fresh session reproduces all four, natively and in WebAssembly alike;
+// check_replay() says which one did not.
 #pragma once
 
 #include <cstdint>
@@ -34,8 +35,22 @@ struct SessionRecord {
   double score = 0.0;
   bool passed = false;
   uint64_t timeline_hash = 0;
+  // physics_hash() of the session as recorded; records written before it existed have none
+  bool has_physics_hash = false;
+  uint64_t physics_hash = 0;
 };
 
+/// What a replay reproduced of its record.
+struct ReplayCheck {
+  bool matches = true;                // nothing diverged
+  std::vector<std::string> diverged;  // each divergence: what, the replayed and recorded values
+  std::string note;                   // what could not be checked, or ""
+};
+
+/// The hash a record keeps of a session's physics: the rig's state hash (twin state, firmware
+/// display, random generator) at the session's current time, mixed with the seed and mode,
+/// so a record whose seed or mode was changed no longer matches.
+uint64_t physics_hash(const Session& session);
 /// Captures a session (normally an ended one) as a record.
 SessionRecord make_record(const Session& session);
 /// The record as JSON.
@@ -53,6 +68,9 @@ inline SessionOptions record_options(const SessionRecord& r) { return SessionOpt
 
 bool replay(const Scenario& scenario, const SessionRecord& record, Session& session,
             std::string& why);
+/// Compares a replayed session with its record: score, pass, timeline hash and, where the
+/// record has one, the physics hash. A record without a physics hash gets a note instead.
+ReplayCheck check_replay(const SessionRecord& record, const Session& replayed);
 
 /// Turns a record into the starting point of a new scenario: a copy of the original scenario's
 /// JSON with id new_id, version 1, a title marking its origin, and one timed event for each

@@ -112,7 +112,8 @@ class Session {
   ApplyResult apply(const Action& action);
 
   /// Runs the simulation forward by dt_us (whole 1 ms ticks; a remainder carries over). Does
-  /// nothing once the session has ended.
+  /// nothing once the session has ended. dt_us is clamped to plus or minus kMaxSessionUs
+  /// (input_limits.h), longer than any session, so no value can overflow the clock.
   void advance_us(int64_t dt_us);
 
   /// Session time in microseconds since the session began.
