@@ -4,6 +4,7 @@
 // slow parts (creep, fluid, protrusion, muscles, feelings) carry state.
 #include <cmath>
 
+#include "chain.h"
 #include "internal.h"
 #include "twin/det_math.h"
 #include "twin/twin.h"
@@ -46,48 +47,51 @@ Disc effective_disc(const DiscModel& d, const Conditions& c) {
   return e;
 }
 
-// share of the distraction a level receives at a pull angle: a bell around its best angle
-double angle_share(const PatientModel& p, const DiscModel& d, double angle_deg) {
-  const double u = (angle_deg - d.best_angle_deg) / p.angle_width_deg;
-  return p.angle_share_min + (1.0 - p.angle_share_min) / (1.0 + u * u);
-}
-
 // one chain of discs under a traction force (zero for the chain not being pulled)
 struct ChainResult {
   double max_compression = 0.0;  // worst nerve-root compression, 0..1
   double max_level_force_n = 0.0;  // highest compressive or tensile load on a level
-  double fused_load_n = 0.0;     // load carried by fused hardware
+  double implant_load = 0.0;     // what fused hardware carries over its rating (force + moment)
 };
 
+// The serial chain: every level carries the same pull, resolved on its own axis into axial
+// force, shear and a flexion moment about its centre of rotation. A fused level takes its
+// load in the hardware and hands nothing extra to its neighbours: the traction is
+// force-controlled and the chain statically determinate.
 ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState* levels, int n,
-                       double spine_force_n, double muscle_n, double angle_deg, bool lying,
-                       const Alphas& a, double dt_s) {
+                       bool cervical, double spine_force_n, double muscle_n, double angle_deg,
+                       bool lying, const Alphas& a, double dt_s) {
   ChainResult r;
   const Conditions& c = p.conditions;
+  detail::ChainGeometry g;
+  detail::chain_geometry(p, cervical, g);
+  const double moment_share = cervical ? p.cervical_moment_share : p.lumbar_moment_share;
   for (int i = 0; i < n; ++i) {
     const DiscModel& dm = discs[i];
     LevelState& l = levels[i];
     const Disc d = effective_disc(dm, c);
-
-    // distraction share: a fused neighbour passes more to this level
-    double share = angle_share(p, dm, angle_deg);
-    if ((i > 0 && discs[i - 1].fused) || (i + 1 < n && discs[i + 1].fused)) share *= 1.3;
+    const detail::LevelLoad load = detail::level_load(g, i, spine_force_n, angle_deg, moment_share);
+    l.shear_n = load.shear_n;
+    l.moment_nm = load.moment_nm;
 
     if (dm.fused) {
       // the hardware carries the load: no separation, no nucleus to pressurise
-      l.axial_force_n = share * spine_force_n;
+      l.axial_force_n = load.axial_n;
       l.separation_mm = 0.0;
       l.posterior_separation_mm = 0.0;
+      l.anterior_separation_mm = 0.0;
+      l.foraminal_height_mm = g.foramen_height_mm[i];
       l.pressure_mmhg = 0.0;
       l.creep_mm = 0.0;
-      r.fused_load_n = std::fabs(share * spine_force_n) > r.fused_load_n
-                           ? std::fabs(share * spine_force_n) : r.fused_load_n;
+      const double implant = std::fabs(load.axial_n) / p.implant_rated_n +
+                             std::fabs(load.moment_nm) / p.implant_rated_moment_nm;
+      if (implant > r.implant_load) r.implant_load = implant;
       l.nerve_compression = 0.0;
       continue;
     }
 
-    // net axial load: traction share minus the resting preload and the guarding compression
-    const double force_n = share * spine_force_n - d.preload_n - muscle_n;
+    // net axial load: the pull's axial part minus the resting preload and guarding
+    const double force_n = load.axial_n - d.preload_n - muscle_n;
     l.axial_force_n = force_n;
     if (std::fabs(force_n) > r.max_level_force_n) r.max_level_force_n = std::fabs(force_n);
 
@@ -102,10 +106,14 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     // creep follows the elastic change from the lying baseline over minutes
     l.creep_mm += a.creep[i] * (d.creep_ratio * elastic_mm - l.creep_mm);
     l.separation_mm = elastic_mm + l.creep_mm;
-    l.posterior_separation_mm =
-        l.separation_mm > 0.0
-            ? l.separation_mm * (1.0 + p.posterior_gain_per_deg * angle_deg)
-            : l.separation_mm;
+    // bending about the centre of rotation opens the back and closes the front
+    const double rotation_rad =
+        load.moment_nm / (dm.bending_stiffness_nm_per_deg * (180.0 / det::kPi));
+    l.posterior_separation_mm = l.separation_mm + rotation_rad * g.posterior_mm[i];
+    l.anterior_separation_mm = l.separation_mm - rotation_rad * g.anterior_mm[i];
+    // the foramen lies behind the disc: its height follows the posterior opening (it grows in
+    // flexion and shrinks in extension, Inufusa 1996 [S])
+    l.foraminal_height_mm = g.foramen_height_mm[i] + l.posterior_separation_mm;
 
     // nucleus pressure: compression scales the lying pressure, tension sucks
     if (force_n <= 0.0) {
@@ -133,11 +141,10 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
                                    p.protrusion_max_fraction * dm.protrusion_mm);
     }
 
-    // nerve root: protrusion against the clearance that separation widens
-    const double sep_mm = l.separation_mm > 0.0 ? l.separation_mm : 0.0;
-    const double clearance_mm =
-        dm.canal_clearance_mm - c.stenosis_mm + dm.foramen_gain * sep_mm +
-        (l.separation_mm < 0.0 ? dm.foramen_gain * l.separation_mm : 0.0);
+    // nerve root: protrusion against the clearance that the foramen's height change widens
+    // (or, compressed, narrows)
+    const double clearance_mm = dm.canal_clearance_mm - c.stenosis_mm +
+                                dm.foramen_gain * (l.foraminal_height_mm - g.foramen_height_mm[i]);
     l.nerve_compression = det::clamp((l.protrusion_mm - clearance_mm) / 2.0, 0.0, 1.0);
     if (l.nerve_compression > r.max_compression) r.max_compression = l.nerve_compression;
   }
@@ -202,10 +209,10 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   const double muscle_n = squeeze * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
 
   // both chains: the treated one under traction, the other lying unloaded
-  const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels,
+  const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels, false,
                                         cervical ? 0.0 : spine_force_n, cervical ? 0.0 : muscle_n,
                                         angle_deg, lying, al, dt_s);
-  const ChainResult neck = step_chain(p, p.cervical, ps.cervical, kCervicalLevels,
+  const ChainResult neck = step_chain(p, p.cervical, ps.cervical, kCervicalLevels, true,
                                       cervical ? spine_force_n : 0.0, cervical ? muscle_n : 0.0,
                                       angle_deg, lying, ac, dt_s);
   const ChainResult& treated = cervical ? neck : lumbar;
@@ -255,7 +262,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
     const double risk = 1.0 - det::exp(-det::pow(load_n / bone_n, p.fracture_weibull_exponent));
     if (risk > ps.fracture_risk) ps.fracture_risk = risk;
   }
-  const double implant = treated.fused_load_n / p.implant_rated_n;
+  const double implant = treated.implant_load;
   if (implant > ps.implant_stress) ps.implant_stress = implant;
 
   // slack: the soft tissue under the harness creeps toward a share of its elastic stretch,
