@@ -17,17 +17,18 @@ constexpr double kMmHgPerMpa = 7500.62;
 
 // the per-step smoothing factors of every lag, computed once per step
 struct Alphas {
-  double creep[kMaxLevels];
+  double creep[kMaxLevels];          // creep under a growing load
+  double creep_recovery[kMaxLevels]; // its recovery when the load falls (slower)
   double fluid[kMaxLevels];
 };
 
 // a disc's effective parameters after the patient's conditions
 struct Disc {
   double preload_n, k_c, toe_mm, toe_force_n, creep_ratio, suction_max, suction_force_n,
-      fluid_mm_per_mpa, lying_mmhg;
+      fluid_mm_per_mpa, lying_mmhg, swelling_mmhg;
 };
 
-Disc effective_disc(const DiscModel& d, const Conditions& c) {
+Disc effective_disc(const DiscModel& d, const Conditions& c, double swelling_mpa) {
   Disc e;
   const double deg = det::clamp(d.degeneration, 0.0, 1.0);
   e.preload_n = d.preload_n;
@@ -38,7 +39,9 @@ Disc effective_disc(const DiscModel& d, const Conditions& c) {
   e.suction_max = d.suction_max_mmhg * (1.0 - 0.6 * deg);
   e.suction_force_n = d.suction_force_n;
   e.fluid_mm_per_mpa = d.fluid_mm_per_mpa * (1.0 - 0.7 * deg);
-  e.lying_mmhg = d.lying_pressure_mpa * kMmHgPerMpa;
+  // a degenerated nucleus holds less water: a lower pressure lying and a smaller swelling term
+  e.lying_mmhg = detail::lying_pressure_mpa(d) * kMmHgPerMpa;
+  e.swelling_mmhg = swelling_mpa * (1.0 - 0.6 * deg) * kMmHgPerMpa;
   if (c.hypermobility) {
     // lax ligaments: less tone across the segment and a longer toe region
     e.preload_n *= 0.8;
@@ -60,7 +63,7 @@ struct ChainResult {
 // force-controlled and the chain statically determinate.
 ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState* levels, int n,
                        bool cervical, double spine_force_n, double muscle_n, double angle_deg,
-                       bool lying, const Alphas& a, double dt_s) {
+                       bool lying, double swelling_mpa, const Alphas& a, double dt_s) {
   ChainResult r;
   const Conditions& c = p.conditions;
   detail::ChainGeometry g;
@@ -69,7 +72,7 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
   for (int i = 0; i < n; ++i) {
     const DiscModel& dm = discs[i];
     LevelState& l = levels[i];
-    const Disc d = effective_disc(dm, c);
+    const Disc d = effective_disc(dm, c, swelling_mpa);
     const detail::LevelLoad load = detail::level_load(g, i, spine_force_n, angle_deg, moment_share);
     l.shear_n = load.shear_n;
     l.moment_nm = load.moment_nm;
@@ -103,8 +106,14 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     } else {
       elastic_mm = unloaded_mm + d.toe_mm * det::log(1.0 + force_n / d.toe_force_n);
     }
-    // creep follows the elastic change from the lying baseline over minutes
-    l.creep_mm += a.creep[i] * (d.creep_ratio * elastic_mm - l.creep_mm);
+    // creep follows the elastic change from the lying baseline over minutes, and recovers
+    // more slowly than it built up
+    const double creep_target_mm = d.creep_ratio * elastic_mm;
+    // building: moving away from zero toward a target of the same sign; anything else
+    // (unloading, or a traction creep giving way to compression) is recovery
+    const bool building = creep_target_mm >= 0.0 ? creep_target_mm > l.creep_mm
+                                                 : creep_target_mm < l.creep_mm && l.creep_mm <= 0.0;
+    l.creep_mm += (building ? a.creep[i] : a.creep_recovery[i]) * (creep_target_mm - l.creep_mm);
     l.separation_mm = elastic_mm + l.creep_mm;
     // bending about the centre of rotation opens the back and closes the front
     const double rotation_rad =
@@ -115,17 +124,22 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     // flexion and shrinks in extension, Inufusa 1996 [S])
     l.foraminal_height_mm = g.foramen_height_mm[i] + l.posterior_separation_mm;
 
-    // nucleus pressure: compression scales the lying pressure, tension sucks
+    // nucleus pressure: the load term (compression over the effective nucleus area, which the
+    // lying preload and pressure define; tension sucks, saturating) plus the swelling term of
+    // the water the nucleus has taken up since the patient lay down
     if (force_n <= 0.0) {
       l.pressure_mmhg = d.lying_mmhg * (-force_n) / d.preload_n;
     } else {
       l.pressure_mmhg = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
     }
+    l.pressure_mmhg += d.swelling_mmhg;
     const double pressure_mpa = l.pressure_mmhg / kMmHgPerMpa;
+    const double rest_mpa = (d.lying_mmhg + d.swelling_mmhg) / kMmHgPerMpa;
 
     // hydration: fluid flows toward the equilibrium of the present pressure
     const double pressure_for_fluid_mpa = lying ? pressure_mpa : p.standing_pressure_mpa;
-    const double fluid_target_mm = d.fluid_mm_per_mpa * (dm.lying_pressure_mpa - pressure_for_fluid_mpa);
+    const double fluid_target_mm =
+        d.fluid_mm_per_mpa * (d.lying_mmhg / kMmHgPerMpa - pressure_for_fluid_mpa);
     l.fluid_mm += a.fluid[i] * (fluid_target_mm - l.fluid_mm);
 
     // herniation: retracts under suction, bulges again under load, within bounds
@@ -133,8 +147,8 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
       double rate_mm_per_s = 0.0;
       if (l.pressure_mmhg < 0.0) {
         rate_mm_per_s = p.protrusion_retract_mm_per_s_per_mmhg * l.pressure_mmhg;
-      } else if (pressure_mpa > dm.lying_pressure_mpa) {
-        rate_mm_per_s = p.protrusion_bulge_mm_per_s_per_mpa * (pressure_mpa - dm.lying_pressure_mpa);
+      } else if (pressure_mpa > rest_mpa) {
+        rate_mm_per_s = p.protrusion_bulge_mm_per_s_per_mpa * (pressure_mpa - rest_mpa);
       }
       l.protrusion_mm = det::clamp(l.protrusion_mm + rate_mm_per_s * dt_s,
                                    p.protrusion_min_fraction * dm.protrusion_mm,
@@ -185,14 +199,27 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   // smoothing factors for this step; standing, fluid leaves faster than it returns lying
   const double fluid_speed = lying ? 1.0 : 1.5;
   Alphas al, ac;
+  // a degenerated disc's calcified endplates slow the flow [U]
   for (int i = 0; i < kLumbarLevels; ++i) {
-    al.creep[i] = lag_alpha(p.lumbar[i].creep_tau_s, dt_s);
-    al.fluid[i] = lag_alpha(p.lumbar[i].fluid_tau_s / fluid_speed, dt_s);
+    const DiscModel& d = p.lumbar[i];
+    al.creep[i] = lag_alpha(d.creep_tau_s, dt_s);
+    al.creep_recovery[i] = lag_alpha(d.creep_recovery_tau_s, dt_s);
+    al.fluid[i] = lag_alpha(d.fluid_tau_s * (1.0 + det::clamp(d.degeneration, 0.0, 1.0)) / fluid_speed, dt_s);
   }
   for (int i = 0; i < kCervicalLevels; ++i) {
-    ac.creep[i] = lag_alpha(p.cervical[i].creep_tau_s, dt_s);
-    ac.fluid[i] = lag_alpha(p.cervical[i].fluid_tau_s / fluid_speed, dt_s);
+    const DiscModel& d = p.cervical[i];
+    ac.creep[i] = lag_alpha(d.creep_tau_s, dt_s);
+    ac.creep_recovery[i] = lag_alpha(d.creep_recovery_tau_s, dt_s);
+    ac.fluid[i] = lag_alpha(d.fluid_tau_s * (1.0 + det::clamp(d.degeneration, 0.0, 1.0)) / fluid_speed, dt_s);
   }
+  // the swelling term follows the slow (nucleus) compartment of hydration: none on arrival
+  // after a day upright, growing as the square of the water regained (the annulus is slack
+  // when the disc has lost water and its fibres are recruited as it swells [U]), so a session
+  // barely feels it and a night's rest brings the whole overnight rise
+  const double regained = p.overnight_gain_mm > 0.0
+                              ? det::clamp(ps.overnight_fluid_mm / p.overnight_gain_mm, 0.0, 1.0)
+                              : 0.0;
+  const double swelling_mpa = p.overnight_swelling_mpa * regained * regained;
   const double thoracic_alpha = lag_alpha(p.lumbar[0].fluid_tau_s / fluid_speed, dt_s);
   const double pain_alpha = lag_alpha(5.0, dt_s);
 
@@ -211,10 +238,10 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   // both chains: the treated one under traction, the other lying unloaded
   const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels, false,
                                         cervical ? 0.0 : spine_force_n, cervical ? 0.0 : muscle_n,
-                                        angle_deg, lying, al, dt_s);
+                                        angle_deg, lying, swelling_mpa, al, dt_s);
   const ChainResult neck = step_chain(p, p.cervical, ps.cervical, kCervicalLevels, true,
                                       cervical ? spine_force_n : 0.0, cervical ? muscle_n : 0.0,
-                                      angle_deg, lying, ac, dt_s);
+                                      angle_deg, lying, swelling_mpa, ac, dt_s);
   const ChainResult& treated = cervical ? neck : lumbar;
 
   // the thoracic discs recover lying down like any other
@@ -360,13 +387,13 @@ double stature_gain_mm(const TwinModel& model, const TwinState& state) {
     const DiscModel& d = p.lumbar[i];
     if (d.fused) continue;
     gain += state.patient.lumbar[i].fluid_mm -
-            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - drop_mpa);
+            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (detail::lying_pressure_mpa(d) - drop_mpa);
   }
   for (int i = 0; i < kCervicalLevels; ++i) {
     const DiscModel& d = p.cervical[i];
     if (d.fused) continue;
     gain += state.patient.cervical[i].fluid_mm -
-            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - drop_mpa);
+            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (detail::lying_pressure_mpa(d) - drop_mpa);
   }
   gain += state.patient.thoracic_fluid_mm - p.thoracic_fluid_mm_per_mpa * (0.10 - drop_mpa);
   return gain + state.patient.overnight_fluid_mm;

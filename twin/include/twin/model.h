@@ -79,6 +79,9 @@ struct DiscModel {
   /// constant creep_tau_s (minutes-scale creep within a session).
   double creep_ratio = 0.6;
   double creep_tau_s = 300.0;
+  /// The creep recovers more slowly than it builds, with this time constant [U: the direction
+  /// of the creep literature, recovery slower than loading].
+  double creep_recovery_tau_s = 600.0;
   /// Nucleus pressure lying relaxed, megapascals (Wilke 1999: 0.10 MPa lying) [S].
   double lying_pressure_mpa = 0.10;
   /// Suction under tension: p = -suction_max_mmhg (1 - e^(-F/suction_force_n)).
@@ -214,6 +217,10 @@ struct PatientModel {
   double overnight_gain_mm = 9.4;
   double overnight_tau_lying_s = 18000.0;
   double overnight_tau_standing_s = 2400.0;
+  /// The swelling term of every nucleus once the slow compartment holds all of the night's
+  /// water; it grows as the square of the share regained. Calibrated so that the lying pressure
+  /// rises from 0.10 to 0.24 MPa over a night in bed, when 80% is back (Wilke 1999 [S]).
+  double overnight_swelling_mpa = 0.22;
   double protrusion_retract_mm_per_s_per_mmhg = 5.0e-6;  // retraction under suction [U]
   double protrusion_bulge_mm_per_s_per_mpa = 3.3e-4;     // re-bulge under load [U]
   double protrusion_min_fraction = 0.3;      // a session cannot retract more than this leaves
