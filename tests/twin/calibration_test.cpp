@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 
 #include "twin/probe.h"
 #include "twin/twin.h"
@@ -177,19 +178,27 @@ TEST(Calibration, L5S1SeparatesAboutOneMillimetreInASession) {
   for (int i = 0; i < kL5S1; ++i) EXPECT_LT(r.levels[i].separation_mm, r.levels[kL5S1].separation_mm);
 }
 
-// DESIGN.md section 4 [U], configurable angle-to-level table: L5-S1 ~10, L4-5 ~15, L3-4 ~20,
-// L2-3 ~25 degrees. Tolerance: at each listed angle its level separates most of the chain.
+// DESIGN.md section 4 [U], angle-to-level table: L5-S1 ~10, L4-5 ~15, L3-4 ~20, L2-3 ~25
+// degrees. The serial chain has no per-level share: the level whose axis (from the lordosis of
+// twin/anatomy.h, hips flexed) lies along the pull carries the most axial force. Only the L5-S1
+// row is fitted (PatientModel::lumbar_top_axis_deg); the other rows are predictions. Tolerance:
+// at each listed angle its level or a neighbour separates most (one level, the resolution of an
+// unverified table).
 TEST(Calibration, PullAngleFavoursTheLevelOfTheAngleTable) {
   TwinModel m;
   const struct { double angle_deg; int level; } rows[] = {{10.0, 4}, {15.0, 3}, {20.0, 2}, {25.0, 1}};
   for (const auto& row : rows) {
     const ProbeReport r = lumbar_dose(m, 0.5 * body_weight_n(m), 60.0, true, row.angle_deg);
-    for (int i = 0; i < r.level_count; ++i) {
-      if (i == row.level) continue;
-      EXPECT_LT(r.levels[i].separation_mm, r.levels[row.level].separation_mm)
-          << row.angle_deg << " deg: " << r.levels[i].name;
+    int best = 0;
+    for (int i = 1; i < r.level_count; ++i) {
+      if (r.levels[i].separation_mm > r.levels[best].separation_mm) best = i;
     }
+    EXPECT_LE(std::abs(best - row.level), 1)
+        << row.angle_deg << " deg: " << r.levels[best].name << " separates most";
   }
+  // the fitted row holds exactly: at 10 degrees L5-S1 leads
+  const ProbeReport r10 = lumbar_dose(m, 0.5 * body_weight_n(m), 60.0, true, 10.0);
+  for (int i = 0; i < kL5S1; ++i) EXPECT_LT(r10.levels[i].separation_mm, r10.levels[kL5S1].separation_mm);
 }
 
 // DESIGN.md section 4, cervical [M]: no mid or lower separation below 20 lb. Tolerance: at
@@ -228,8 +237,11 @@ TEST(Calibration, CervicalPosteriorSeparationAt30PoundsAnd15Degrees) {
 }
 
 // DESIGN.md section 4, cervical [S, secondary]: neutral favours C4/5, about 30 degrees of
-// flexion favours C6/7. Tolerance: C6-7 separates more at 30 than at 0 degrees, C4-5 more at 0
-// than at 30 degrees (25 lb, 5 min).
+// flexion favours C6/7. The flexion moment of the pull grows with each level's distance from
+// the halter, so flexion opens the back of the lower levels most, while the axial part falls
+// as the pull turns off the upper levels' axes. Tolerance: C6-7's posterior opening is larger
+// at 30 than at 0 degrees, C4-5's larger at 0 than at 30 degrees (25 lb, 5 min). Calibrated:
+// PatientModel::cervical_c45_axis_deg (neutral) and cervical_moment_share.
 TEST(Calibration, CervicalAngleMovesDistractionDownTheNeck) {
   TwinModel m;
   m.setup = hal::Region::Cervical;
@@ -241,8 +253,8 @@ TEST(Calibration, CervicalAngleMovesDistractionDownTheNeck) {
   const ProbeReport neutral = run_probe(m, p);
   p.angle_deg = 30.0;
   const ProbeReport flexed = run_probe(m, p);
-  EXPECT_GT(flexed.levels[4].separation_mm, neutral.levels[4].separation_mm);
-  EXPECT_GT(neutral.levels[2].separation_mm, flexed.levels[2].separation_mm);
+  EXPECT_GT(flexed.levels[4].posterior_separation_mm, neutral.levels[4].posterior_separation_mm);
+  EXPECT_GT(neutral.levels[2].posterior_separation_mm, flexed.levels[2].posterior_separation_mm);
 }
 
 // VAX-D patent US 6,039,737 [S as a patent] and the manufacturers' claim [M]: a slow,
@@ -263,9 +275,12 @@ TEST(Calibration, FastRampProvokesMoreGuardingThanASlowLogarithmicOne) {
   EXPECT_GT(a.peak_muscle_activation, b.peak_muscle_activation + 0.4);
 }
 
-// Issue 3, conditions: a fused level does not separate and passes more to its neighbours.
-// Tolerance: fused L4-5 separation exactly 0; L3-4 and L5-S1 each separate more than in the
-// reference patient at the same dose; the hardware carries load (implant stress > 0).
+// Issue 3, conditions: a fused level does not separate. Issue 12: under force-controlled
+// traction a serial chain is statically determinate, so the fusion hands its neighbours no extra
+// force (the old model's 1.3x share contradicted this). Tolerance: fused L4-5 separation
+// exactly 0; L3-4 and L5-S1 within 2% of the reference patient's separation at the same dose
+// (only the slack the fused disc no longer creeps differs); the hardware carries the pull's
+// force and moment (implant stress > 0.3).
 TEST(Calibration, AFusedLevelDoesNotSeparate) {
   TwinModel reference;
   TwinModel fused;
@@ -274,8 +289,10 @@ TEST(Calibration, AFusedLevelDoesNotSeparate) {
   const ProbeReport a = lumbar_dose(reference, f_n, 120.0);
   const ProbeReport b = lumbar_dose(fused, f_n, 120.0);
   EXPECT_EQ(b.levels[kL45].separation_mm, 0.0);
-  EXPECT_GT(b.levels[kL45 - 1].separation_mm, a.levels[kL45 - 1].separation_mm);
-  EXPECT_GT(b.levels[kL5S1].separation_mm, a.levels[kL5S1].separation_mm);
+  for (int i : {kL45 - 1, kL5S1}) {
+    EXPECT_NEAR(b.levels[i].separation_mm, a.levels[i].separation_mm, 0.02 * a.levels[i].separation_mm)
+        << a.levels[i].name;
+  }
   EXPECT_GT(b.implant_stress, 0.3);
 }
 

@@ -8,6 +8,14 @@ namespace tractus::twin::detail {
 
 constexpr double kGravity_m_per_s2 = 9.80665;
 
+/// A disc's nucleus pressure lying relaxed on arrival, megapascals: a degenerated nucleus holds
+/// less water and its pressure is lower, by up to 30% at full degeneration (direction: Sato
+/// 1999 [S]; magnitude [U]).
+inline double lying_pressure_mpa(const DiscModel& d) {
+  const double deg = d.degeneration < 0.0 ? 0.0 : (d.degeneration > 1.0 ? 1.0 : d.degeneration);
+  return d.lying_pressure_mpa * (1.0 - 0.3 * deg);
+}
+
 /// Advances the patient (spine, muscles, pain, anxiety) by dt_s with the harness force of
 /// the mechanics as input; writes the tremor and guarding outputs the mechanics read next.
 /// lying is false while the patient stands after the session. The discs, pain, anxiety and

@@ -4,6 +4,7 @@
 // slow parts (creep, fluid, protrusion, muscles, feelings) carry state.
 #include <cmath>
 
+#include "chain.h"
 #include "internal.h"
 #include "twin/det_math.h"
 #include "twin/twin.h"
@@ -16,17 +17,18 @@ constexpr double kMmHgPerMpa = 7500.62;
 
 // the per-step smoothing factors of every lag, computed once per step
 struct Alphas {
-  double creep[kMaxLevels];
+  double creep[kMaxLevels];          // creep under a growing load
+  double creep_recovery[kMaxLevels]; // its recovery when the load falls (slower)
   double fluid[kMaxLevels];
 };
 
 // a disc's effective parameters after the patient's conditions
 struct Disc {
   double preload_n, k_c, toe_mm, toe_force_n, creep_ratio, suction_max, suction_force_n,
-      fluid_mm_per_mpa, lying_mmhg;
+      fluid_mm_per_mpa, lying_mmhg, swelling_mmhg;
 };
 
-Disc effective_disc(const DiscModel& d, const Conditions& c) {
+Disc effective_disc(const DiscModel& d, const Conditions& c, double swelling_mpa) {
   Disc e;
   const double deg = det::clamp(d.degeneration, 0.0, 1.0);
   e.preload_n = d.preload_n;
@@ -37,7 +39,9 @@ Disc effective_disc(const DiscModel& d, const Conditions& c) {
   e.suction_max = d.suction_max_mmhg * (1.0 - 0.6 * deg);
   e.suction_force_n = d.suction_force_n;
   e.fluid_mm_per_mpa = d.fluid_mm_per_mpa * (1.0 - 0.7 * deg);
-  e.lying_mmhg = d.lying_pressure_mpa * kMmHgPerMpa;
+  // a degenerated nucleus holds less water: a lower pressure lying and a smaller swelling term
+  e.lying_mmhg = detail::lying_pressure_mpa(d) * kMmHgPerMpa;
+  e.swelling_mmhg = swelling_mpa * (1.0 - 0.6 * deg) * kMmHgPerMpa;
   if (c.hypermobility) {
     // lax ligaments: less tone across the segment and a longer toe region
     e.preload_n *= 0.8;
@@ -46,48 +50,51 @@ Disc effective_disc(const DiscModel& d, const Conditions& c) {
   return e;
 }
 
-// share of the distraction a level receives at a pull angle: a bell around its best angle
-double angle_share(const PatientModel& p, const DiscModel& d, double angle_deg) {
-  const double u = (angle_deg - d.best_angle_deg) / p.angle_width_deg;
-  return p.angle_share_min + (1.0 - p.angle_share_min) / (1.0 + u * u);
-}
-
 // one chain of discs under a traction force (zero for the chain not being pulled)
 struct ChainResult {
   double max_compression = 0.0;  // worst nerve-root compression, 0..1
   double max_level_force_n = 0.0;  // highest compressive or tensile load on a level
-  double fused_load_n = 0.0;     // load carried by fused hardware
+  double implant_load = 0.0;     // what fused hardware carries over its rating (force + moment)
 };
 
+// The serial chain: every level carries the same pull, resolved on its own axis into axial
+// force, shear and a flexion moment about its centre of rotation. A fused level takes its
+// load in the hardware and hands nothing extra to its neighbours: the traction is
+// force-controlled and the chain statically determinate.
 ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState* levels, int n,
-                       double spine_force_n, double muscle_n, double angle_deg, bool lying,
-                       const Alphas& a, double dt_s) {
+                       bool cervical, double spine_force_n, double muscle_n, double angle_deg,
+                       bool lying, double swelling_mpa, const Alphas& a, double dt_s) {
   ChainResult r;
   const Conditions& c = p.conditions;
+  detail::ChainGeometry g;
+  detail::chain_geometry(p, cervical, g);
+  const double moment_share = cervical ? p.cervical_moment_share : p.lumbar_moment_share;
   for (int i = 0; i < n; ++i) {
     const DiscModel& dm = discs[i];
     LevelState& l = levels[i];
-    const Disc d = effective_disc(dm, c);
-
-    // distraction share: a fused neighbour passes more to this level
-    double share = angle_share(p, dm, angle_deg);
-    if ((i > 0 && discs[i - 1].fused) || (i + 1 < n && discs[i + 1].fused)) share *= 1.3;
+    const Disc d = effective_disc(dm, c, swelling_mpa);
+    const detail::LevelLoad load = detail::level_load(g, i, spine_force_n, angle_deg, moment_share);
+    l.shear_n = load.shear_n;
+    l.moment_nm = load.moment_nm;
 
     if (dm.fused) {
       // the hardware carries the load: no separation, no nucleus to pressurise
-      l.axial_force_n = share * spine_force_n;
+      l.axial_force_n = load.axial_n;
       l.separation_mm = 0.0;
       l.posterior_separation_mm = 0.0;
+      l.anterior_separation_mm = 0.0;
+      l.foraminal_height_mm = g.foramen_height_mm[i];
       l.pressure_mmhg = 0.0;
       l.creep_mm = 0.0;
-      r.fused_load_n = std::fabs(share * spine_force_n) > r.fused_load_n
-                           ? std::fabs(share * spine_force_n) : r.fused_load_n;
+      const double implant = std::fabs(load.axial_n) / p.implant_rated_n +
+                             std::fabs(load.moment_nm) / p.implant_rated_moment_nm;
+      if (implant > r.implant_load) r.implant_load = implant;
       l.nerve_compression = 0.0;
       continue;
     }
 
-    // net axial load: traction share minus the resting preload and the guarding compression
-    const double force_n = share * spine_force_n - d.preload_n - muscle_n;
+    // net axial load: the pull's axial part minus the resting preload and guarding
+    const double force_n = load.axial_n - d.preload_n - muscle_n;
     l.axial_force_n = force_n;
     if (std::fabs(force_n) > r.max_level_force_n) r.max_level_force_n = std::fabs(force_n);
 
@@ -99,25 +106,40 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     } else {
       elastic_mm = unloaded_mm + d.toe_mm * det::log(1.0 + force_n / d.toe_force_n);
     }
-    // creep follows the elastic change from the lying baseline over minutes
-    l.creep_mm += a.creep[i] * (d.creep_ratio * elastic_mm - l.creep_mm);
+    // creep follows the elastic change from the lying baseline over minutes, and recovers
+    // more slowly than it built up
+    const double creep_target_mm = d.creep_ratio * elastic_mm;
+    // building: moving away from zero toward a target of the same sign; anything else
+    // (unloading, or a traction creep giving way to compression) is recovery
+    const bool building = creep_target_mm >= 0.0 ? creep_target_mm > l.creep_mm
+                                                 : creep_target_mm < l.creep_mm && l.creep_mm <= 0.0;
+    l.creep_mm += (building ? a.creep[i] : a.creep_recovery[i]) * (creep_target_mm - l.creep_mm);
     l.separation_mm = elastic_mm + l.creep_mm;
-    l.posterior_separation_mm =
-        l.separation_mm > 0.0
-            ? l.separation_mm * (1.0 + p.posterior_gain_per_deg * angle_deg)
-            : l.separation_mm;
+    // bending about the centre of rotation opens the back and closes the front
+    const double rotation_rad =
+        load.moment_nm / (dm.bending_stiffness_nm_per_deg * (180.0 / det::kPi));
+    l.posterior_separation_mm = l.separation_mm + rotation_rad * g.posterior_mm[i];
+    l.anterior_separation_mm = l.separation_mm - rotation_rad * g.anterior_mm[i];
+    // the foramen lies behind the disc: its height follows the posterior opening (it grows in
+    // flexion and shrinks in extension, Inufusa 1996 [S])
+    l.foraminal_height_mm = g.foramen_height_mm[i] + l.posterior_separation_mm;
 
-    // nucleus pressure: compression scales the lying pressure, tension sucks
+    // nucleus pressure: the load term (compression over the effective nucleus area, which the
+    // lying preload and pressure define; tension sucks, saturating) plus the swelling term of
+    // the water the nucleus has taken up since the patient lay down
     if (force_n <= 0.0) {
       l.pressure_mmhg = d.lying_mmhg * (-force_n) / d.preload_n;
     } else {
       l.pressure_mmhg = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
     }
+    l.pressure_mmhg += d.swelling_mmhg;
     const double pressure_mpa = l.pressure_mmhg / kMmHgPerMpa;
+    const double rest_mpa = (d.lying_mmhg + d.swelling_mmhg) / kMmHgPerMpa;
 
     // hydration: fluid flows toward the equilibrium of the present pressure
     const double pressure_for_fluid_mpa = lying ? pressure_mpa : p.standing_pressure_mpa;
-    const double fluid_target_mm = d.fluid_mm_per_mpa * (dm.lying_pressure_mpa - pressure_for_fluid_mpa);
+    const double fluid_target_mm =
+        d.fluid_mm_per_mpa * (d.lying_mmhg / kMmHgPerMpa - pressure_for_fluid_mpa);
     l.fluid_mm += a.fluid[i] * (fluid_target_mm - l.fluid_mm);
 
     // herniation: retracts under suction, bulges again under load, within bounds
@@ -125,19 +147,18 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
       double rate_mm_per_s = 0.0;
       if (l.pressure_mmhg < 0.0) {
         rate_mm_per_s = p.protrusion_retract_mm_per_s_per_mmhg * l.pressure_mmhg;
-      } else if (pressure_mpa > dm.lying_pressure_mpa) {
-        rate_mm_per_s = p.protrusion_bulge_mm_per_s_per_mpa * (pressure_mpa - dm.lying_pressure_mpa);
+      } else if (pressure_mpa > rest_mpa) {
+        rate_mm_per_s = p.protrusion_bulge_mm_per_s_per_mpa * (pressure_mpa - rest_mpa);
       }
       l.protrusion_mm = det::clamp(l.protrusion_mm + rate_mm_per_s * dt_s,
                                    p.protrusion_min_fraction * dm.protrusion_mm,
                                    p.protrusion_max_fraction * dm.protrusion_mm);
     }
 
-    // nerve root: protrusion against the clearance that separation widens
-    const double sep_mm = l.separation_mm > 0.0 ? l.separation_mm : 0.0;
-    const double clearance_mm =
-        dm.canal_clearance_mm - c.stenosis_mm + dm.foramen_gain * sep_mm +
-        (l.separation_mm < 0.0 ? dm.foramen_gain * l.separation_mm : 0.0);
+    // nerve root: protrusion against the clearance that the foramen's height change widens
+    // (or, compressed, narrows)
+    const double clearance_mm = dm.canal_clearance_mm - c.stenosis_mm +
+                                dm.foramen_gain * (l.foraminal_height_mm - g.foramen_height_mm[i]);
     l.nerve_compression = det::clamp((l.protrusion_mm - clearance_mm) / 2.0, 0.0, 1.0);
     if (l.nerve_compression > r.max_compression) r.max_compression = l.nerve_compression;
   }
@@ -178,14 +199,27 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   // smoothing factors for this step; standing, fluid leaves faster than it returns lying
   const double fluid_speed = lying ? 1.0 : 1.5;
   Alphas al, ac;
+  // a degenerated disc's calcified endplates slow the flow [U]
   for (int i = 0; i < kLumbarLevels; ++i) {
-    al.creep[i] = lag_alpha(p.lumbar[i].creep_tau_s, dt_s);
-    al.fluid[i] = lag_alpha(p.lumbar[i].fluid_tau_s / fluid_speed, dt_s);
+    const DiscModel& d = p.lumbar[i];
+    al.creep[i] = lag_alpha(d.creep_tau_s, dt_s);
+    al.creep_recovery[i] = lag_alpha(d.creep_recovery_tau_s, dt_s);
+    al.fluid[i] = lag_alpha(d.fluid_tau_s * (1.0 + det::clamp(d.degeneration, 0.0, 1.0)) / fluid_speed, dt_s);
   }
   for (int i = 0; i < kCervicalLevels; ++i) {
-    ac.creep[i] = lag_alpha(p.cervical[i].creep_tau_s, dt_s);
-    ac.fluid[i] = lag_alpha(p.cervical[i].fluid_tau_s / fluid_speed, dt_s);
+    const DiscModel& d = p.cervical[i];
+    ac.creep[i] = lag_alpha(d.creep_tau_s, dt_s);
+    ac.creep_recovery[i] = lag_alpha(d.creep_recovery_tau_s, dt_s);
+    ac.fluid[i] = lag_alpha(d.fluid_tau_s * (1.0 + det::clamp(d.degeneration, 0.0, 1.0)) / fluid_speed, dt_s);
   }
+  // the swelling term follows the slow (nucleus) compartment of hydration: none on arrival
+  // after a day upright, growing as the square of the water regained (the annulus is slack
+  // when the disc has lost water and its fibres are recruited as it swells [U]), so a session
+  // barely feels it and a night's rest brings the whole overnight rise
+  const double regained = p.overnight_gain_mm > 0.0
+                              ? det::clamp(ps.overnight_fluid_mm / p.overnight_gain_mm, 0.0, 1.0)
+                              : 0.0;
+  const double swelling_mpa = p.overnight_swelling_mpa * regained * regained;
   const double thoracic_alpha = lag_alpha(p.lumbar[0].fluid_tau_s / fluid_speed, dt_s);
   const double pain_alpha = lag_alpha(5.0, dt_s);
 
@@ -202,12 +236,12 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   const double muscle_n = squeeze * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
 
   // both chains: the treated one under traction, the other lying unloaded
-  const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels,
+  const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels, false,
                                         cervical ? 0.0 : spine_force_n, cervical ? 0.0 : muscle_n,
-                                        angle_deg, lying, al, dt_s);
-  const ChainResult neck = step_chain(p, p.cervical, ps.cervical, kCervicalLevels,
+                                        angle_deg, lying, swelling_mpa, al, dt_s);
+  const ChainResult neck = step_chain(p, p.cervical, ps.cervical, kCervicalLevels, true,
                                       cervical ? spine_force_n : 0.0, cervical ? muscle_n : 0.0,
-                                      angle_deg, lying, ac, dt_s);
+                                      angle_deg, lying, swelling_mpa, ac, dt_s);
   const ChainResult& treated = cervical ? neck : lumbar;
 
   // the thoracic discs recover lying down like any other
@@ -255,7 +289,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
     const double risk = 1.0 - det::exp(-det::pow(load_n / bone_n, p.fracture_weibull_exponent));
     if (risk > ps.fracture_risk) ps.fracture_risk = risk;
   }
-  const double implant = treated.fused_load_n / p.implant_rated_n;
+  const double implant = treated.implant_load;
   if (implant > ps.implant_stress) ps.implant_stress = implant;
 
   // slack: the soft tissue under the harness creeps toward a share of its elastic stretch,
@@ -353,13 +387,13 @@ double stature_gain_mm(const TwinModel& model, const TwinState& state) {
     const DiscModel& d = p.lumbar[i];
     if (d.fused) continue;
     gain += state.patient.lumbar[i].fluid_mm -
-            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - drop_mpa);
+            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (detail::lying_pressure_mpa(d) - drop_mpa);
   }
   for (int i = 0; i < kCervicalLevels; ++i) {
     const DiscModel& d = p.cervical[i];
     if (d.fused) continue;
     gain += state.patient.cervical[i].fluid_mm -
-            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - drop_mpa);
+            d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (detail::lying_pressure_mpa(d) - drop_mpa);
   }
   gain += state.patient.thoracic_fluid_mm - p.thoracic_fluid_mm_per_mpa * (0.10 - drop_mpa);
   return gain + state.patient.overnight_fluid_mm;

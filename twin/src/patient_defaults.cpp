@@ -5,15 +5,9 @@ namespace tractus::twin {
 
 namespace {
 
-// lumbar: pull angle that favours each level (DESIGN.md section 4, a configurable table [U];
-// L1-2 is extrapolated at 5 degrees a level)
 const char* const kLumbarNames[kLumbarLevels] = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
-const double kLumbarBestAngleDeg[kLumbarLevels] = {30.0, 25.0, 20.0, 15.0, 10.0};
-
-// cervical: neutral favours C4/5, about 30 degrees of flexion favours C6/7 [S, secondary]
 const char* const kCervicalNames[kCervicalLevels] = {"C2-C3", "C3-C4", "C4-C5",
                                                      "C5-C6", "C6-C7", "C7-T1"};
-const double kCervicalBestAngleDeg[kCervicalLevels] = {0.0, 0.0, 0.0, 15.0, 30.0, 35.0};
 // upper levels carry less tone, so they open first; mid and lower levels need about 20 lb
 const double kCervicalPreloadN[kCervicalLevels] = {55.0, 65.0, 80.0, 80.0, 80.0, 80.0};
 
@@ -23,14 +17,13 @@ PatientModel::PatientModel() {
   for (int i = 0; i < kLumbarLevels; ++i) {
     DiscModel& d = lumbar[i];
     d.name = kLumbarNames[i];
-    d.best_angle_deg = kLumbarBestAngleDeg[i];
     // lumbar discs are the tallest: most fluid height per megapascal
     d.fluid_mm_per_mpa = 1.56;
   }
   for (int i = 0; i < kCervicalLevels; ++i) {
     DiscModel& d = cervical[i];
     d.name = kCervicalNames[i];
-    d.best_angle_deg = kCervicalBestAngleDeg[i];
+    d.bending_stiffness_nm_per_deg = 0.5;  // the neck bends four times as easily [U]
     d.preload_n = kCervicalPreloadN[i];
     d.compression_stiffness_n_per_mm = 800.0;
     d.toe_mm = 0.25;

@@ -77,12 +77,19 @@ const NumberField kNumbers[] = {
     {"back_pain_baseline", &P::back_pain_baseline, 0.0, 10.0},
     {"fracture_force_n", &P::fracture_force_n, 100.0, 20000.0},
     {"implant_rated_n", &P::implant_rated_n, 50.0, 5000.0},
-    {"angle_share_min", &P::angle_share_min, 0.0, 1.0},
-    {"angle_width_deg", &P::angle_width_deg, 1.0, 90.0},
+    {"implant_rated_moment_nm", &P::implant_rated_moment_nm, 0.5, 200.0},
+    {"overnight_swelling_mpa", &P::overnight_swelling_mpa, 0.0, 1.0},
+    {"lumbar_top_axis_deg", &P::lumbar_top_axis_deg, -30.0, 60.0},
+    {"cervical_c45_axis_deg", &P::cervical_c45_axis_deg, -30.0, 40.0},
+    {"pelvic_lever_m", &P::pelvic_lever_m, 0.0, 0.3},
+    {"head_lever_m", &P::head_lever_m, 0.0, 0.2},
+    {"lumbar_moment_share", &P::lumbar_moment_share, 0.0, 1.0},
+    {"cervical_moment_share", &P::cervical_moment_share, 0.0, 1.0},
 };
 
 const FlagField kFlags[] = {
     {"female", &P::female},
+    {"hips_flexed", &P::hips_flexed},
 };
 
 using C = Conditions;
@@ -106,8 +113,10 @@ const DiscNumber kDiscNumbers[] = {
     {"toe_force_n", &D::toe_force_n, 1.0, 2000.0},
     {"creep_ratio", &D::creep_ratio, 0.0, 5.0},
     {"creep_tau_s", &D::creep_tau_s, 1.0, 1e6},
+    {"creep_recovery_tau_s", &D::creep_recovery_tau_s, 1.0, 1e6},
     {"canal_clearance_mm", &D::canal_clearance_mm, 0.0, 20.0},
-    {"best_angle_deg", &D::best_angle_deg, -10.0, 60.0},
+    {"bending_stiffness_nm_per_deg", &D::bending_stiffness_nm_per_deg, 0.05, 50.0},
+    {"foramen_gain", &D::foramen_gain, 0.0, 5.0},
     {"protrusion_mm", &D::protrusion_mm, 0.0, 15.0},
     {"degeneration", &D::degeneration, 0.0, 1.0},
 };

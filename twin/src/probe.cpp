@@ -50,6 +50,10 @@ ProbeReport report_of(const TwinModel& model, const TwinState& s) {
     o.name = cervical ? model.patient.cervical[i].name : model.patient.lumbar[i].name;
     o.separation_mm = l.separation_mm;
     o.posterior_separation_mm = l.posterior_separation_mm;
+    o.anterior_separation_mm = l.anterior_separation_mm;
+    o.foraminal_height_mm = l.foraminal_height_mm;
+    o.axial_force_n = l.axial_force_n;
+    o.moment_nm = l.moment_nm;
     o.pressure_mmhg = l.pressure_mmhg;
     o.protrusion_mm = l.protrusion_mm;
     o.nerve_compression = l.nerve_compression;

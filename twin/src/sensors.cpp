@@ -192,6 +192,10 @@ void hash_level(Fnv1a& h, const LevelState& l) {
   h.f64(l.axial_force_n);
   h.f64(l.separation_mm);
   h.f64(l.posterior_separation_mm);
+  h.f64(l.anterior_separation_mm);
+  h.f64(l.foraminal_height_mm);
+  h.f64(l.shear_n);
+  h.f64(l.moment_nm);
   h.f64(l.pressure_mmhg);
   h.f64(l.nerve_compression);
 }

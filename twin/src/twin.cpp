@@ -245,12 +245,12 @@ TwinState make_state(const TwinModel& model) {
   for (int i = 0; i < kLumbarLevels; ++i) {
     const DiscModel& d = p.lumbar[i];
     s.patient.lumbar[i].fluid_mm =
-        d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - p.standing_pressure_mpa);
+        d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (detail::lying_pressure_mpa(d) - p.standing_pressure_mpa);
   }
   for (int i = 0; i < kCervicalLevels; ++i) {
     const DiscModel& d = p.cervical[i];
     s.patient.cervical[i].fluid_mm =
-        d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (d.lying_pressure_mpa - p.standing_pressure_mpa);
+        d.fluid_mm_per_mpa * (1.0 - 0.7 * d.degeneration) * (detail::lying_pressure_mpa(d) - p.standing_pressure_mpa);
   }
   s.patient.thoracic_fluid_mm = p.thoracic_fluid_mm_per_mpa * (0.10 - p.standing_pressure_mpa);
   // and with the pain they live with: local baseline, radicular from the worst root at rest

@@ -79,6 +79,9 @@ struct DiscModel {
   /// constant creep_tau_s (minutes-scale creep within a session).
   double creep_ratio = 0.6;
   double creep_tau_s = 300.0;
+  /// The creep recovers more slowly than it builds, with this time constant [U: the direction
+  /// of the creep literature, recovery slower than loading].
+  double creep_recovery_tau_s = 600.0;
   /// Nucleus pressure lying relaxed, megapascals (Wilke 1999: 0.10 MPa lying) [S].
   double lying_pressure_mpa = 0.10;
   /// Suction under tension: p = -suction_max_mmhg (1 - e^(-F/suction_force_n)).
@@ -90,10 +93,12 @@ struct DiscModel {
   double fluid_tau_s = 1800.0;
   /// Spinal canal and foramen clearance at this level, millimetres, before any protrusion.
   double canal_clearance_mm = 3.0;
-  /// Foramen opening per millimetre of separation (indirect decompression of the root).
-  double foramen_gain = 1.5;
-  /// Pull angle at which this level receives the largest share of distraction, degrees.
-  double best_angle_deg = 15.0;
+  /// Root clearance gained per millimetre of foraminal height gained (indirect decompression
+  /// of the root); the foraminal height follows the posterior opening of the disc [U].
+  double foramen_gain = 1.0;
+  /// Bending stiffness of the segment in flexion about its centre of rotation (annulus,
+  /// posterior ligaments and facets together), newton-metres per degree [U].
+  double bending_stiffness_nm_per_deg = 2.0;
   /// Protrusion of a herniation at this level at the start of the session, millimetres.
   double protrusion_mm = 0.0;
   /// Degeneration, 0 healthy .. 1 severe: stiffer, less height response, less fluid.
@@ -151,13 +156,27 @@ struct PatientModel {
   // spinal chains
   DiscModel lumbar[kLumbarLevels];
   DiscModel cervical[kCervicalLevels];
-  /// Smallest share of the distraction a level gets far from its best angle; the share
-  /// rises to 1 at the level's best angle over angle_width_deg.
-  double angle_share_min = 0.7;
-  double angle_width_deg = 10.0;
-  /// Posterior opening per degree of pull angle per millimetre of axial separation
-  /// (flexion opens the back of the disc).
-  double posterior_gain_per_deg = 0.04;
+  // the serial segmental chain (docs/twin.md, "The segmental chain")
+  /// Supine with hips and knees flexed over a bolster (the usual lumbar traction position
+  /// [P]) or with the legs straight; it picks the lordosis of twin/anatomy.h.
+  bool hips_flexed = true;
+  /// Orientation above the table of the caudal axis at the top of L1, where the thoracic
+  /// harness holds the trunk. Calibrated so that L5-S1's axis lies along a 10-degree pull
+  /// with hips flexed (the angle table's L5-S1 row [U]); the other levels follow from the
+  /// lordosis.
+  double lumbar_top_axis_deg = 33.4;
+  /// Orientation of C4-C5's cranial axis above the cradle. Calibrated at 0 to "neutral
+  /// favours C4/5" [S, secondary].
+  double cervical_c45_axis_deg = 0.0;
+  /// Distance along the chain from the pelvic harness's load point (the hips) to L5-S1's
+  /// centre of rotation, and from the head halter's load point to C2-C3's [U].
+  double pelvic_lever_m = 0.06;
+  double head_lever_m = 0.04;
+  /// Share of the pull's moment about each level (force x lever x sin angle) that the chain
+  /// carries; the table under the pelvis or the head cradle carries the rest [U, calibrated to
+  /// the cervical posterior-separation and angle rows].
+  double lumbar_moment_share = 0.4;
+  double cervical_moment_share = 0.05;
   // paraspinal muscles: guarding driven by force rate, pain, anxiety and high force
   double muscle_tone = 0.05;                 // resting activation
   double guard_rate_threshold_bw_per_s = 0.04;  // comfortable rise, body weights per second [U]
@@ -188,6 +207,7 @@ struct PatientModel {
   double fracture_weibull_exponent = 6.0;
   double fracture_force_n = 4000.0;          // Weibull scale of vertebral failure, normal bone [U]
   double implant_rated_n = 600.0;            // axial load an instrumented level is rated for [U]
+  double implant_rated_moment_nm = 7.5;      // bending moment it is rated for [U]
   // hydration and herniation
   double standing_pressure_mpa = 0.50;       // relaxed standing, L4-5 (Wilke 1999) [S]
   double thoracic_fluid_mm_per_mpa = 5.6;    // the twelve thoracic discs lumped together
@@ -197,6 +217,10 @@ struct PatientModel {
   double overnight_gain_mm = 9.4;
   double overnight_tau_lying_s = 18000.0;
   double overnight_tau_standing_s = 2400.0;
+  /// The swelling term of every nucleus once the slow compartment holds all of the night's
+  /// water; it grows as the square of the share regained. Calibrated so that the lying pressure
+  /// rises from 0.10 to 0.24 MPa over a night in bed, when 80% is back (Wilke 1999 [S]).
+  double overnight_swelling_mpa = 0.22;
   double protrusion_retract_mm_per_s_per_mmhg = 5.0e-6;  // retraction under suction [U]
   double protrusion_bulge_mm_per_s_per_mpa = 3.3e-4;     // re-bulge under load [U]
   double protrusion_min_fraction = 0.3;      // a session cannot retract more than this leaves

@@ -35,6 +35,10 @@ struct ProbeLevel {
   const char* name = "";
   double separation_mm = 0.0;
   double posterior_separation_mm = 0.0;
+  double anterior_separation_mm = 0.0;
+  double foraminal_height_mm = 0.0;
+  double axial_force_n = 0.0;   // net, tension positive
+  double moment_nm = 0.0;       // flexion moment about the centre of rotation
   double pressure_mmhg = 0.0;
   double protrusion_mm = 0.0;
   double nerve_compression = 0.0;

@@ -13,7 +13,7 @@ namespace tractus::twin {
 
 /// Layout version of TwinState; bump it whenever a field is added, removed or reinterpreted so
 /// stored snapshots of an older layout are refused instead of misread.
-constexpr uint32_t kTwinStateLayoutVersion = 7;
+constexpr uint32_t kTwinStateLayoutVersion = 8;
 
 /// Inputs on the twin's side of the HAL that a person, not the firmware, controls.
 struct PhysicalInputs {
@@ -34,8 +34,13 @@ struct LevelState {
   double protrusion_mm = 0.0;    // herniation protrusion into the canal
   // outputs of the last step, for readers
   double axial_force_n = 0.0;    // net axial load on the disc, tension positive
-  double separation_mm = 0.0;    // axial height gain over the relaxed lying baseline
+  double shear_n = 0.0;          // the pull's component across the disc
+  double moment_nm = 0.0;        // flexion moment about the centre of rotation
+  double separation_mm = 0.0;    // axial height gain at the centre of rotation over the
+                                 // relaxed lying baseline
   double posterior_separation_mm = 0.0;  // opening at the back of the disc
+  double anterior_separation_mm = 0.0;   // opening at the front (negative: closing)
+  double foraminal_height_mm = 0.0;      // height of the foramen below the level
   double pressure_mmhg = 0.0;    // nucleus pressure, gauge, mmHg
   double nerve_compression = 0.0;  // 0 free .. 1 fully compressed root
 };
