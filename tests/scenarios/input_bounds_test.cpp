@@ -3,7 +3,7 @@
 // 140,000 that overflowed the native stack in nlohmann's recursive copy.
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <string>
 
@@ -149,9 +149,10 @@ TEST(ScriptRunner, SixteenThousandEntriesRunInUnderASecond) {
   LoadError e;
   ASSERT_TRUE(parse_action_script(j, "notes", script, e)) << e.message();
   Session s(test::library_scenario("routine-lumbar-l45"), SessionOptions{});
-  const auto t0 = std::chrono::steady_clock::now();
+  // processor time, not wall time: a CI machine shared with other jobs must not fail this
+  const std::clock_t t0 = std::clock();
   run_script(s, script);
-  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double cpu_s = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
   EXPECT_TRUE(s.ended());
   EXPECT_EQ(s.actions().size(), 16001u);
   // the first note logs at 0 s, and the end comes 161 s after it
@@ -167,7 +168,7 @@ TEST(ScriptRunner, SixteenThousandEntriesRunInUnderASecond) {
 #else
   constexpr double kBudgetS = 1.0;
 #endif
-  EXPECT_LT(wall_s, kBudgetS) << "16,000 entries took " << wall_s << " s";
+  EXPECT_LT(cpu_s, kBudgetS) << "16,000 entries took " << cpu_s << " s of processor time";
 }
 
 TEST(ScriptRunner, EntriesDueTogetherApplyInFileOrder) {

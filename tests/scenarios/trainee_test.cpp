@@ -103,6 +103,21 @@ static void expect_course(const TraineeCase& c, const Scenario& scenario) {
   ASSERT_TRUE(load_course_script(test::repo_path("tests/data/trainees/" + c.scenario + "/" + c.script),
                                  scenario.course.sessions, scripts, error))
       << error.message();
+#ifdef TRACTUS_SANITIZED
+  // shortened under the sanitizers (the native-asan preset): a full course takes about six
+  // minutes there, and Course.* in course_test.cpp already runs both scripted courses in full
+  // under them. The outcome is judged in full by the native and WebAssembly runs; here the
+  // first two sessions run, each must report, and the careless trainee's jump in session 2
+  // must still flare the back up
+  Scenario first_two = scenario;
+  first_two.course.sessions = 2;
+  scripts.resize(2);
+  const CourseReport shortened = run_course(first_two, scripts, 1);
+  ASSERT_EQ(shortened.sessions.size(), 2u) << c.script;
+  const bool careless = c.script.find("careless") != std::string::npos;
+  EXPECT_EQ(shortened.sessions[1].flare, careless) << c.script;
+  return;
+#endif
   const CourseReport r = run_course(scenario, scripts, 1);
   std::vector<std::string> ids;
   for (const CourseSession& s : r.sessions)
