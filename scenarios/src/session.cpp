@@ -37,6 +37,7 @@ const char* state_name(TableState s) {
     case TableState::Ready: return "ready";
     case TableState::Setup: return "setup";
     case TableState::EmergencyStop: return "emergency_stop";
+    case TableState::TensionHeld: return "tension_held";
     case TableState::Treating: return "treating";
     case TableState::Releasing: return "releasing";
     case TableState::Complete: return "complete";
@@ -670,7 +671,7 @@ ApplyResult Session::do_action(const Action& a) {
       if (state == TableState::Fault) command(hal::CommandKind::ServiceReset);
       return ApplyResult{true, "service engineer called"};
     case ActionKind::ReleaseBrake:
-      if (twin::drive_powered(rig_.model(), rig_.twin_state()))
+      if (!rig_.hand_release_available())
         return refuse("the drive has power: release traction from the console (stop or pause)");
       if (rig_.manual_brake_release()) return ApplyResult{true, "the hand release is already open"};
       rig_.set_manual_brake_release(true);

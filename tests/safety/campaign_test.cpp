@@ -34,6 +34,7 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   // in a cervical patient stop with the carriage springing back onto a stopped drum
   const uint64_t seeds[] = {3626, 9627, 67508, 3804, 4011, 51813, 13097, 76561, 5873, 58857, 62176, 37352};
   CampaignOptions o;
+  o.emergency_stops = false;  // the sessions as they were drawn when they broke an invariant
   CampaignCounts c;
   for (uint64_t seed : seeds) run_session(seed, o, c);
   EXPECT_EQ(c.sessions, static_cast<long>(sizeof(seeds) / sizeof(seeds[0])));
