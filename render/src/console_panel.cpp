@@ -268,7 +268,14 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   widgets_.record_last_item("console.stop");
   const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped || s == hal::TableState::EmergencyStop ||
                        (d.alarm_code != 0 && d.alarm_code < 300);
-  if (can_ack) {
+  if (s == hal::TableState::TensionHeld) {
+    // a stop left the patient loaded: the one way on is to take the tension off, in the
+    // acknowledge button's place (nothing to acknowledge, nothing else moves)
+    if (coloured_button("Release tension", theme::kWarn, ImVec2(-1.0f, 36.0f), true)) {
+      out.console.release_tension = true;
+    }
+    widgets_.record_last_item("console.release_tension");
+  } else if (can_ack) {
     if (coloured_button("Acknowledge alarm", theme::kDanger, ImVec2(-1.0f, 36.0f), true)) {
       out.console.acknowledge = true;
     }
