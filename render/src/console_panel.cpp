@@ -19,6 +19,7 @@ namespace {
 ImVec4 state_colour(hal::TableState s, uint16_t alarm) {
   if (alarm >= 300 || s == hal::TableState::Fault || s == hal::TableState::EmergencyStop) return theme::kDanger;
   if (s == hal::TableState::Stopped) return theme::kDanger;
+  if (s == hal::TableState::TensionHeld) return theme::kWarn;  // loaded: release it
   if (s == hal::TableState::Treating || s == hal::TableState::Releasing) return theme::kOk;
   if (s == hal::TableState::Complete) return theme::kAccent;
   return theme::kMuted;
