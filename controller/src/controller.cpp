@@ -10,6 +10,11 @@ using hal::TableState;
 namespace {
 // below this force the cord counts as slack after a release, newtons
 constexpr float kSlackForceN = 8.0f;
+// above this force the cord is loaded: the table does not come to rest on it. Under the
+// patient stop's 15 N floor, so that a cord the cell reads at 15.0 N is not left at 15.1
+// (campaign seeds 491, 50931); above the 13.2 N a slipped harness's patient settles back to on
+// a braked drum after the fast release (HarnessFit.RefittingAfterASlip...), which is released
+constexpr float kLoadedForceN = 14.0f;
 // the cord must read slack this long before the brake sets after a fast release
 constexpr int64_t kSlackDwellUs = 500000;
 // after a drive-off the brake holds a drum still winding in (the momentum a runaway gave it)
@@ -53,6 +58,15 @@ ActuatorFrame Controller::safe_outputs() {
 }
 
 void Controller::enter(TableState next) {
+  // the table never comes to rest with the patient loaded: a way into Idle, Setup or Ready
+  // from a stop, a fault or a release that left tension on the cord holds it for a release
+  // instead (the e-stop acknowledged with the brake holding 240 N went Idle and called the
+  // real force a load-cell offset, 203). The power-on tare is not a way in: it zeroes the cell.
+  const TableState from = display_.state;
+  if (setting_up(next) && !setting_up(from) && from != TableState::SelfTest &&
+      measured_force_n_ > kLoadedForceN) {
+    next = TableState::TensionHeld;
+  }
   if (display_.state == next) return;
   const bool was_stopping = display_.state == TableState::Stopped || display_.state == TableState::Fault;
   if ((next == TableState::Stopped || next == TableState::Fault) && !was_stopping) release_since_us_ = now_us_;
@@ -65,6 +79,17 @@ void Controller::enter(TableState next) {
     slack_since_us_ = -1;
   }
   if (next != TableState::Fault) drive_cut_ = false;
+  // the e-stop opened the relay; a lock found behind it keeps it open (campaign seed 162: an
+  // encoder loss let a patient stop's fast release close it again after the e-stop)
+  if (next == TableState::Fault && from == TableState::EmergencyStop) drive_cut_ = true;
+  if (next != TableState::Stopped) leave_when_released_ = false;
+  if (next == TableState::TensionHeld) {
+    local_alarm_ = kAlarmTensionHeld;
+    slack_since_us_ = -1;
+    log_.push(now_us_, EventKind::AlarmRaised, kAlarmTensionHeld);
+  } else if (from == TableState::TensionHeld && local_alarm_ == kAlarmTensionHeld) {
+    local_alarm_ = kAlarmNone;
+  }
 }
 
 void Controller::refuse(uint16_t code) {
@@ -97,7 +122,7 @@ ActuatorFrame Controller::tick(const hal::SensorFrame& sensors,
   // self-test on: before the tare the force reading means nothing)
   if (display_.state != TableState::SelfTest) supervise(sensors, dt_us);
   handle_command(command, sensors);
-  react_to_supervisor();
+  react_to_supervisor(sensors);
   ActuatorFrame out = run_state(sensors, dt_s, law_dt_us);
 
   // table height moves only while nothing holds the patient in traction
@@ -109,6 +134,7 @@ ActuatorFrame Controller::tick(const hal::SensorFrame& sensors,
   }
 
   update_display(sensors);
+  if (!out.brake_engaged) brake_set_force_n_ = measured_force_n_;  // frozen while the brake holds
   last_out_ = out;
   return out;
 }
@@ -220,7 +246,13 @@ void Controller::handle_command(const hal::ConsoleCommand& command, const hal::S
         supervisor_.acknowledge(now_us_);
         if (supervisor_.action() < SafetyAction::ReleaseChangeover) {
           local_alarm_ = kAlarmNone;
-          enter_setup_or_ready(sensors);
+          // an acknowledge during the fast release lets it finish first: leaving now would
+          // set the brake on the tension still on the cord
+          if (released_) {
+            enter_setup_or_ready(sensors);
+          } else {
+            leave_when_released_ = true;
+          }
         }
       } else if (s == TableState::EmergencyStop) {
         // the button must be released first: its rule cannot clear while it is latched down
@@ -243,6 +275,19 @@ void Controller::handle_command(const hal::ConsoleCommand& command, const hal::S
         supervisor_.acknowledge(now_us_);
         local_alarm_ = kAlarmNone;
         enter(TableState::Idle);
+      }
+      break;
+    case hal::CommandKind::ReleaseTension:
+      // the operator's deliberate release of a held tension: the drive comes back on and the
+      // force loop takes the tension from where it stands down at the changeover speed
+      if (s == TableState::TensionHeld && supervisor_.action() < SafetyAction::DriveOff && !supervisor_.locked()) {
+        // from the lower of the force now and the force when the brake set: the cord can only
+        // have relaxed under the brake unless the patient pulled, and a cell that drifted high
+        // during the hold would have the drive pull harder than the cord and wind it in
+        // (campaign seed 1609: load_cell.drift, 30 N over after a 14 s e-stop, 15 N wound in)
+        setpoint_.value = maxf(minf(measured_force_n_, brake_set_force_n_), 0.0f);
+        pi_.reset();
+        enter(TableState::Releasing);
       }
       break;
     case hal::CommandKind::ServiceReset:
@@ -291,10 +336,20 @@ void Controller::start(const hal::SensorFrame& sensors) {
 
 // [SECTION] safety reactions
 
-void Controller::react_to_supervisor() {
-  const SafetyAction action = supervisor_.action();
+void Controller::react_to_supervisor(const hal::SensorFrame& sensors) {
   const TableState s = display_.state;
   if (s == TableState::SelfTest) return;
+  // the button released, the patient presses their stop: the drive can run again, so the
+  // patient's stop releases them at once (fast) instead of waiting for the operator
+  if (s == TableState::EmergencyStop && !sensors.emergency_stop && supervisor_.tripped(kFaultPatientStop)) {
+    supervisor_.acknowledge(now_us_);
+    if (!supervisor_.tripped(kFaultEmergencyStop)) {
+      has_prescription_ = false;
+      harness_confirmed_ = false;
+      enter(supervisor_.locked() ? TableState::Fault : TableState::Stopped);
+    }
+  }
+  const SafetyAction action = supervisor_.action();
   if (supervisor_.tripped(kFaultEmergencyStop)) {
     enter(TableState::EmergencyStop);  // before any other reaction: it cuts the drive itself
   } else if (s == TableState::EmergencyStop) {
@@ -302,7 +357,9 @@ void Controller::react_to_supervisor() {
   } else if (action >= SafetyAction::DriveOff) {
     enter(TableState::Fault);
   } else if (action == SafetyAction::ReleaseFast) {
-    if (in_treatment(s)) enter(supervisor_.locked() ? TableState::Fault : TableState::Stopped);
+    if (in_treatment(s) || s == TableState::TensionHeld) {
+      enter(supervisor_.locked() ? TableState::Fault : TableState::Stopped);
+    }
     if (supervisor_.tripped(kFaultHarnessSlip)) harness_confirmed_ = false;
   } else if (action == SafetyAction::ReleaseChangeover) {
     if (s == TableState::Pretension || s == TableState::Treating || s == TableState::Paused) {
@@ -387,7 +444,11 @@ ActuatorFrame Controller::drive_off(bool brake_at_once) {
     slack_since_us_ = -1;
   }
   const bool slack_long_enough = slack_since_us_ >= 0 && now_us_ - slack_since_us_ >= kSlackDwellUs;
-  if (slack_long_enough || now_us_ - state_since_us_ >= config_.coast_max_us) {
+  // the coast ends by time only when the load cell is not trusted: a trusted cell reading
+  // tension means the drum could not pay out yet (a spring brake without power, a jam), and a
+  // brake set then would hold the patient after the power came back
+  const bool coast_over = now_us_ - state_since_us_ >= config_.coast_max_us && !load_cell_trusted(supervisor_);
+  if (slack_long_enough || coast_over) {
     released_ = true;
     out.brake_engaged = true;
   }
@@ -538,6 +599,21 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       return drive_off(true);  // relay open, brake set, red lamp and buzzer until acknowledged
     }
 
+    case TableState::TensionHeld: {
+      // drive off, brake holding, until the operator's Release tension or the patient's stop;
+      // a cord that goes slack by itself (the hand release, the patient's creep) ends it
+      ActuatorFrame out = safe_outputs();
+      out.carriage_lock = false;
+      display_.target_force_n = 0.0f;
+      if (measured_force_n_ < kSlackForceN) {
+        if (slack_since_us_ < 0) slack_since_us_ = now_us_;
+        if (now_us_ - slack_since_us_ >= kSlackDwellUs) enter(TableState::Idle);
+      } else {
+        slack_since_us_ = -1;
+      }
+      return out;
+    }
+
     case TableState::Stopped:
     case TableState::Fault: {
       display_.target_force_n = 0.0f;
@@ -560,7 +636,13 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
         out.lamp = ActuatorFrame::Lamp::Red;
         return out;
       }
-      return release_fast();
+      const ActuatorFrame out = release_fast();
+      // an acknowledge that came during the release takes effect once it has finished
+      if (display_.state == TableState::Stopped && leave_when_released_ && released_ &&
+          action < SafetyAction::ReleaseChangeover) {
+        enter_setup_or_ready(sensors);
+      }
+      return out;
     }
   }
   return safe_outputs();

@@ -58,6 +58,7 @@ const char* alarm_text(uint16_t code) {
     case kAlarmHarnessNotConfirmed: return "start refused: confirm the harnesses first";
     case kAlarmHiLoActive: return "start refused: table height is moving";
     case kAlarmFaultLatched: return "start refused: a fault is latched";
+    case kAlarmTensionHeld: return "tension held on the cord: press Release tension";
     case kAlarmTareOutOfRange: return "self-test: load-cell zero out of range";
     case kAlarmStopSwitchTestFailed: return "self-test: patient stop switch reads pressed";
     case kAlarmCurrentSensorOffset: return "self-test: motor current not zero with the drive off";
@@ -76,8 +77,12 @@ FaultConditions evaluate_table_policy(const PolicyInputs& in, const PolicyConfig
   const bool treating = active_treatment(in.state);
   const bool powered = in.state != hal::TableState::SelfTest;
 
-  // patient side: only meaningful while a treatment holds the patient
-  c.active[kFaultPatientStop] = treating && s.patient_stop_pressed;
+  // patient side: only meaningful while a treatment holds the patient, or a stop has left
+  // them loaded with the drive able to run again (the e-stop button released, or the table
+  // holding the tension for a release): the patient stop always leads to a release then
+  const bool loaded_hold = in.state == hal::TableState::TensionHeld ||
+                           (in.state == hal::TableState::EmergencyStop && !s.emergency_stop);
+  c.active[kFaultPatientStop] = (treating || loaded_hold) && s.patient_stop_pressed;
   c.active[kFaultStopSwitchUnplugged] = treating && !s.patient_stop_connected;
   c.active[kFaultCarriageLockStuck] = treating && in.carriage_lock_overdue;
   c.active[kFaultPretensionNotReached] = in.pretension_overdue;
@@ -120,6 +125,11 @@ bool fast_release_may_finish(const SafetySupervisor& supervisor) {
     if (a >= SafetyAction::DriveOff && i != kFaultEncoderLoss) return false;
   }
   return fast_release;
+}
+
+bool load_cell_trusted(const SafetySupervisor& supervisor) {
+  return !supervisor.tripped(kFaultLoadCellSaturated) && !supervisor.tripped(kFaultLoadCellStuck) &&
+         !supervisor.tripped(kFaultLoadCellImplausible) && !supervisor.tripped(kFaultLoadCellDrift);
 }
 
 }  // namespace tractus::controller

@@ -19,6 +19,7 @@ namespace {
 ImVec4 state_colour(hal::TableState s, uint16_t alarm) {
   if (alarm >= 300 || s == hal::TableState::Fault || s == hal::TableState::EmergencyStop) return theme::kDanger;
   if (s == hal::TableState::Stopped) return theme::kDanger;
+  if (s == hal::TableState::TensionHeld) return theme::kWarn;  // loaded: release it
   if (s == hal::TableState::Treating || s == hal::TableState::Releasing) return theme::kOk;
   if (s == hal::TableState::Complete) return theme::kAccent;
   return theme::kMuted;
@@ -281,16 +282,20 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
 
   const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped || s == hal::TableState::EmergencyStop ||
                        (d.alarm_code != 0 && d.alarm_code < 300);
-  // the alarm row: Acknowledge on the left, disabled while there is nothing to acknowledge; the
-  // right half is reserved for the release of a patient left under tension after an emergency
-  // stop (issue 11, section 1), so adding that button moves nothing either
+  // the alarm row: Acknowledge on the left, disabled while there is nothing to acknowledge;
+  // Release tension on the right, live only while a stop has left the patient loaded (TENSION
+  // HELD), so neither appearing nor going moves any other control
   const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   if (coloured_button("Acknowledge alarm", theme::kDanger, ImVec2(half_w, kConsoleActionRowH), can_ack)) {
     out.console.acknowledge = true;
   }
   widgets_.record_last_item("console.acknowledge");
   ImGui::SameLine();
-  ImGui::Dummy(ImVec2(half_w, kConsoleActionRowH));
+  if (coloured_button("Release tension", theme::kWarn, ImVec2(half_w, kConsoleActionRowH),
+                      s == hal::TableState::TensionHeld)) {
+    out.console.release_tension = true;
+  }
+  widgets_.record_last_item("console.release_tension");
   widgets_.record_last_item("console.recovery_slot");
   ImGui::PopStyleVar();
 

@@ -9,6 +9,7 @@ const char* state_label(hal::TableState s) {
     case hal::TableState::Ready: return "READY";
     case hal::TableState::Setup: return "SETUP";
     case hal::TableState::EmergencyStop: return "EMERGENCY STOP";
+    case hal::TableState::TensionHeld: return "TENSION HELD";
     case hal::TableState::Treating: return "TREATING";
     case hal::TableState::Releasing: return "RELEASING";
     case hal::TableState::Complete: return "COMPLETE";

@@ -61,6 +61,14 @@ void TrainerUi::draw_patient_panel(const scenarios::Rig& rig, UiRequests& out) {
   widgets_.record_last_item("hardware.hilo_down");
   if (ImGui::IsItemActive()) hilo = -1;
   out.hilo = hilo;
+  // the drive's hand brake-release lever: without drive power the one way to let the tension
+  // down (the spring brake holds the patient); with power the console releases it instead
+  const bool lever = rig.manual_brake_release();
+  if (coloured_button(lever ? "Let go of the hand brake release" : "Hand brake release (no drive power)",
+                      theme::kWarn, ImVec2(-1.0f, 0.0f), lever || rig.hand_release_available())) {
+    out.hand_brake_release = !lever;
+  }
+  widgets_.record_last_item("hardware.hand_brake_release");
   ImGui::End();
 }
 

@@ -329,8 +329,16 @@ void TrainerUi::draw_patient_talk(const scenarios::Session& session, UiRequests&
   ImGui::SameLine();
   if (ImGui::Button("Remove harness", ImVec2(half, 0))) out.actions.push_back(make(scenarios::ActionKind::RemoveHarness));
   widgets_.record_last_item("patient.remove_harness");
-  // the drive's hand-release lever: the only way to bring the force down without power
-  if (ImGui::Button("Hand brake release", ImVec2(-1, 0))) out.actions.push_back(make(scenarios::ActionKind::ReleaseBrake));
+  // the console's emergency stop (it latches: pressed again, it turns back up), and the
+  // drive's hand-release lever: the only way to bring the force down without power
+  const bool estop = session.rig().twin_state().inputs.emergency_stop;
+  if (coloured_button(estop ? "Release e-stop" : "EMERGENCY STOP",
+                      estop ? theme::kMuted : ImVec4(0.62f, 0.05f, 0.05f, 1.0f), ImVec2(half, 0), true)) {
+    out.actions.push_back(make(estop ? scenarios::ActionKind::ReleaseEmergencyStop : scenarios::ActionKind::EmergencyStop));
+  }
+  widgets_.record_last_item("patient.emergency_stop");
+  ImGui::SameLine();
+  if (ImGui::Button("Hand brake release", ImVec2(half, 0))) out.actions.push_back(make(scenarios::ActionKind::ReleaseBrake));
   widgets_.record_last_item("patient.release_brake");
   // the tower's pull-angle arm is set by hand at the table, not on the console
   float angle_deg = static_cast<float>(session.rig().twin_state().inputs.pull_angle_deg);

@@ -39,6 +39,7 @@ const char* state_name(TableState s) {
     case TableState::Ready: return "ready";
     case TableState::Setup: return "setup";
     case TableState::EmergencyStop: return "emergency_stop";
+    case TableState::TensionHeld: return "tension_held";
     case TableState::Treating: return "treating";
     case TableState::Releasing: return "releasing";
     case TableState::Complete: return "complete";
@@ -274,6 +275,19 @@ void Session::watch_harness() {
 }
 
 void Session::watch_power() {
+  // a stop that left the patient loaded on a live drive (tension_held) is the trainee's to
+  // release (release_tension, or the patient's stop) within the same window
+  const bool loaded_now = patient_.harness_fitted && rig_.twin_state().cord_tension_n > kHarnessFreeN;
+  if (rig_.display().state != TableState::TensionHeld || !loaded_now) {
+    held_since_us_ = -1;
+  } else {
+    if (held_since_us_ < 0) held_since_us_ = now_us_;
+    if (now_us_ - held_since_us_ > seconds_to_us(scenario_.safety.unpowered_load_window_s))
+      raise_critical("patient_left_loaded",
+                     "the patient was still held under traction " +
+                         fmt1(scenario_.safety.unpowered_load_window_s) +
+                         " s after a stop: release the tension from the console");
+  }
   if (twin::drive_powered(rig_.model(), rig_.twin_state())) {
     unpowered_since_us_ = -1;
     return;
@@ -640,6 +654,8 @@ ApplyResult Session::do_action(const Action& a) {
         command(hal::CommandKind::Resume);
         return ApplyResult{true, "resuming"};
       }
+      if (!resume && state == TableState::TensionHeld)
+        return refuse("the cord is still loaded: release the tension first");
       if (!resume && state != TableState::Ready && state != TableState::Setup)
         return refuse(has_protocol_ ? "the table is not ready: acknowledge the alarm first"
                                     : "the table is not ready: select a protocol first");
@@ -695,11 +711,22 @@ ApplyResult Session::do_action(const Action& a) {
       if (state == TableState::Fault) command(hal::CommandKind::ServiceReset);
       return ApplyResult{true, "service engineer called"};
     case ActionKind::ReleaseBrake:
-      if (twin::drive_powered(rig_.model(), rig_.twin_state()))
+      if (!rig_.hand_release_available())
         return refuse("the drive has power: release traction from the console (stop or pause)");
       if (rig_.manual_brake_release()) return ApplyResult{true, "the hand release is already open"};
       rig_.set_manual_brake_release(true);
       return ApplyResult{true, "hand release pulled: the cord pays out under the governor"};
+    case ActionKind::ReleaseTension:
+      if (state != TableState::TensionHeld) return refuse("there is no held tension to release");
+      command(hal::CommandKind::ReleaseTension);
+      return ApplyResult{true, "releasing the held tension at the changeover speed"};
+    case ActionKind::EmergencyStop:
+      rig_.set_emergency_stop(true);
+      return ApplyResult{true, "emergency stop pressed: drive power off, brake set"};
+    case ActionKind::ReleaseEmergencyStop:
+      if (!rig_.twin_state().inputs.emergency_stop) return refuse("the emergency stop is not pressed");
+      rig_.set_emergency_stop(false);
+      return ApplyResult{true, "emergency stop released: acknowledge the alarm"};
     case ActionKind::RemoveHarness:
       if (rig_.twin_state().cord_tension_n > kHarnessFreeN || under_traction() ||
           state == TableState::Releasing || state == TableState::Paused)

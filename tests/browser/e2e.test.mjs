@@ -81,3 +81,32 @@ test('the patient stop switch releases the force to 15 N or less', async () => {
                                     renderer: await page.evaluate(() => window.tractus.renderer()) }, null, 2));
   assert.deepEqual(page.errors, []);
 });
+
+test('an emergency stop under traction holds the pull until Release tension takes it off', async () => {
+  // issue 11: 60 lbf, EMERGENCY STOP, released, acknowledged went IDLE with 54.6 lbf on the cord,
+  // raised 203 ("re-tare") and left only "Reset table"
+  await clickWidget(page, 'console.acknowledge');  // the patient stop of the test before
+  await waitForState(page, (s) => s.state === 'READY', 'the table ready again');
+  await clickWidget(page, 'toolbar.speed_10');
+  await clickWidget(page, 'console.start');
+  const set_n = 60 * N_PER_LBF;
+  await waitForState(page, (s) => s.state === 'TREATING' && s.measured_force_n > 0.95 * set_n,
+                     'the force back at the set force');
+  await clickWidget(page, 'console.emergency_stop');
+  await waitForState(page, (s) => s.state === 'EMERGENCY STOP' && s.alarm_code === 301, 'the emergency stop');
+  await clickWidget(page, 'console.emergency_stop');  // the button turned back up
+  await clickWidget(page, 'console.acknowledge');
+  const held = await waitForState(page, (s) => s.state === 'TENSION HELD', 'the tension held for a release');
+  assert.equal(held.alarm_code, 111);
+  assert.ok(held.cord_tension_n > 0.8 * set_n, `the brake holds ${held.cord_tension_n} N`);
+  // held, not at rest: 5 simulated seconds on, no 203 and still held
+  const later = await waitForState(page, (s) => s.t_s > held.t_s + 5, '5 s held');
+  assert.equal(later.state, 'TENSION HELD');
+  assert.notEqual(later.alarm_code, 203);
+  await screenshot(page, 'console-tension-held.png');
+  await clickWidget(page, 'console.release_tension');
+  await waitForState(page, (s) => s.state === 'RELEASING' || s.state === 'COMPLETE', 'the release');
+  const done = await waitForState(page, (s) => s.state === 'COMPLETE', 'the release to finish');
+  assert.ok(done.cord_tension_n < 10, `cord at ${done.cord_tension_n} N after the release`);
+  assert.deepEqual(page.errors, []);
+});

@@ -28,3 +28,33 @@ test('a power loss injected from the instructor panel raises an alarm on the con
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('after a power loss the sandbox offers the hand brake release, and it lets the pull down', async () => {
+  // issue 11: the hand brake release existed only on the training screen
+  const page = await openPage(env.browser, `${env.url}?mode=sandbox`);
+  await waitForState(page, (s) => s.screen === 'sandbox' && s.state === 'IDLE', 'the sandbox table');
+  await clickWidget(page, 'console.confirm_harness');
+  await clickWidget(page, 'toolbar.speed_10');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING' && s.measured_force_n > 150, 'traction under way');
+  // with power the lever is not on offer: pressing it changes nothing
+  await clickWidget(page, 'hardware.hand_brake_release');
+  assert.equal((await waitForState(page, () => true, 'a state')).hand_brake_release, false);
+  await clickWidget(page, 'toolbar.instructor');
+  await clickWidget(page, 'instructor.component');
+  await clickWidget(page, 'instructor.component.power');
+  await clickWidget(page, 'instructor.fault');
+  await clickWidget(page, 'instructor.fault.power.loss');
+  await clickWidget(page, 'instructor.inject');
+  const lost = await waitForState(page, (x) => x.alarm_code === 304, 'the power loss on the console');
+  const held = await waitForState(page, (x) => x.t_s > lost.t_s + 3, '3 s without power');
+  assert.ok(held.cord_tension_n > 150, `the spring brake holds ${held.cord_tension_n} N`);
+  await clickWidget(page, 'toolbar.instructor');  // close the panel
+  await clickWidget(page, 'hardware.hand_brake_release');
+  const pulled = await waitForState(page, (x) => x.hand_brake_release, 'the lever pulled');
+  const free = await waitForState(page, (x) => x.cord_tension_n < 20, 'the governed pay-out');
+  assert.ok(free.t_s - pulled.t_s < 15, `took ${free.t_s - pulled.t_s} s simulated`);
+  await screenshot(page, 'sandbox-hand-brake-release.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -173,3 +173,28 @@ test('the assessment list shows neither scenario ids nor categories', async () =
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// issue 11, section 1
+test('in training an emergency stop under traction is released with Release tension', async () => {
+  // issue 11: the e-stop, released and acknowledged, holds the pull (TENSION HELD) until the
+  // console's Release tension, which the session takes as the trainee's release_tension
+  const page = await openPage(env.browser, `${env.url}?mode=train&scenario=routine-lumbar-l45`);
+  await waitForState(page, (s) => s.screen === 'training' && s.state === 'IDLE', 'the training table');
+  await clickWidget(page, 'patient.fit_harness');
+  await clickWidget(page, 'patient.give_stop_switch');
+  await clickWidget(page, 'toolbar.speed_10');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING' && s.measured_force_n > 100, 'traction under way');
+  await clickWidget(page, 'patient.emergency_stop');
+  await waitForState(page, (s) => s.state === 'EMERGENCY STOP', 'the emergency stop');
+  await clickWidget(page, 'patient.emergency_stop');  // turned back up
+  await clickWidget(page, 'console.acknowledge');
+  const held = await waitForState(page, (s) => s.state === 'TENSION HELD', 'the tension held');
+  assert.ok(held.cord_tension_n > 80, `the brake holds ${held.cord_tension_n} N`);
+  await screenshot(page, 'training-tension-held.png');
+  await clickWidget(page, 'console.release_tension');
+  const done = await waitForState(page, (s) => s.state === 'COMPLETE', 'the release to finish');
+  assert.ok(done.cord_tension_n < 10, `cord at ${done.cord_tension_n} N after the release`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -27,6 +27,8 @@ struct Bench {
   float tremor_n = 0.0f;           // muscle tremor amplitude at 2 Hz on the measured force
   int64_t tick_us = 1000;
   int32_t drum_counts = 0;  // extra drum travel of an unattached cord
+  bool drum_held = false;   // something the firmware cannot command holds the drum (a spring
+                            // brake without power, a jammed shaft): the force stays
 
   explicit Bench(const controller::ControllerConfig& c = controller::ControllerConfig{}) : fw(c) {}
 
@@ -54,7 +56,7 @@ struct Bench {
   void step_plant() {
     const float dt_s = static_cast<float>(tick_us) * 1e-6f;
     float goal_n = plant_force_n;
-    if (!out.brake_engaged) goal_n = out.motor_enable && out.motor_command > 0.0f ? out.motor_command * 1200.0f : 0.0f;
+    if (!out.brake_engaged && !drum_held) goal_n = out.motor_enable && out.motor_command > 0.0f ? out.motor_command * 1200.0f : 0.0f;
     plant_force_n += (goal_n - plant_force_n) * dt_s / 0.05f;
     if (!cord_attached) {
       plant_force_n = 0.0f;

@@ -192,10 +192,16 @@ TEST(Controller, EmergencyStopCutsDrivePowerAtOnceAndHoldsUntilReleasedAndAcknow
   EXPECT_EQ(b.alarm(), fw::kAlarmEmergencyStop);
   EXPECT_TRUE(b.out.brake_engaged);
   b.tick(CommandKind::Acknowledge);
-  // back to Idle, never to treatment: the prescription and harness are entered again
+  // never back to treatment: the brake holds the tension for the operator's release
+  // (release_after_stop_test.cpp), then Idle, where the prescription and harness are entered again
+  EXPECT_EQ(b.state(), TableState::TensionHeld);
+  EXPECT_FALSE(b.fw.display().harness_confirmed);
+  b.tick(CommandKind::ReleaseTension);
+  b.run_s(8.0);
+  ASSERT_EQ(b.state(), TableState::Complete);
+  b.tick(CommandKind::Acknowledge);
   EXPECT_EQ(b.state(), TableState::Idle);
   EXPECT_EQ(b.alarm(), fw::kAlarmNone);
-  EXPECT_FALSE(b.fw.display().harness_confirmed);
   b.tick(CommandKind::Start);
   EXPECT_EQ(b.state(), TableState::Idle);
   EXPECT_FALSE(b.out.motor_enable);

@@ -1,5 +1,6 @@
 #include "campaign.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 
@@ -49,6 +50,96 @@ hal::Prescription random_prescription(Rng& rng, hal::Region region, double body_
   return p;
 }
 
+// the e-stop's schedule, drawn at the start of a session
+struct EstopPlan {
+  bool on = false;
+  int64_t press_at_us = 0;    // from the start of the treatment
+  int64_t release_at_us = 0;  // the button comes up
+  int64_t ack_at_us = 0;      // the operator acknowledges
+  int64_t act_at_us = 0;      // the operator presses Release tension, or the patient their stop
+  bool patient_releases = false;
+};
+
+// the session's tail after the e-stop's release: the acknowledge of Complete or Stopped comes
+// 1 s after it, and the table then rests for the invariant to judge
+constexpr double kEstopTailS = 4.0;
+
+EstopPlan draw_estop(Rng& rng, double treat_s, bool enabled) {
+  EstopPlan e;
+  if (!enabled) return e;
+  e.on = rng.below(5) == 0;
+  e.press_at_us = static_cast<int64_t>(rng.uniform(0.5, treat_s) * 1e6) / 1000 * 1000;
+  e.release_at_us = e.press_at_us + static_cast<int64_t>(rng.uniform(0.2, 20.0) * 1e6) / 1000 * 1000;
+  e.ack_at_us = e.release_at_us + static_cast<int64_t>(rng.uniform(0.05, 2.0) * 1e6) / 1000 * 1000;
+  e.act_at_us = e.ack_at_us + static_cast<int64_t>(rng.uniform(0.05, 2.0) * 1e6) / 1000 * 1000;
+  e.patient_releases = rng.below(4) == 0;
+  return e;
+}
+
+// what the e-stop's sequence has done so far in a session
+struct EstopRun {
+  bool acted = false;             // Release tension pressed or the patient's stop pressed
+  bool patient_pressed = false;   // the patient's switch is held because of the e-stop phase
+  int64_t settled_since_us = -1;  // Complete or Stopped after the release, since when
+  bool rested = false;            // that was acknowledged
+};
+
+// one tick of the e-stop's sequence, before the rig ticks; t_us from the treatment's start
+void drive_estop(const EstopPlan& e, int64_t t_us, scenarios::Rig& rig, InvariantChecker& checker,
+                 CampaignCounts& counts, EstopRun& run) {
+  hal::ConsoleCommand c;
+  const hal::TableState s = rig.display().state;
+  const bool locked = rig.firmware().supervisor().locked();
+  if (t_us == e.press_at_us) {
+    rig.set_emergency_stop(true);
+    checker.emergency_stop(rig.now_us());
+    ++counts.estops;
+  }
+  if (t_us == e.release_at_us) {
+    rig.set_emergency_stop(false);
+    // a patient stop held through the stop releases them as soon as the drive can run again
+    if (s == hal::TableState::EmergencyStop && rig.sensors().patient_stop_pressed && !locked) {
+      checker.patient_stop(rig.now_us());
+    }
+  }
+  if (t_us == e.ack_at_us) {
+    c.kind = hal::CommandKind::Acknowledge;
+    rig.send(c);
+    if (s == hal::TableState::EmergencyStop) ++counts.estops_acknowledged;
+  }
+  if (t_us == e.ack_at_us + 2000 && s == hal::TableState::TensionHeld) ++counts.tension_held;
+  if (!run.acted && t_us >= e.act_at_us && s == hal::TableState::TensionHeld) {
+    run.acted = true;
+    if (e.patient_releases && !rig.twin_state().inputs.patient_stop_pressed && rig.sensors().patient_stop_connected) {
+      rig.set_patient_stop_pressed(true);
+      run.patient_pressed = true;
+      checker.patient_stop(rig.now_us());
+      ++counts.estop_patient_stops;
+    } else {
+      c.kind = hal::CommandKind::ReleaseTension;
+      rig.send(c);
+      ++counts.release_tension_presses;
+    }
+  }
+  // the patient lets go of the switch after a second; the operator acknowledges the end of the
+  // release a second after it, and the table comes to rest
+  if (run.patient_pressed && t_us >= e.act_at_us + 1000000 && rig.twin_state().inputs.patient_stop_pressed) {
+    rig.set_patient_stop_pressed(false);
+  }
+  if (t_us <= e.ack_at_us || run.rested) return;
+  const bool settled = s == hal::TableState::Complete || s == hal::TableState::Stopped;
+  if (!settled) {
+    run.settled_since_us = -1;
+    return;
+  }
+  if (run.settled_since_us < 0) run.settled_since_us = t_us;
+  if (t_us - run.settled_since_us == 1000000) {
+    c.kind = hal::CommandKind::Acknowledge;
+    rig.send(c);
+    run.rested = true;
+  }
+}
+
 }  // namespace
 
 long CampaignCounts::total_violations() const {
@@ -89,6 +180,13 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
   const int64_t op_stop_at_us = static_cast<int64_t>(rng.uniform(1.0, treat_s) * 1e6);
   const bool pause = rng.below(8) == 0;
   const int64_t pause_at_us = static_cast<int64_t>(rng.uniform(1.0, treat_s) * 1e6);
+  // issue 11: an emergency stop, drawn after the schedule above so that a session without one
+  // runs as it always did: pressed, held 0.2-20 s, released, acknowledged; a tension the
+  // firmware then holds is released by the operator (Release tension) or the patient (stop)
+  const EstopPlan estop = draw_estop(rng, treat_s, options.emergency_stops);
+  // the session runs on until the e-stop's release has had time to finish and be acknowledged
+  const double release_s = static_cast<double>(p.max_force_n / p.release_n_per_s) * 1.2 + 3.0;
+  const double end_s = estop.on ? std::max(treat_s, estop.act_at_us / 1e6 + release_s + kEstopTailS) : treat_s;
 
   rig.advance_us(kUsPerS / 2);
   rig.prescribe_and_start(p);
@@ -107,8 +205,10 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
   limits.device_max_n = region == hal::Region::Cervical ? controller::kMaxCervicalForceN : controller::kMaxLumbarForceN;
   InvariantChecker checker(limits);
 
-  while (rig.now_us() - t0_us < static_cast<int64_t>(treat_s * 1e6)) {
+  EstopRun er;
+  while (rig.now_us() - t0_us < static_cast<int64_t>(end_s * 1e6)) {
     const int64_t t_us = rig.now_us() - t0_us;
+    if (estop.on) drive_estop(estop, t_us, rig, checker, counts, er);
     if (with_fault && !fault_injected && t_us >= fault_at_us) {
       fault_injected = rig.inject_fault(fault.name).ok;
       runaway = fault_injected && fault.runaway;
@@ -122,9 +222,14 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
       rig.set_patient_stop_pressed(true);
       stop_pressed = true;
       const hal::TableState s = rig.display().state;
-      // the stop only counts when it can act: a treatment under way and the switch plugged in
+      // the stop only counts when it can act: a treatment under way, or a tension left on the
+      // cord with the drive able to run (held for a release, or the e-stop button up), and the
+      // switch plugged in
+      const bool estop_up = s == hal::TableState::EmergencyStop && !rig.twin_state().inputs.emergency_stop &&
+                            !rig.firmware().supervisor().locked();
       const bool active = s == hal::TableState::Treating || s == hal::TableState::Pretension ||
-                          s == hal::TableState::Paused || s == hal::TableState::Releasing;
+                          s == hal::TableState::Paused || s == hal::TableState::Releasing ||
+                          s == hal::TableState::TensionHeld || estop_up;
       if (active && rig.sensors().patient_stop_connected) {
         checker.patient_stop(rig.now_us());
         ++counts.patient_stops;
@@ -149,7 +254,8 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
     ++counts.ticks;
     const hal::DisplayState& d = rig.display();
     if (d.alarm_code < 400) alarm_seen[d.alarm_code] = true;
-    if (d.alarm_code >= 300 && critical_since_us < 0) {
+    // the e-stop's 301 is the operator's own, cleared by releasing it; critical means a lock
+    if (d.alarm_code >= 300 && d.alarm_code != controller::kAlarmEmergencyStop && critical_since_us < 0) {
       critical_since_us = rig.now_us();
       first_critical_code = d.alarm_code;
     }
@@ -161,6 +267,7 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
     sample.relay_closed = rig.actuators().motor_enable;
     sample.motor_command = rig.actuators().motor_command;
     sample.drum_mm = rig.twin_state().motor_pos_m * 1000.0;
+    sample.hand_release_offered = rig.hand_release_available();
     checker.check(sample);
 
     const bool traced = options.verbose >= 3 ||
@@ -208,6 +315,7 @@ void run_session(uint64_t seed, const CampaignOptions& options, CampaignCounts& 
   counts.no_rise_n.offer(checker.largest_rise_n(), seed);
   counts.no_rise_ms.offer(static_cast<double>(checker.longest_rise_us()) / 1000.0, seed);
   counts.held_excess_n.offer(checker.held_excess_n(), seed);
+  counts.loaded_rest_ms.offer(static_cast<double>(checker.longest_loaded_rest_us()) / 1000.0, seed);
   for (int i = 0; i < kInvariantCount; ++i) {
     if (checker.violated(static_cast<Invariant>(i))) {
       if (counts.violations[i] == 0) counts.first_violation_seed[i] = seed;
@@ -227,13 +335,16 @@ CampaignCounts run_campaign(const CampaignOptions& options) {
 void print_counts(const CampaignCounts& c) {
   static const char* const kNames[kInvariantCount] = {
       "force excursion above prescription + 10% too long or high", "patient stop not at 15 N within 0.5 s",
-      "drive relay closed after a critical alarm", "force rise while no rise was commanded"};
+      "drive relay closed after a critical alarm", "force rise while no rise was commanded",
+      "cord above 15 N at rest for more than 2 s"};
   std::printf("sessions           %ld\n", c.sessions);
   std::printf("simulated ticks    %ld (%.1f s)\n", c.ticks, static_cast<double>(c.ticks) / 1000.0);
   std::printf("faults injected    %ld\n", c.faults_injected);
   std::printf("patient stops      %ld\n", c.patient_stops);
   std::printf("operator stops     %ld\n", c.operator_stops);
   std::printf("pauses             %ld\n", c.pauses);
+  std::printf("emergency stops    %ld (acknowledged %ld; then tension held %ld: released by the console %ld, by the patient's stop %ld)\n",
+              c.estops, c.estops_acknowledged, c.tension_held, c.release_tension_presses, c.estop_patient_stops);
   std::printf("ended complete     %ld\n", c.completed_sessions);
   std::printf("ended stopped      %ld\n", c.stopped_sessions);
   std::printf("critical alarms    %ld\n", c.critical_alarms);
@@ -250,6 +361,8 @@ void print_counts(const CampaignCounts& c) {
               static_cast<unsigned long long>(c.no_rise_ms.seed));
   std::printf("patient's pull over the limit on a drum a fault held, relay open (not judged) %.1f N (seed %llu)\n",
               c.held_excess_n.value, static_cast<unsigned long long>(c.held_excess_n.seed));
+  std::printf("longest at rest above 15 N %.0f ms (seed %llu)\n", c.loaded_rest_ms.value,
+              static_cast<unsigned long long>(c.loaded_rest_ms.seed));
   std::printf("alarms (sessions raising each code):\n");
   for (int code = 1; code < 400; ++code) {
     if (c.alarm_counts[code] > 0) std::printf("  %3d  %ld\n", code, c.alarm_counts[code]);

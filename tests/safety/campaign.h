@@ -1,6 +1,6 @@
 // The randomized safety campaign: short treatment sessions with random patients, protocols,
 // fault schedules and patient behaviour, all drawn from one seed, run through the rig
-// (firmware against the twin) while an InvariantChecker (invariants.h, which states the four
+// (firmware against the twin) while an InvariantChecker (invariants.h, which states the five
 // invariants and their bounds) judges every tick from the twin's true cord tension.
 #pragma once
 
@@ -27,6 +27,11 @@ struct CampaignCounts {
   long patient_stops = 0;
   long operator_stops = 0;
   long pauses = 0;
+  long estops = 0;               // emergency stops pressed (issue 11)
+  long estops_acknowledged = 0;  // ...acknowledged in EmergencyStop
+  long tension_held = 0;         // ...after which the firmware held a loaded cord
+  long release_tension_presses = 0;  // the operator's Release tension
+  long estop_patient_stops = 0;  // the patient's stop pressed on a held tension
   long critical_alarms = 0;      // sessions that ended with a 3xx alarm
   double peak_force_fraction = 0.0;  // highest true tension seen, over the prescription
   // invariant 1's excursions above the force limit, in sessions with a drive runaway and in
@@ -39,6 +44,8 @@ struct CampaignCounts {
   // invariant 1, not judged: the highest tension over the limit while a fault held the drum
   // with the relay open (the patient pulling on a fixed anchor)
   Worst held_excess_n;
+  // invariant 5: the longest stretch at rest with the tension above 15 N, judged or not (ms)
+  Worst loaded_rest_ms;
   long stopped_sessions = 0;     // sessions that ended in Stopped
   long completed_sessions = 0;   // reached Complete
   long violations[kInvariantCount] = {};
@@ -55,6 +62,8 @@ struct CampaignOptions {
   double session_s = 12.0;  // simulated seconds per session after power-on
   int verbose = 0;          // 1: one line per session; 2: also a trace every 20 ms after
                             // alarms and stops; 3: that trace every tick from the start
+  bool emergency_stops = true;  // draw an e-stop sequence in one session in five (issue 11);
+                                // false replays the sessions drawn before they existed
 };
 
 /// Runs one session from its seed, adding to counts.

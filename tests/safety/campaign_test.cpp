@@ -17,6 +17,11 @@ TEST(SafetyCampaign, AThousandRandomSessionsKeepEveryInvariant) {
   EXPECT_GT(c.faults_injected, 500);
   EXPECT_GT(c.patient_stops, 50);
   EXPECT_GT(c.critical_alarms, 100);
+  // ...the emergency stops too (issue 11): pressed, a tension held, released both ways
+  EXPECT_GT(c.estops, 150);
+  EXPECT_GT(c.tension_held, 60);
+  EXPECT_GT(c.release_tension_presses, 50);
+  EXPECT_GT(c.estop_patient_stops, 10);
   for (int i = 0; i < kInvariantCount; ++i) {
     EXPECT_EQ(c.violations[i], 0) << "invariant " << i << ", replay seed " << c.first_violation_seed[i];
   }
@@ -34,11 +39,26 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   // in a cervical patient stop with the carriage springing back onto a stopped drum
   const uint64_t seeds[] = {3626, 9627, 67508, 3804, 4011, 51813, 13097, 76561, 5873, 58857, 62176, 37352};
   CampaignOptions o;
+  o.emergency_stops = false;  // the sessions as they were drawn when they broke an invariant
   CampaignCounts c;
   for (uint64_t seed : seeds) run_session(seed, o, c);
   EXPECT_EQ(c.sessions, static_cast<long>(sizeof(seeds) / sizeof(seeds[0])));
   EXPECT_EQ(c.faults_injected, c.sessions);
   for (int i = 0; i < kInvariantCount; ++i) {
     EXPECT_EQ(c.violations[i], 0) << "invariant " << i << ", replay seed " << c.first_violation_seed[i];
+  }
+
+  // the emergency-stop campaign's findings (issue 11, docs/hazards.md): 162 an encoder loss
+  // behind an e-stop let a patient stop's fast release close the relay again; 1609 a load cell
+  // drifting high during a 14 s e-stop had Release tension start above the cord's force and
+  // wind it in 15 N; 491 and 50931 an e-stop early in the ramp acknowledged on a cord the cell
+  // read at 15.0 N, true 15.1 N, left at rest
+  const uint64_t estop_seeds[] = {162, 1609, 491, 50931};
+  CampaignOptions with_estops;
+  CampaignCounts e;
+  for (uint64_t seed : estop_seeds) run_session(seed, with_estops, e);
+  EXPECT_EQ(e.estops, 4);
+  for (int i = 0; i < kInvariantCount; ++i) {
+    EXPECT_EQ(e.violations[i], 0) << "invariant " << i << ", replay seed " << e.first_violation_seed[i];
   }
 }

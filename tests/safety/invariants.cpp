@@ -13,6 +13,8 @@ constexpr double kDrumResolutionMm = 0.05;
 // the encoder-loss alarm, the one drive-off that may let a patient stop's fast release finish
 // (fast_release_may_finish)
 constexpr uint16_t kEncoderLossAlarm = controller::kAlarmEncoderLoss;
+// the emergency stop's alarm: the relay is open while it shows, and free again once it clears
+constexpr uint16_t kEmergencyStopAlarm = controller::kAlarmEmergencyStop;
 
 // the firmware commands a rise only while it takes up the pretension or treats
 bool rise_commanded(hal::TableState s) {
@@ -42,6 +44,10 @@ void InvariantChecker::drum_held_by_fault(int64_t now_us) {
   if (drum_held_since_us_ < 0) drum_held_since_us_ = now_us;
 }
 
+void InvariantChecker::emergency_stop(int64_t now_us) {
+  if (stop_pressed_us_ >= 0 && now_us < stop_pressed_us_ + limits_.stop_release_us) stop_pressed_us_ = -1;
+}
+
 void InvariantChecker::check(const TickSample& s) {
   const double t_n = s.tension_n;
   if (!have_last_) {
@@ -56,7 +62,10 @@ void InvariantChecker::check(const TickSample& s) {
   // machine adds nothing, so a rise is the patient's own pull on a fixed anchor
   const double drum_20ms_ago_mm = drum_window_mm_[drum_window_head_];
   const bool winding_in = s.drum_mm > drum_20ms_ago_mm + kDrumResolutionMm;
-  const bool held_and_off = drum_held_since_us_ >= 0 && s.now_us >= drum_held_since_us_ && !s.relay_closed && !winding_in;
+  // (the firmware's own brake in EmergencyStop and TensionHeld holds the drum the same way)
+  const bool brake_state = s.state == hal::TableState::EmergencyStop || s.state == hal::TableState::TensionHeld;
+  const bool drum_held = (drum_held_since_us_ >= 0 && s.now_us >= drum_held_since_us_) || brake_state;
+  const bool held_and_off = drum_held && !s.relay_closed && !winding_in;
   if (held_and_off && t_n > limit_n + limits_.cell_accuracy_n) {
     excursion_since_us_ = -1;
     if (t_n - limit_n > held_excess_n_) held_excess_n_ = t_n - limit_n;
@@ -80,7 +89,17 @@ void InvariantChecker::check(const TickSample& s) {
   }
 
   // 3. drive off after a critical alarm
-  if (s.alarm_code >= 300 && critical_since_us_ < 0) critical_since_us_ = s.now_us;
+  if (s.alarm_code >= 300 && s.alarm_code != kEmergencyStopAlarm && critical_since_us_ < 0) {
+    critical_since_us_ = s.now_us;
+  }
+  if (s.alarm_code != kEmergencyStopAlarm) {
+    estop_alarm_since_us_ = -1;
+  } else if (estop_alarm_since_us_ < 0) {
+    estop_alarm_since_us_ = s.now_us;
+  }
+  if (estop_alarm_since_us_ >= 0 && s.now_us - estop_alarm_since_us_ >= limits_.drive_off_us && s.relay_closed) {
+    flag(kDriveOff, s.now_us);
+  }
   // the one exception: a lost encoder (310) leaves the drive able to finish a patient stop's
   // fast release under the load cell, so within the stop's release time a closed relay that
   // commands pay-out (which adds no force) is allowed
@@ -113,6 +132,20 @@ void InvariantChecker::check(const TickSample& s) {
   } else {
     rise_since_us_ = -1;
   }
+  // 5. at rest the cord is not left loaded, unless a fault holds the drum and the hand release
+  //    is on offer (then it is the operator's remedy, not the firmware's)
+  const bool rest = s.state == hal::TableState::Idle || s.state == hal::TableState::Setup ||
+                    s.state == hal::TableState::Ready;
+  if (rest && t_n > limits_.rest_tension_n) {
+    if (loaded_rest_since_us_ < 0) loaded_rest_since_us_ = s.now_us;
+    const int64_t length_us = s.now_us - loaded_rest_since_us_ + 1000;
+    if (length_us > longest_loaded_rest_us_) longest_loaded_rest_us_ = length_us;
+    const bool excused = drum_held_since_us_ >= 0 && s.now_us >= drum_held_since_us_ && s.hand_release_offered;
+    if (length_us > limits_.rest_dwell_us && !excused) flag(kRestLoaded, s.now_us);
+  } else {
+    loaded_rest_since_us_ = -1;
+  }
+
   rise_commanded_prev_ = commanded;
   last_tension_n_ = t_n;
   drum_window_mm_[drum_window_head_] = s.drum_mm;

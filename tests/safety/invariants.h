@@ -3,7 +3,7 @@
 //
 // It sees, once per tick, the table state the firmware shows, its alarm, the drive relay it
 // commands and the TRUE cord tension from the twin (not the firmware's own measurement), and
-// judges issue 4's four invariants:
+// judges issue 4's four invariants and issue 11's fifth:
 //   1. force:     the true tension stays at or under the limit (prescription + 10%, or the
 //                 device maximum if lower) plus the load cell's 2 N accuracy. A fault that
 //                 adds force faster than a 1 kHz loop can see it (a drive runaway: 0.6 of the
@@ -12,7 +12,8 @@
 //                 excursion: at most max_excursion_us long and at most max_excess_n above the
 //                 limit. Anything longer or higher is a firmware that did not let go.
 //                 Not judged: ticks when a fault holds the drum (drum_held_by_fault: a jammed
-//                 shaft, or a power loss that sets the spring brake), the relay is open and the
+//                 shaft, or a power loss that sets the spring brake; or the firmware's brake in
+//                 EmergencyStop and TensionHeld), the relay is open and the
 //                 drum is not winding in (the same 0.05 mm over 20 ms as invariant 4). Then the
 //                 machine adds nothing and can take nothing away; a rise is the patient pulling
 //                 (guarding) against a fixed anchor (campaign seeds 5873, 58857: up to 21 N
@@ -20,7 +21,8 @@
 //                 release, hand brake release. The height is still reported (held_excess_n).
 //   2. stop:      after the patient stop the true tension is at most 15 N within 0.5 s.
 //   3. drive off: after any critical (3xx) alarm the drive relay is open from the next tick
-//                 (1 ms) on. One exception: a lost encoder (310) leaves the drive able to
+//                 (1 ms) on; for the e-stop's 301, the operator's own and cleared by releasing
+//                 the button and acknowledging, only while it shows. One exception: a lost encoder (310) leaves the drive able to
 //                 finish a patient stop's fast release under the load cell (the firmware's
 //                 fast_release_may_finish), so within the stop's 0.5 s a closed relay that
 //                 commands pay-out (motor_command <= 0, which adds no force) is allowed; a
@@ -40,6 +42,13 @@
 //                 reason: a runaway that starts in a pause adds tens of newtons in the
 //                 millisecond before any sample can show it (campaign seed 4011: 39 to 104 N
 //                 in one tick, the relay open on the next).
+//   5. at rest:   in Idle, Setup and Ready (the table at rest, the drive off, nothing under
+//                 way) the true tension never stays above rest_tension_n (15 N, the patient
+//                 stop's floor) for more than rest_dwell_us (2 s; the firmware's own slack
+//                 dwell is 0.5 s). Not judged: a fault holds the drum (drum_held_by_fault) and
+//                 the UI offers the hand brake release (TickSample::hand_release_offered), the
+//                 one remedy then. Issue 11: an e-stop acknowledged under load went Idle with
+//                 240 N on the cord and no way to release it.
 #pragma once
 
 #include <cstdint>
@@ -49,7 +58,7 @@
 namespace tractus::safety {
 
 /// Which invariant a violation broke.
-enum Invariant : uint8_t { kForce, kStopRelease, kDriveOff, kNoRise, kInvariantCount };
+enum Invariant : uint8_t { kForce, kStopRelease, kDriveOff, kNoRise, kRestLoaded, kInvariantCount };
 
 /// The bounds the checker holds a session to. Defaults are the campaign's (campaign.h).
 struct InvariantLimits {
@@ -74,6 +83,9 @@ struct InvariantLimits {
   int64_t drive_off_us = 1000;
   /// Largest rise allowed while no rise is commanded (patient recoil and guarding).
   double max_rise_n = 10.0;
+  /// At rest the tension may stand above rest_tension_n for at most rest_dwell_us.
+  double rest_tension_n = 15.0;
+  int64_t rest_dwell_us = 2000000;
 };
 
 /// One tick as the checker sees it.
@@ -85,9 +97,10 @@ struct TickSample {
   bool relay_closed = false; // the drive relay the firmware commands this tick
   double motor_command = 0.0; // the drive command this tick, -1..1, positive winding in
   double drum_mm = 0.0;      // cord wound onto the drum (twin), increasing as it winds in
+  bool hand_release_offered = false;  // the UI offers the drive's hand brake release now
 };
 
-/// Checks one session's ticks against the four invariants.
+/// Checks one session's ticks against the five invariants.
 class InvariantChecker {
  public:
   explicit InvariantChecker(const InvariantLimits& limits) : limits_(limits) {}
@@ -99,6 +112,10 @@ class InvariantChecker {
   /// run out by then is not judged: the hazard table names the remedies (harness quick
   /// release, hand brake release).
   void drum_held_by_fault(int64_t now_us);
+  /// The emergency stop was pressed at now_us: it cuts the drive and sets the brake at once,
+  /// so a patient stop whose release time had not run out is not judged (the brake holds what
+  /// is on the cord until the button is released and the tension released).
+  void emergency_stop(int64_t now_us);
   /// Judges one tick.
   void check(const TickSample& s);
 
@@ -117,13 +134,15 @@ class InvariantChecker {
   /// Highest tension over the force limit while a fault held the drum with the relay open
   /// (the patient's own pull, not judged), newtons.
   double held_excess_n() const { return held_excess_n_; }
+  /// Longest stretch at rest with the tension above rest_tension_n, judged or not, us.
+  int64_t longest_loaded_rest_us() const { return longest_loaded_rest_us_; }
 
  private:
   void flag(Invariant i, int64_t now_us);
 
   InvariantLimits limits_;
   bool violated_[kInvariantCount] = {};
-  int64_t first_violation_us_[kInvariantCount] = {-1, -1, -1, -1};
+  int64_t first_violation_us_[kInvariantCount] = {-1, -1, -1, -1, -1};
   // force
   int64_t excursion_since_us_ = -1;
   double peak_tension_n_ = 0.0;
@@ -137,6 +156,7 @@ class InvariantChecker {
   int64_t drum_held_since_us_ = -1;
   // drive off
   int64_t critical_since_us_ = -1;
+  int64_t estop_alarm_since_us_ = -1;  // 301 showing since, -1 when it does not
   // no rise
   bool rise_commanded_prev_ = true;
   double no_rise_reference_n_ = 0.0;
@@ -146,6 +166,9 @@ class InvariantChecker {
   int64_t rise_since_us_ = -1;  // start of the current rise past max_rise_n, -1 when none
   int64_t longest_rise_us_ = 0;
   double held_excess_n_ = 0.0;
+  // at rest
+  int64_t loaded_rest_since_us_ = -1;  // start of the current loaded stretch at rest, -1 when none
+  int64_t longest_loaded_rest_us_ = 0;
 };
 
 }  // namespace tractus::safety

@@ -234,3 +234,77 @@ TEST(Invariants, AClosedRelayAfterAnEncoderLossMayOnlyFinishAPatientStopsPayOut)
   EXPECT_TRUE(run(312, -0.6, 300));            // a runaway's drive is not trusted to pay out
   EXPECT_TRUE(run(kEncoderLoss, -0.6, 550));   // nor past the stop's 0.5 s
 }
+
+TEST(Invariants, ACordLeftLoadedAtRestFailsAfterTwoSeconds) {
+  // issue 11: the e-stop acknowledged under load went Idle with 240 N on the cord
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker left(l), released(l), held(l);
+  for (int64_t i = 0; i <= 2500; ++i) {
+    left.check(at(i, TableState::Idle, 240.0, false));
+    // 2 s loaded at rest, then slack: the bound, not past it
+    released.check(at(i, TableState::Ready, i < 2000 ? 240.0 : 5.0, false));
+    // the firmware holding the tension for a release is not at rest
+    held.check(at(i, TableState::TensionHeld, 240.0, false, 111));
+  }
+  EXPECT_TRUE(left.violated(kRestLoaded));
+  EXPECT_EQ(left.first_violation_us(kRestLoaded), 2000 * kTickUs);  // the 2,001st ms above 15 N
+  EXPECT_FALSE(released.violated(kRestLoaded));
+  EXPECT_EQ(released.longest_loaded_rest_us(), 2000 * kTickUs);
+  EXPECT_FALSE(held.violated(kRestLoaded));
+  // 15 N itself is not loaded
+  InvariantChecker floor(l);
+  for (int64_t i = 0; i <= 2500; ++i) floor.check(at(i, TableState::Setup, 15.0, false));
+  EXPECT_FALSE(floor.violated(kRestLoaded));
+}
+
+TEST(Invariants, ALoadedRestIsExcusedOnlyWhileAFaultHoldsTheDrumAndTheHandReleaseIsOffered) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker both(l), no_offer(l), not_held(l);
+  both.drum_held_by_fault(0);
+  no_offer.drum_held_by_fault(0);
+  for (int64_t i = 0; i <= 2500; ++i) {
+    TickSample s = at(i, TableState::Idle, 240.0, false, 304);
+    TickSample offered = s;
+    offered.hand_release_offered = true;
+    both.check(offered);
+    no_offer.check(s);
+    not_held.check(offered);
+  }
+  EXPECT_FALSE(both.violated(kRestLoaded));
+  EXPECT_TRUE(no_offer.violated(kRestLoaded));
+  EXPECT_TRUE(not_held.violated(kRestLoaded));
+}
+
+TEST(Invariants, TheEmergencyStopHoldsTheRelayOpenOnlyWhileItsAlarmShows) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker good(l), closed(l);
+  for (int64_t i = 0; i < 100; ++i) {
+    // pressed at tick 10, acknowledged at tick 50, the tension released with the drive on
+    const bool estop = i >= 10 && i < 50;
+    const TableState s = estop ? TableState::EmergencyStop : i < 10 ? TableState::Treating : TableState::Releasing;
+    good.check(at(i, s, 200.0, !estop || i == 10, estop ? 301 : 0));
+    closed.check(at(i, s, 200.0, i != 11, estop ? 301 : 0));  // its relay closes at tick 12
+  }
+  EXPECT_FALSE(good.violated(kDriveOff));
+  EXPECT_TRUE(closed.violated(kDriveOff));
+  EXPECT_EQ(closed.first_violation_us(kDriveOff), 12 * kTickUs);
+}
+
+TEST(Invariants, AnEmergencyStopDuringAPatientStopsReleaseIsNotJudgedAsTheStops) {
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker cut(l), late(l);
+  cut.patient_stop(0);
+  late.patient_stop(0);
+  cut.emergency_stop(100 * kTickUs);   // the brake holds 200 N from 0.1 s
+  late.emergency_stop(600 * kTickUs);  // after the stop's time ran out: judged
+  for (int64_t i = 0; i <= 700; ++i) {
+    cut.check(at(i, TableState::EmergencyStop, 200.0, false, 301));
+    late.check(at(i, TableState::Stopped, 200.0, false, 102));
+  }
+  EXPECT_FALSE(cut.violated(kStopRelease));
+  EXPECT_TRUE(late.violated(kStopRelease));
+  // a later stop on the held tension is judged again
+  cut.patient_stop(800 * kTickUs);
+  for (int64_t i = 701; i <= 1400; ++i) cut.check(at(i, TableState::Stopped, 200.0, false, 102));
+  EXPECT_TRUE(cut.violated(kStopRelease));
+}

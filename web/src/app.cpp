@@ -229,6 +229,7 @@ void App::apply_sandbox(const render::UiRequests& r) {
   if (r.clear_faults) rig_->clear_faults();
   if (r.stop_switch_connected) rig_->set_patient_stop_connected(*r.stop_switch_connected);
   if (r.emergency_stop) rig_->set_emergency_stop(*r.emergency_stop);
+  if (r.hand_brake_release) rig_->set_manual_brake_release(*r.hand_brake_release);
   if (r.pull_angle_deg) rig_->set_pull_angle_deg(*r.pull_angle_deg);
   if (r.hilo) rig_->set_hilo_pendant(*r.hilo > 0, *r.hilo < 0);
   if (r.patient_stop_tap) {
@@ -271,6 +272,7 @@ void App::apply_sandbox(const render::UiRequests& r) {
   if (c.resume) cmds.push_back(command(hal::CommandKind::Resume));
   if (c.stop) cmds.push_back(command(hal::CommandKind::Stop));
   if (c.acknowledge) cmds.push_back(command(hal::CommandKind::Acknowledge));
+  if (c.release_tension) cmds.push_back(command(hal::CommandKind::ReleaseTension));
   for (const hal::ConsoleCommand& cmd : cmds) {
     rig_->send(cmd);
     rig_->tick();
@@ -299,6 +301,7 @@ void App::apply_training(const render::UiRequests& r) {
   if (c.resume) actions.push_back(make(scenarios::ActionKind::Resume));
   if (c.stop) actions.push_back(make(scenarios::ActionKind::Stop));
   if (c.acknowledge) actions.push_back(make(scenarios::ActionKind::Acknowledge));
+  if (c.release_tension) actions.push_back(make(scenarios::ActionKind::ReleaseTension));
   if (r.speed) {
     scenarios::Action speed = make(scenarios::ActionKind::SetSpeed);
     speed.value = *r.speed;

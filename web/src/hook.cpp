@@ -200,6 +200,7 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   append_number(g_buffer, "pull_angle_deg", t.inputs.pull_angle_deg);
   append_number(g_buffer, "table_height_mm", t.inputs.table_height_m * 1000.0);
   g_buffer += std::string("\"stop_pressed\":") + (t.inputs.patient_stop_pressed ? "true," : "false,");
+  g_buffer += std::string("\"hand_brake_release\":") + (rig.manual_brake_release() ? "true," : "false,");
   g_buffer += std::string("\"harness_confirmed\":") + (d.harness_confirmed ? "true," : "false,");
   g_buffer += std::string("\"buzzer\":") + (rig.actuators().buzzer ? "true," : "false,");
   append_number(g_buffer, "speed", app.clock().speed);

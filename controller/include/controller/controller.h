@@ -11,7 +11,10 @@
 // [Pretension] -> Treating <-> Paused -> Releasing -> Complete, with Stopped (patient stop and
 // other acknowledgeable stops), Fault (critical faults, locking until a service reset) and
 // EmergencyStop (the e-stop button: drive off and brake set at once from any state; the
-// button released and an Acknowledge return to Idle, never straight back to treatment).
+// button released and an Acknowledge return to Idle, never straight back to treatment) and
+// TensionHeld (a stop left the cord loaded: the brake holds until ReleaseTension pays it out
+// at the changeover speed, or the patient's stop switch releases it fast). No path comes to
+// rest (Idle, Setup, Ready) with the cord loaded; each goes to TensionHeld instead.
 // Start interlocks: stop switch connected, harness confirmed, no hi-lo motion, no latched
 // fault; the carriage lock must release within carriage_release_us of Start.
 #pragma once
@@ -66,7 +69,7 @@ class Controller {
   void enter_setup_or_ready(const hal::SensorFrame& sensors);
   void refuse(uint16_t code);
   void enter(hal::TableState next);
-  void react_to_supervisor();
+  void react_to_supervisor(const hal::SensorFrame& sensors);
   void supervise(const hal::SensorFrame& sensors, int64_t dt_us);
   void update_display(const hal::SensorFrame& sensors);
   hal::ActuatorFrame run_state(const hal::SensorFrame& sensors, float dt_s, int64_t dt_us);
@@ -126,6 +129,8 @@ class Controller {
   int64_t slack_since_us_ = -1;  // when the cord last became slack during a release
   bool drive_cut_ = false;       // a drive-off in Fault has opened the relay for good
   int64_t release_since_us_ = 0; // when the stop or fault that began this release came
+  bool leave_when_released_ = false;  // an acknowledge came during a stop's release
+  float brake_set_force_n_ = 0.0f;    // measured force on the last tick the brake was off
 };
 
 }  // namespace tractus::controller

@@ -29,6 +29,7 @@ enum AlarmCode : uint16_t {
   kAlarmHarnessSlip = 108,             // force dropped while the drum wound in
   kAlarmConsoleLinkLost = 109,         // console heartbeat stopped during treatment
   kAlarmFaultLatched = 110,            // start refused: a fault is latched
+  kAlarmTensionHeld = 111,             // a stop left the cord loaded: Release tension
   // 2xx internal warnings
   kAlarmTareOutOfRange = 201,          // self-test: load-cell zero outside its window
   kAlarmStopSwitchTestFailed = 202,    // self-test: stop switch reads pressed at power-on
@@ -124,5 +125,10 @@ FaultConditions evaluate_table_policy(const PolicyInputs& in, const PolicyConfig
 /// out is faster than the unpowered drum's coast. Every other drive-off cause makes the drive
 /// (runaway, stall, supply, watchdog) or its force reading (load cell) untrustworthy.
 bool fast_release_may_finish(const SafetySupervisor& supervisor);
+
+/// True unless a load-cell rule has tripped (saturated or dropping out, stuck, implausible
+/// against the motor current, drifting at rest): only then may a drive-off's coast end by time
+/// with the cell still reading tension.
+bool load_cell_trusted(const SafetySupervisor& supervisor);
 
 }  // namespace tractus::controller

@@ -53,6 +53,7 @@ struct ConsoleIntents {
   bool resume = false;
   bool stop = false;
   bool acknowledge = false;
+  bool release_tension = false;      // pay out the tension a stop left held (TensionHeld)
 };
 
 /// Simulation clock settings the host owns and the toolbar shows.
@@ -71,6 +72,7 @@ struct UiRequests {
   bool patient_stop_tap = false;              // the patient presses and releases the switch
   std::optional<bool> stop_switch_connected;  // plug or unplug the stop-switch cable
   std::optional<bool> emergency_stop;         // latch or release the emergency stop
+  std::optional<bool> hand_brake_release;     // sandbox: pull or let go of the drive's hand brake release
   std::optional<double> pull_angle_deg;       // sandbox: set the tower's pull-angle arm
   std::optional<int> hilo;                    // sandbox: hi-lo pendant held up (1), down (-1), or not (0)
   std::optional<int> speed;                   // new simulation speed multiple (1, 10, 60)

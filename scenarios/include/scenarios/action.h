@@ -39,6 +39,9 @@ enum class ActionKind : uint8_t {
   Acknowledge,       // acknowledge the active alarm or end tone (alarm, optional)
   CallService,       // call the service engineer about a fault
   ReleaseBrake,      // pull the drive's hand brake-release lever (only with the drive unpowered)
+  ReleaseTension,    // console: pay out a tension a stop left held (only in tension_held)
+  EmergencyStop,     // press the console's emergency stop (it latches down)
+  ReleaseEmergencyStop,  // turn the latched emergency stop back up
   RemoveHarness,     // remove the harnesses
   EndSession,        // end the session; it is scored now
   Note,              // write a note in the treatment record (text)

@@ -51,6 +51,11 @@ class Rig {
   /// The operator pulls (true) or lets go of (false) the drive's hand brake-release lever.
   void set_manual_brake_release(bool held) { hand_release_ = held; }
   bool manual_brake_release() const { return hand_release_; }
+  /// True while the hand brake release is the way to let the tension down, so the UI offers
+  /// it and the trainee's release_brake is accepted: the drive has no power (a power loss, its
+  /// spring brake holding the drum). With power the console releases the tension (Stop,
+  /// Release tension), and the firmware pays it out under the load cell.
+  bool hand_release_available() const { return !twin::drive_powered(config_.twin, twin_); }
   /// Refits the harnesses (or head halter): good restores the patient model's own fit, loose
   /// and tight give twin::kLooseHarnessFit and twin::kTightHarnessFit. Only between
   /// treatments: the model must not change under traction.

@@ -225,6 +225,7 @@ class Session {
   double slip_at_fit_m_ = 0.0;       // the twin's harness slip when the harness was last fitted
   bool harness_slipped_ = false;     // slipped since the last fit
   int64_t unpowered_since_us_ = -1;  // the drive lost power then, -1 while it has power
+  int64_t held_since_us_ = -1;       // tension_held with the patient loaded since, -1 when not
 
   // monitors
   double max_force_lbf_ = 0.0;

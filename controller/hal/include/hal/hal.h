@@ -97,6 +97,7 @@ enum class CommandKind : uint8_t {
   Pause,            // hold the treatment: release to the base force and freeze the clocks
   Resume,           // continue a paused treatment
   ServiceReset,     // service key: clear a critical (3xx) lock once its cause is gone
+  ReleaseTension,   // TensionHeld only: pay the held tension out at the changeover speed
 };
 
 /// A treatment prescription as entered on the console. SI units.
@@ -164,6 +165,10 @@ enum class TableState : uint8_t {
   Paused,     // treatment held at the base force with its clocks frozen
   Setup,      // prescription accepted, a Start interlock still missing (interlocks_missing)
   EmergencyStop,  // e-stop latched: drive off, brake set; release it and acknowledge -> Idle
+                  // (TensionHeld when the cord is still loaded)
+  TensionHeld,    // a stop left the cord loaded, drive off and brake set: ReleaseTension pays
+                  // it out at the changeover speed, the patient stop switch fast; -> Idle once
+                  // the cord reads slack. The table never rests (Idle, Setup, Ready) loaded.
 };
 
 /// Start interlocks, as bits of DisplayState::interlocks_missing (a set bit blocks Start).

@@ -1,0 +1,270 @@
+// No stop leaves the patient loaded (issue 11, section 1): after an emergency stop, a patient
+// stop, a pause, a fault or a power loss the firmware either releases the tension itself or
+// holds it in TensionHeld for the operator's Release tension (changeover speed) or the
+// patient's stop switch (fast). It never comes to rest (Idle, Setup, Ready) with the cord
+// loaded, and never calls the held force a load-cell offset (203). Against the stand-in plant
+// (bench.h: 30 counts/N, force following the drive with a 50 ms lag).
+#include <gtest/gtest.h>
+
+#include "bench.h"
+
+using namespace tractus;
+using hal::CommandKind;
+using hal::TableState;
+using fwtest::Bench;
+using fwtest::static_prescription;
+namespace fw = tractus::controller;
+
+namespace {
+
+bool at_rest(TableState s) { return s == TableState::Idle || s == TableState::Setup || s == TableState::Ready; }
+
+// treats at 300 N (reached after the 10 s ramp), then presses, holds and releases the e-stop
+void estop_at_full_force(Bench& b) {
+  b.start(static_prescription(300.0f, 10.0f, 120.0f, 50.0f));
+  b.run_s(12.0);
+  ASSERT_GT(b.plant_force_n, 290.0f);
+  b.estop = true;
+  b.run_s(3.0);
+  ASSERT_EQ(b.state(), TableState::EmergencyStop);
+  b.estop = false;
+  b.run_s(0.5);
+  ASSERT_EQ(b.state(), TableState::EmergencyStop);
+}
+
+}  // namespace
+
+TEST(ReleaseAfterStop, AnEmergencyStopAcknowledgedUnderTensionHoldsItForARelease) {
+  // the sandbox defect: 60 lbf, e-stop, release, acknowledge -> Idle with 54.6 lbf on the cord,
+  // 203 "re-tare" two seconds later, and no way out but a reset
+  Bench b;
+  estop_at_full_force(b);
+  const float held_n = b.plant_force_n;
+  ASSERT_GT(held_n, 250.0f);  // the brake held the patient through the stop
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::TensionHeld);
+  EXPECT_EQ(b.alarm(), fw::kAlarmTensionHeld);
+  EXPECT_FALSE(b.out.motor_enable);
+  EXPECT_TRUE(b.out.brake_engaged);
+  EXPECT_FALSE(b.fw.display().harness_removal_allowed);
+  // held, never at rest, and the real force is never called a load-cell offset
+  for (int i = 0; i < 5000; ++i) {
+    b.tick();
+    ASSERT_EQ(b.state(), TableState::TensionHeld) << "tick " << i;
+    ASSERT_NE(b.alarm(), fw::kAlarmLoadCellDrift) << "tick " << i;
+  }
+  // nothing but a release is accepted: no new prescription, no start, no hi-lo
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  b.tick(CommandKind::Start);
+  b.hilo_up = true;
+  b.tick();
+  EXPECT_EQ(b.out.hilo, hal::ActuatorFrame::HiLo::Stop);
+  b.hilo_up = false;
+  EXPECT_EQ(b.state(), TableState::TensionHeld);
+  // Release tension: drive back on, the force loop takes it down at the changeover speed
+  b.tick(CommandKind::ReleaseTension);
+  EXPECT_EQ(b.state(), TableState::Releasing);
+  EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+  b.run_s(2.0);
+  EXPECT_TRUE(b.out.motor_enable);
+  EXPECT_FALSE(b.out.brake_engaged);
+  EXPECT_NEAR(b.fw.display().target_force_n, held_n - 2.0f * 50.0f, 3.0f);  // 50 N/s
+  EXPECT_NEAR(b.plant_force_n, b.fw.display().target_force_n, 10.0f);
+  b.run_s(5.0);
+  EXPECT_EQ(b.state(), TableState::Complete);
+  EXPECT_LT(b.plant_force_n, 8.0f);
+  EXPECT_TRUE(b.fw.display().harness_removal_allowed);
+  b.tick(CommandKind::Acknowledge);
+  // the session starts over: the prescription and the harness are entered again
+  EXPECT_EQ(b.state(), TableState::Idle);
+  b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
+  EXPECT_EQ(b.state(), TableState::Setup);
+}
+
+TEST(ReleaseAfterStop, AnEmergencyStopAcknowledgedOnASlackCordGoesIdle) {
+  Bench b;
+  b.run_s(0.25);
+  b.estop = true;
+  b.tick();
+  b.estop = false;
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Idle);
+  EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+  b.tick(CommandKind::ReleaseTension);  // nothing to release: ignored
+  EXPECT_EQ(b.state(), TableState::Idle);
+  EXPECT_FALSE(b.out.motor_enable);
+}
+
+TEST(ReleaseAfterStop, ThePatientStopReleasesAHeldTensionFast) {
+  Bench b;
+  estop_at_full_force(b);
+  b.tick(CommandKind::Acknowledge);
+  ASSERT_EQ(b.state(), TableState::TensionHeld);
+  b.run_s(1.0);
+  b.stop_pressed = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Stopped);
+  EXPECT_EQ(b.alarm(), fw::kAlarmPatientStop);
+  b.run_s(0.5);
+  EXPECT_LE(b.plant_force_n, 15.0f);  // the patient stop's 15 N within 0.5 s
+  b.stop_pressed = false;
+  b.run_s(1.0);
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Idle);
+}
+
+TEST(ReleaseAfterStop, ThePatientStopOnceTheButtonIsUpReleasesWithoutWaitingForTheOperator) {
+  Bench b;
+  estop_at_full_force(b);  // the button is up, not yet acknowledged
+  b.stop_pressed = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Stopped);
+  b.run_s(0.5);
+  EXPECT_LE(b.plant_force_n, 15.0f);
+}
+
+TEST(ReleaseAfterStop, ThePatientStopDoesNothingWhileTheButtonIsDown) {
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(12.0);
+  b.estop = true;
+  b.stop_pressed = true;
+  b.run_s(1.0);
+  EXPECT_EQ(b.state(), TableState::EmergencyStop);
+  EXPECT_FALSE(b.out.motor_enable);  // the button cuts the drive whatever the patient presses
+  EXPECT_TRUE(b.out.brake_engaged);
+  b.estop = false;  // the button up with the patient's switch still held: the release begins
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Stopped);
+}
+
+TEST(ReleaseAfterStop, AnAcknowledgeDuringAPatientStopsReleaseLetsItFinishFirst) {
+  // an acknowledge 20 ms into the fast release used to go straight to Ready and set the brake
+  // on the tension still on the cord
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(12.0);
+  b.stop_pressed = true;
+  b.run_s(0.01);
+  b.stop_pressed = false;
+  b.run_s(0.01);
+  ASSERT_EQ(b.state(), TableState::Stopped);
+  ASSERT_GT(b.plant_force_n, 100.0f);
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Stopped);
+  EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+  // stays in the release until the cord is slack, then rests by itself
+  while (b.state() == TableState::Stopped && b.now_us < 30000000) {
+    b.tick();
+    if (b.plant_force_n > 15.0f) {
+      ASSERT_FALSE(at_rest(b.state()));
+    }
+  }
+  EXPECT_EQ(b.state(), TableState::Ready);
+  EXPECT_LT(b.plant_force_n, 8.0f);
+}
+
+TEST(ReleaseAfterStop, AnEmergencyStopDuringAPauseAtTheBaseForceHoldsItForARelease) {
+  Bench b;
+  hal::Prescription p = static_prescription(300.0f, 10.0f, 120.0f, 50.0f);
+  p.protocol = hal::Protocol::Intermittent;
+  p.base_force_n = 120.0f;
+  p.hold_s = 20.0f;
+  p.rest_s = 20.0f;
+  b.start(p);
+  b.run_s(12.0);
+  b.tick(CommandKind::Pause);
+  b.run_s(5.0);  // released to the 120 N base and held there
+  ASSERT_EQ(b.state(), TableState::Paused);
+  ASSERT_NEAR(b.plant_force_n, 120.0f, 10.0f);
+  b.estop = true;
+  b.run_s(0.5);
+  b.estop = false;
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::TensionHeld);
+  b.tick(CommandKind::ReleaseTension);
+  b.run_s(4.0);
+  EXPECT_EQ(b.state(), TableState::Complete);
+  EXPECT_LT(b.plant_force_n, 8.0f);
+}
+
+TEST(ReleaseAfterStop, APatientStopDuringAPauseReleasesFast) {
+  Bench b;
+  hal::Prescription p = static_prescription(300.0f, 10.0f, 120.0f, 50.0f);
+  p.protocol = hal::Protocol::Intermittent;
+  p.base_force_n = 120.0f;
+  p.hold_s = 20.0f;
+  b.start(p);
+  b.run_s(12.0);
+  b.tick(CommandKind::Pause);
+  b.run_s(5.0);
+  b.stop_pressed = true;
+  b.tick();
+  EXPECT_EQ(b.state(), TableState::Stopped);
+  b.run_s(0.5);
+  EXPECT_LE(b.plant_force_n, 15.0f);
+}
+
+TEST(ReleaseAfterStop, APowerReturnAfterAPowerLossLetsTheHeldCordPayOut) {
+  // without power the spring brake holds the patient whatever the firmware commands; the
+  // drive-off's coast used to end by time after 2 s with the brake set, so when the power came
+  // back the brake went on holding the patient, locked, with the hand release refused
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(12.0);
+  b.supply_v = 0.0f;
+  b.drum_held = true;  // the spring brake
+  b.run_s(5.0);
+  ASSERT_EQ(b.state(), TableState::Fault);
+  ASSERT_EQ(b.alarm(), fw::kAlarmPowerLoss);
+  ASSERT_GT(b.plant_force_n, 290.0f);
+  EXPECT_FALSE(b.out.motor_enable);
+  EXPECT_FALSE(b.out.brake_engaged);  // the firmware's brake stays off while the cord is loaded
+  b.supply_v = 24.0f;  // the power returns
+  b.drum_held = false;
+  b.run_s(1.0);
+  EXPECT_LT(b.plant_force_n, 8.0f);  // the unpowered drum let the cord pay out
+  b.run_s(1.0);
+  EXPECT_TRUE(b.out.brake_engaged);  // slack for 0.5 s: braked
+  b.tick(CommandKind::ServiceReset);
+  EXPECT_EQ(b.state(), TableState::Idle);
+}
+
+TEST(ReleaseAfterStop, AServiceResetWithTheCordStillLoadedHoldsItForARelease) {
+  Bench b;
+  b.start(static_prescription(300.0f));
+  b.run_s(12.0);
+  b.drum_held = true;  // a jammed drum: the drive-off's coast cannot pay out
+  b.now_us += 5000;    // the watchdog trips (314, locking)
+  b.tick();
+  ASSERT_EQ(b.state(), TableState::Fault);
+  b.run_s(3.0);
+  ASSERT_GT(b.plant_force_n, 290.0f);
+  b.tick(CommandKind::ServiceReset);
+  EXPECT_EQ(b.state(), TableState::TensionHeld);  // not Idle with 300 N on the cord
+  EXPECT_EQ(b.alarm(), fw::kAlarmTensionHeld);
+  b.drum_held = false;  // the jam freed
+  b.tick(CommandKind::ReleaseTension);
+  EXPECT_EQ(b.state(), TableState::Releasing);
+  b.run_s(8.0);
+  EXPECT_EQ(b.state(), TableState::Complete);
+  EXPECT_LT(b.plant_force_n, 8.0f);
+}
+
+TEST(ReleaseAfterStop, AHeldTensionThatGoesSlackByItselfEndsInIdle) {
+  // the hand brake release (or the patient's creep) lets the cord go: nothing left to release
+  Bench b;
+  estop_at_full_force(b);
+  b.tick(CommandKind::Acknowledge);
+  ASSERT_EQ(b.state(), TableState::TensionHeld);
+  while (b.plant_force_n > 0.0f) {  // paid out at 1 N a tick (1,000 N/s) under the lever
+    b.plant_force_n = b.plant_force_n > 1.0f ? b.plant_force_n - 1.0f : 0.0f;
+    b.tick();
+    ASSERT_EQ(b.state(), TableState::TensionHeld);
+  }
+  b.run_s(0.4);
+  EXPECT_EQ(b.state(), TableState::TensionHeld);  // the 0.5 s slack dwell
+  b.run_s(0.2);
+  EXPECT_EQ(b.state(), TableState::Idle);
+  EXPECT_EQ(b.alarm(), fw::kAlarmNone);
+}
