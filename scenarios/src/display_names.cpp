@@ -43,6 +43,9 @@ const Name kActions[] = {
     {"acknowledge", "Acknowledge the alarm"},
     {"call_service", "Call service"},
     {"release_brake", "Pull the hand brake release"},
+    {"release_tension", "Release the held tension on the console"},
+    {"emergency_stop", "Press the emergency stop"},
+    {"release_emergency_stop", "Turn the emergency stop back up"},
     {"remove_harness", "Remove the harness"},
     {"end_session", "End the session"},
     {"note", "Write a treatment note"},
@@ -124,6 +127,7 @@ const AlarmName kAlarms[] = {
     {108, "Harness slip"},
     {109, "Console link lost"},
     {110, "A fault is latched"},
+    {111, "Tension held on the cord"},
     {201, "Load cell zero out of range"},
     {202, "Stop switch test failed"},
     {203, "Load cell reads force at rest"},
@@ -157,7 +161,7 @@ const Name kCriticalErrors[] = {
     {"ended_under_traction", "Session ended under traction"},
     {"restarted_after_slip", "Restarted on a slipped harness"},
     {"flare_up", "Dose raised past the patient's tolerance"},
-    {"patient_left_loaded", "Patient left under traction without power"},
+    {"patient_left_loaded", "Patient left under traction"},
     {"started_without_harness", "Traction started without fitting the harness"},
 };
 
@@ -168,6 +172,7 @@ const Name kStates[] = {
     {"treating", "treating"},     {"releasing", "releasing"}, {"complete", "complete"},
     {"stopped", "stopped"},       {"fault", "fault"},       {"pretension", "pretension"},
     {"paused", "paused"},         {"session_ended", "session ended"},
+    {"tension_held", "tension held"},
 };
 const Name kEvents[] = {
     {"harness_slip", "the harness slip"},
