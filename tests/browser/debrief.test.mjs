@@ -103,6 +103,17 @@ test('the debrief replays the session and exports a report and a record that rep
   assert.ok(after.history_size >= 1);
   await waitForWidget(page, 'scenarios.message');
   await screenshot(page, 'scenarios-bad-record.png');
+  // a 12 MiB file goes to the trainer on the heap and is refused by its size: on the stack that
+  // ccall copies strings to (5 MiB) it used to abort the page
+  const huge = `${process.env.TRACTUS_SCREENSHOT_DIR || '.'}/huge-record.json`;
+  fs.writeFileSync(huge, '{"format": "tractus-record", "pad": "' + 'x'.repeat(12 * 1024 * 1024) + '"}');
+  const [chooserHuge] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, 'scenario.open_record')]);
+  await chooserHuge.setFiles(huge);
+  await waitFrames(page, 5);
+  const afterHuge = await state(page);
+  assert.equal(afterHuge.screen, 'scenarios', 'a huge record leaves the list on screen');
+  await waitForWidget(page, 'scenarios.message');
+  fs.rmSync(huge);
   // a later success clears it: the message must not outlive the record that opened fine
   const [chooser3] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, 'scenario.open_record')]);
   await chooser3.setFiles(recordFile);

@@ -137,14 +137,18 @@
       };
       input.click();
     },
-    // asks the user for a JSON file and hands its text to the exported C function `sink`
+    // asks the user for a session record and hands its text to the trainer on the heap, as
+    // with a history file: a record of a few MB would overflow the stack ccall copies to. It
+    // reads one byte past the loaders' limit, so the trainer refuses a bigger file by its size
     pickTextFile: (sink) => {
+      const M = window.Module;
       const input = document.createElement('input');
       input.type = 'file'; input.accept = '.json,application/json';
       input.onchange = () => {
         const file = input.files && input.files[0];
         if (!file) return;
-        file.text().then((text) => window.Module.ccall(sink, null, ['string'], [text]));
+        const limit = M._tractus_record_file_limit();
+        file.slice(0, limit + 1).text().then((text) => M['_' + sink](M.allocateUTF8(text)));
       };
       input.click();
     },

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "render/console_text.h"
 #include "render/education_tour.h"
+#include "scenarios/input_limits.h"
 #include "scenarios/vocabulary.h"
 
 namespace tractus::web {
@@ -270,9 +271,16 @@ EMSCRIPTEN_KEEPALIVE void tractus_persist_session() {
   if (tractus::web::g_app != nullptr) tractus::web::g_app->persist_running_session();
 }
 
-/// Page glue, not part of the read-only hook: the text of a session record the user picked.
-EMSCRIPTEN_KEEPALIVE void tractus_import_record(const char* text) {
+/// Page glue, not part of the read-only hook: the text of a session record the user picked,
+/// cut one byte past the loaders' size limit and allocated with allocateUTF8, which this frees.
+EMSCRIPTEN_KEEPALIVE void tractus_import_record(char* text) {
   if (tractus::web::g_app != nullptr) tractus::web::g_app->import_record(text);
+  std::free(text);
+}
+
+/// Page glue: the most bytes of a session record the trainer reads.
+EMSCRIPTEN_KEEPALIVE double tractus_record_file_limit() {
+  return static_cast<double>(tractus::scenarios::kMaxFileBytes);
 }
 
 }  // extern "C"
