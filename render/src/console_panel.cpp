@@ -281,7 +281,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   widgets_.record_last_item("console.stop");
 
   const bool can_ack = s == hal::TableState::Complete || s == hal::TableState::Stopped || s == hal::TableState::EmergencyStop ||
-                       (d.alarm_code != 0 && d.alarm_code < 300);
+                       (d.alarm_code != 0 && d.alarm_code < 300 && s != hal::TableState::TensionHeld);
   // the alarm row: Acknowledge on the left, disabled while there is nothing to acknowledge;
   // Release tension on the right, live only while a stop has left the patient loaded (TENSION
   // HELD), so neither appearing nor going moves any other control
