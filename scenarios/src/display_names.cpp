@@ -148,6 +148,7 @@ const AlarmName kAlarms[] = {
     {312, "Drive runaway"},
     {313, "Cord break"},
     {314, "Control loop watchdog"},
+    {315, "Load cell noisy"},
 };
 
 // [SECTION] critical errors

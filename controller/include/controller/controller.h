@@ -108,6 +108,9 @@ class Controller {
   float measured_force_n_ = 0.0f;
   float raw_force_n_ = 0.0f;  // last valid unfiltered sample
   int32_t last_encoder_counts_ = 0;
+  // the drum's position as the last treatment started, with the cord slack: where a fast
+  // release on a failed load cell stops paying out
+  int32_t start_encoder_counts_ = 0;
   int32_t encoder_step_counts_ = 0;  // drum travel since the last tick, positive winding in
   bool have_encoder_ = false;
   hal::ActuatorFrame last_out_;
