@@ -631,7 +631,12 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
         // springs back and draws the cord taut (seed 37352)
         if (!drive_cut_ && now_us_ - release_since_us_ < kLostSensorReleaseUs &&
             fast_release_may_finish(supervisor_)) {
-          return release_fast();
+          const ActuatorFrame out = release_fast();
+          // on a failed cell nothing can call for paying out again once the release has come
+          // to slack: the relay opens then (campaign seed 4149: a cell frozen at 0 on a slack
+          // cord, found 1 ms into a patient stop's coast with the relay closed)
+          const bool paying_out = out.motor_enable && out.motor_command < 0.0f;
+          if (paying_out || load_cell_trusted(supervisor_)) return out;
         }
         drive_cut_ = true;
         return drive_off(false);
