@@ -44,6 +44,8 @@ class Controller {
 
   /// What the touchscreen shows after the last tick.
   const hal::DisplayState& display() const { return display_; }
+  /// True from an accepted prescription until a stop or reset that starts the session over.
+  bool has_prescription() const { return has_prescription_; }
   /// The prescription currently accepted (meaningful from Ready on).
   const hal::Prescription& prescription() const { return prescription_; }
   /// The force profile built from the accepted prescription.
