@@ -1,4 +1,15 @@
-// [SECTION] the table console panel, modelled on a decompression table's touchscreen
+// The table console panel, modelled on a decompression table's touchscreen.
+//
+// Index of this file:
+//   [SECTION] helpers: the state chip, the regions' starting prescriptions, reserved rows
+//   [SECTION] what the panel is given: force samples, the session, a shown prescription
+//   [SECTION] header: title, units and the state chip
+//   [SECTION] patient profile
+//   [SECTION] prescription
+//   [SECTION] fixed controls
+//   [SECTION] live force gauge and time remaining
+//   [SECTION] plot
+//   [SECTION] status box: alarm, refusal, cautions, what blocks Start
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -15,6 +26,7 @@
 
 namespace tractus::render {
 
+// [SECTION] helpers: the state chip, the regions' starting prescriptions, reserved rows
 namespace {
 
 ImVec4 state_colour(hal::TableState s, uint16_t alarm) {
@@ -68,6 +80,7 @@ void format_mm_ss(float seconds, char* out, std::size_t n) {
 
 }  // namespace
 
+// [SECTION] what the panel is given: force samples, the session, a shown prescription
 void ConsolePanel::sample(const scenarios::Rig& rig) {
   // the self-test reads the untared cell: nothing to plot until it is done
   if (rig.display().state == hal::TableState::SelfTest) return;
@@ -108,7 +121,8 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const bool editable = s == hal::TableState::Idle || s == hal::TableState::Setup || s == hal::TableState::Ready;
   ForceUnit unit = inputs_.unit;
 
-  // header: title, units and state chip on one line; when a long state (PATIENT STOP) and a
+  // [SECTION] header: title, units and the state chip
+  // title, units and state chip on one line; when a long state (PATIENT STOP) and a
   // scrollbar leave no room, the title shortens rather than the chip overlapping the units
   const char* state_text = status_label(d);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -377,6 +391,7 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::End();
 }
 
+// [SECTION] status box: alarm, refusal, cautions, what blocks Start
 void ConsolePanel::draw_console_status(const hal::DisplayState& d, bool editable) {
   // a box of fixed height for what the console has to say: the alarm first, then a refused
   // prescription, cautions and what still blocks Start. More than fits scrolls inside it.
