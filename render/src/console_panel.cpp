@@ -1,19 +1,33 @@
-// [SECTION] the table console panel, modelled on a decompression table's touchscreen
+// The table console panel, modelled on a decompression table's touchscreen.
+//
+// Index of this file:
+//   [SECTION] helpers: the state chip, the regions' starting prescriptions, reserved rows
+//   [SECTION] what the panel is given: force samples, the session, a shown prescription
+//   [SECTION] header: title, units and the state chip
+//   [SECTION] patient profile
+//   [SECTION] prescription
+//   [SECTION] fixed controls
+//   [SECTION] live force gauge and time remaining
+//   [SECTION] plot
+//   [SECTION] status box: alarm, refusal, cautions, what blocks Start
 #include <algorithm>
 #include <cstdio>
 #include <string>
 
 #include <imgui.h>
 
+#include "render/console_panel.h"
 #include "render/console_text.h"
 #include "render/force_plot.h"
+#include "render/session_view_restore.h"
 #include "render/theme.h"
-#include "render/trainer_ui.h"
 #include "render/units.h"
 #include "render/widgets.h"
+#include "scenarios/rig.h"
 
 namespace tractus::render {
 
+// [SECTION] helpers: the state chip, the regions' starting prescriptions, reserved rows
 namespace {
 
 ImVec4 state_colour(hal::TableState s, uint16_t alarm) {
@@ -67,11 +81,43 @@ void format_mm_ss(float seconds, char* out, std::size_t n) {
 
 }  // namespace
 
-void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
+// [SECTION] what the panel is given: force samples, the session, a shown prescription
+void ConsolePanel::sample(const scenarios::Rig& rig) {
+  // the self-test reads the untared cell: nothing to plot until it is done
+  if (rig.display().state == hal::TableState::SelfTest) return;
+  const hal::DisplayState& d = rig.display();
+  history_.add(ForceSample{static_cast<double>(rig.now_us()) * 1e-6, d.target_force_n, d.measured_force_n});
+}
+
+void ConsolePanel::set_session(const std::string& patient, const std::string& diagnosis, bool static_only) {
+  console_patient_ = patient;
+  console_diagnosis_ = diagnosis;
+  console_static_only_ = static_only;
+}
+
+void ConsolePanel::restore_history(const std::vector<scenarios::Sample>& series) {
+  fill_history_from_series(history_, series);
+}
+
+void ConsolePanel::show_prescription(const hal::Prescription& rx) {
+  if (rx.max_force_n <= 0.0f) return;
+  inputs_.region = rx.region == hal::Region::Cervical ? 1 : 0;
+  inputs_.protocol = static_cast<int>(rx.protocol);
+  inputs_.max_force = to_display(rx.max_force_n, inputs_.unit);
+  inputs_.base_force = to_display(rx.base_force_n, inputs_.unit);
+  inputs_.release_per_s = to_display(rx.release_n_per_s, inputs_.unit);
+  inputs_.ramp_s = rx.ramp_s;
+  inputs_.treatment_min = rx.treatment_s / 60.0f;
+  inputs_.hold_s = rx.hold_s;
+  inputs_.rest_s = rx.rest_s;
+  inputs_.cycles = rx.cycles;
+}
+
+void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
-  const float width = std::min(console_width_px_, io.DisplaySize.x * 0.45f);
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width, toolbar_height_px_));
-  ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - toolbar_height_px_));
+  const float width = console_panel_width_px();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width, kToolbarHeightPx));
+  ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - kToolbarHeightPx));
   ImGui::Begin("Table console", nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoTitleBar);
@@ -80,7 +126,8 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const bool editable = s == hal::TableState::Idle || s == hal::TableState::Setup || s == hal::TableState::Ready;
   ForceUnit unit = inputs_.unit;
 
-  // header: title, units and state chip on one line; when a long state (PATIENT STOP) and a
+  // [SECTION] header: title, units and the state chip
+  // title, units and state chip on one line; when a long state (PATIENT STOP) and a
   // scrollbar leave no room, the title shortens rather than the chip overlapping the units
   const char* state_text = status_label(d);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -146,7 +193,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   };
   row("Region");
   const char* regions[] = {"Lumbar", "Cervical"};
-  record_next_frame_item("console.region");
+  widgets_.record_next_item("console.region");
   if (ImGui::BeginCombo("##region", regions[inputs_.region])) {
     for (int i = 0; i < 2; ++i) {
       if (ImGui::Selectable(regions[i], i == inputs_.region) && i != inputs_.region) {
@@ -163,7 +210,7 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const char* protocols[] = {"Static", "Intermittent", "Cyclic", "Decompression"};
   if (console_static_only_) inputs_.protocol = 0;
   ImGui::BeginDisabled(console_static_only_);
-  record_next_frame_item("console.protocol");
+  widgets_.record_next_item("console.protocol");
   if (ImGui::BeginCombo("##protocol", protocols[inputs_.protocol])) {
     for (int i = 0; i < 4; ++i) {
       if (ImGui::Selectable(protocols[i], i == inputs_.protocol)) inputs_.protocol = i;
@@ -349,7 +396,8 @@ void TrainerUi::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::End();
 }
 
-void TrainerUi::draw_console_status(const hal::DisplayState& d, bool editable) {
+// [SECTION] status box: alarm, refusal, cautions, what blocks Start
+void ConsolePanel::draw_console_status(const hal::DisplayState& d, bool editable) {
   // a box of fixed height for what the console has to say: the alarm first, then a refused
   // prescription, cautions and what still blocks Start. More than fits scrolls inside it.
   const float h = kConsoleStatusLines * ImGui::GetTextLineHeightWithSpacing();

@@ -1,14 +1,15 @@
-// [SECTION] the unattended sales demo: the table console (shown, not operable), the 3D view and
-// spine panel, and a large caption strip saying what the table is doing. Any click or key shows
-// a small "Exit demo" control; nothing here ever waits for a person.
+// The unattended sales demo's banner and caption strip, and what a click or key does there.
+// The router draws the console (shown, not operable) and the spine panel between the two
+// halves, begin_demo and draw_demo.
+#include "render/demo_screen.h"
+
 #include <algorithm>
 #include <cstdio>
 
 #include <imgui.h>
 
+#include "render/demo_caption.h"
 #include "render/theme.h"
-#include "render/trainer_ui.h"
-#include "render/units.h"
 #include "render/widgets.h"
 
 namespace tractus::render {
@@ -34,10 +35,10 @@ bool any_input() {
 
 }  // namespace
 
-void TrainerUi::draw_demo(const FrameInput& in, UiRequests& out) {
-  if (in.rig == nullptr || in.demo == nullptr) return;
+ViewRequests DemoScreen::begin_demo(const FrameInput& in, const SceneView& view, UiRequests& out) {
+  ViewRequests req;
+  if (in.rig == nullptr || in.demo == nullptr) return req;
   const DemoCaption& cap = *in.demo;
-  const ImGuiIO& io = ImGui::GetIO();
   const double now_s = ImGui::GetTime();
   const bool exit_was_shown = now_s < demo_exit_until_s_;
   if (any_input()) {
@@ -46,39 +47,28 @@ void TrainerUi::draw_demo(const FrameInput& in, UiRequests& out) {
     demo_exit_until_s_ = now_s + kExitShownS;
   }
   if (demo_shown_step_ != cap.step) {
-    camera_.apply(cap.camera);
+    OrbitCamera camera = view.camera();
+    camera.apply(cap.camera);
     // the spine view looks through the x-ray body at the chain on show
-    xray_ = cap.camera == CameraPreset::Spine;
-    if (xray_) camera_.target_m = scene_info_.spine_centre_m;
+    const bool xray = cap.camera == CameraPreset::Spine;
+    if (xray) camera.target_m = view.info().spine_centre_m;
+    req.camera = camera;
+    req.xray = xray;
   }
   demo_shown_step_ = cap.step;
+  return req;
+}
 
-  // the console shows the director's prescription, as the table's own screen would
-  const hal::Prescription& rx = in.rig->firmware().prescription();
-  if (rx.max_force_n > 0.0f) {
-    inputs_.region = rx.region == hal::Region::Cervical ? 1 : 0;
-    inputs_.protocol = static_cast<int>(rx.protocol);
-    inputs_.max_force = to_display(rx.max_force_n, inputs_.unit);
-    inputs_.base_force = to_display(rx.base_force_n, inputs_.unit);
-    inputs_.release_per_s = to_display(rx.release_n_per_s, inputs_.unit);
-    inputs_.ramp_s = rx.ramp_s;
-    inputs_.treatment_min = rx.treatment_s / 60.0f;
-    inputs_.hold_s = rx.hold_s;
-    inputs_.rest_s = rx.rest_s;
-    inputs_.cycles = rx.cycles;
-  }
-  UiRequests ignored;  // the console is on show only: the director drives the table
-  ImGui::PushStyleVar(ImGuiStyleVar_DisabledAlpha, 1.0f);
-  ImGui::BeginDisabled(true);
-  draw_console(*in.rig, ignored);
-  ImGui::EndDisabled();
-  ImGui::PopStyleVar();
-  const float console_w = std::min(console_width_px_, io.DisplaySize.x * 0.45f);
-  const float view_w = io.DisplaySize.x - console_w;
-  draw_spine_panel(*in.rig, view_w);
+ViewRequests DemoScreen::draw_demo(const FrameInput& in, UiRequests& out) {
+  ViewRequests req;
+  if (in.rig == nullptr || in.demo == nullptr) return req;
+  const DemoCaption& cap = *in.demo;
+  const ImGuiIO& io = ImGui::GetIO();
+  const double now_s = ImGui::GetTime();
+  const float view_w = io.DisplaySize.x - console_panel_width_px();
 
   // [SECTION] the banner
-  begin_top_bar("Demo bar", toolbar_height_px_, fonts_.heading);
+  begin_top_bar("Demo bar", kToolbarHeightPx, fonts_.heading);
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Demo: the table's firmware driving a simulated table and patient");
   char where[48];
@@ -128,7 +118,8 @@ void TrainerUi::draw_demo(const FrameInput& in, UiRequests& out) {
   widgets_.record_last_item("demo.caption");
   ImGui::End();
   ImGui::PopStyleVar(2);
-  if (out.go_to) xray_ = false;
+  if (out.go_to) req.xray = false;
+  return req;
 }
 
 }  // namespace tractus::render

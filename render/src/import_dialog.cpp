@@ -1,4 +1,4 @@
-// [SECTION] the import confirmation: before an imported history is written, the user sees what
+// The import confirmation: before an imported history is written, the user sees what
 // it would add, what is already saved and will be skipped, what differs from the saved copy
 // and what was refused (with the field and the reason), and accepts or cancels. Replacing a
 // saved session or the saved trainee name takes a tick of its own; nothing is replaced by
@@ -10,9 +10,9 @@
 
 #include <imgui.h>
 
+#include "render/import_dialog.h"
 #include "render/text_clip.h"
 #include "render/theme.h"
-#include "render/trainer_ui.h"
 #include "render/widgets.h"
 
 namespace tractus::render {
@@ -49,8 +49,8 @@ std::string count(std::size_t n, const char* one, const char* many) {
 }
 }  // namespace
 
-void TrainerUi::draw_import_dialog(const FrameInput& in, UiRequests& out) {
-  const ImportPreview* p = in.import_preview;
+void ImportDialog::draw_import_dialog(const ImportPreview* preview, UiRequests& out) {
+  const ImportPreview* p = preview;
   if (p != nullptr && p->serial != import_serial_seen_) {
     // a new file: its choices start at keeping what is saved (an empty name replaces nothing)
     import_serial_seen_ = p->serial;

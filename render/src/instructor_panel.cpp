@@ -1,5 +1,7 @@
-// [SECTION] the instructor panel: inject any fault from the twin's catalogue or provoke a
-// patient reaction, and always see which faults are active
+// The instructor panel: inject any fault from the twin's catalogue or provoke a patient
+// reaction, and always see which faults are active
+#include "render/instructor_panel.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -7,9 +9,10 @@
 #include <imgui.h>
 
 #include "render/theme.h"
-#include "render/trainer_ui.h"
 #include "render/widgets.h"
 #include "scenarios/display_names.h"
+#include "scenarios/rig.h"
+#include "scenarios/session.h"
 #include "scenarios/vocabulary.h"
 #include "twin/faults.h"
 
@@ -26,18 +29,17 @@ std::vector<std::string> active_fault_names(const FrameInput& in) {
   return names;
 }
 
-void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
-  const ImGuiIO& io = ImGui::GetIO();
+ViewRequests InstructorPanel::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
+  ViewRequests view;
   const float left = in.screen == Screen::Training ? 384.0f : 240.0f;
-  ImGui::SetNextWindowPos(ImVec2(left, toolbar_height_px_ + 10.0f), ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(left, kToolbarHeightPx + 10.0f), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(360.0f, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.96f);
   bool open = true;
   ImGui::Begin("Instructor", &open,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_AlwaysAutoResize);
-  if (!open) instructor_open_ = false;
-  (void)io;
+  if (!open) view.instructor_open = false;
 
   // faults from the twin's catalogue, injected on the twin's side of the HAL; picked as a
   // component, then what goes wrong with it, so no list is longer than the screen
@@ -59,7 +61,7 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
 
   ImGui::TextDisabled("Equipment fault");
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  record_next_frame_item("instructor.component");
+  widgets_.record_next_item("instructor.component");
   ImGui::SetNextItemWidth(half);
   if (ImGui::BeginCombo("##component", scenarios::fault_part_display_name(components[fault_component_]).c_str(),
                         ImGuiComboFlags_HeightLarge)) {
@@ -71,7 +73,7 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  record_next_frame_item("instructor.fault");
+  widgets_.record_next_item("instructor.fault");
   ImGui::SetNextItemWidth(half);
   const std::string shown = scenarios::fault_display_name(catalogue[fault_index_].name);
   if (ImGui::BeginCombo("##fault", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -107,7 +109,7 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
     reaction_index_ = std::clamp(reaction_index_, 0, static_cast<int>(reactions.size()) - 1);
     ImGui::Spacing();
     ImGui::TextDisabled("Patient reaction");
-    record_next_frame_item("instructor.reaction");
+    widgets_.record_next_item("instructor.reaction");
     ImGui::SetNextItemWidth(-80.0f);
     if (ImGui::BeginCombo("##reaction", reactions[reaction_index_].label)) {
       for (int i = 0; i < static_cast<int>(reactions.size()); ++i) {
@@ -132,8 +134,9 @@ void TrainerUi::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
     if (in.session == nullptr && ImGui::Button("Clear all faults")) out.clear_faults = true;
     widgets_.record_last_item("instructor.clear");
   }
-  if (!instructor_message_.empty()) ImGui::TextColored(theme::kWarn, "%s", instructor_message_.c_str());
+  if (!in.instructor_message.empty()) ImGui::TextColored(theme::kWarn, "%s", in.instructor_message.c_str());
   ImGui::End();
+  return view;
 }
 
 }  // namespace tractus::render

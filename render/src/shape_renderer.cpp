@@ -1,3 +1,12 @@
+// The shape renderer: unit box, cylinder and sphere meshes drawn with one small shader, opaque
+// shapes first and translucent ones back to front.
+//
+// Index of this file:
+//   [SECTION] shaders
+//   [SECTION] meshes: box, cylinder, sphere
+//   [SECTION] GPU resources: init and shutdown
+//   [SECTION] queueing shapes
+//   [SECTION] drawing the queue
 #include "render/shape_renderer.h"
 
 #include <algorithm>
@@ -11,6 +20,7 @@ namespace tractus::render {
 
 namespace {
 
+// [SECTION] shaders
 const char* kVertexShader = R"(#version 300 es
 layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
@@ -65,6 +75,7 @@ GLuint compile(GLenum type, const char* source) {
   return s;
 }
 
+// [SECTION] meshes: box, cylinder, sphere
 // vertex layout: position xyz, normal xyz
 void push(std::vector<float>& v, glm::vec3 p, glm::vec3 n) {
   v.insert(v.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
@@ -141,6 +152,7 @@ void build_sphere(std::vector<float>& v, std::vector<unsigned short>& idx, int r
 
 }  // namespace
 
+// [SECTION] GPU resources: init and shutdown
 bool ShapeRenderer::init() {
   const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
   const GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
@@ -220,6 +232,7 @@ const ShapeRenderer::Mesh& ShapeRenderer::mesh(Shape s) const {
   return box_;
 }
 
+// [SECTION] queueing shapes
 void ShapeRenderer::begin(const glm::mat4& view, const glm::mat4& projection, const glm::vec3& eye_m) {
   view_proj_ = projection * view;
   eye_m_ = eye_m;
@@ -267,6 +280,7 @@ void ShapeRenderer::capsule(const glm::vec3& a_m, const glm::vec3& b_m, float ra
   sphere(b_m, glm::vec3(radius_m), colour);
 }
 
+// [SECTION] drawing the queue
 void ShapeRenderer::issue(const ShapeDraw& d) {
   const Mesh& m = mesh(d.shape);
   const glm::mat3 normal = glm::transpose(glm::inverse(glm::mat3(d.model)));

@@ -7,9 +7,11 @@
 
 #include <imgui.h>
 
+#include "render/screen_context.h"
 #include "render/spine_layout.h"
+#include "render/spine_panel.h"
 #include "render/theme.h"
-#include "render/trainer_ui.h"
+#include "scenarios/rig.h"
 
 namespace tractus::render {
 
@@ -25,16 +27,16 @@ ImU32 pressure_colour(double mmhg) {
 
 }  // namespace
 
-void TrainerUi::draw_spine_panel(const scenarios::Rig& rig, float right_edge_px) {
+void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float right_edge_px, UiRegistry& widgets) {
   const twin::TwinState& s = rig.twin_state();
   // the sandbox keeps one lumbar twin; its console's region picks the chain on show, as in 3D
-  const bool cervical = rig.model().setup == hal::Region::Cervical || (screen_ == Screen::Sandbox && inputs_.region == 1);
+  const bool cervical = rig.model().setup == hal::Region::Cervical || cervical_console;
   const int n = cervical ? twin::kCervicalLevels : twin::kLumbarLevels;
   const twin::LevelState* levels = cervical ? s.patient.cervical : s.patient.lumbar;
   const char* const* names = cervical ? kCervicalNames : kLumbarNames;
 
   const float width = 250.0f;
-  ImGui::SetNextWindowPos(ImVec2(right_edge_px - width - 10.0f, toolbar_height_px_ + 10.0f));
+  ImGui::SetNextWindowPos(ImVec2(right_edge_px - width - 10.0f, kToolbarHeightPx + 10.0f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::Begin("Spine view", nullptr,
@@ -84,7 +86,7 @@ void TrainerUi::draw_spine_panel(const scenarios::Rig& rig, float right_edge_px)
   ImGui::Dummy(ImVec2(width - 28.0f, y - origin.y + 4.0f));
   ImGui::TextDisabled("Disc pressure in mmHg;");
   ImGui::TextDisabled("blue below zero. Opening x%.0f.", kSeparationExaggeration);
-  widgets_.record_last_item("spine.view");
+  widgets.record_last_item("spine.view");
   ImGui::End();
 }
 

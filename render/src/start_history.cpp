@@ -1,4 +1,4 @@
-// [SECTION] the start screen's saved data: the trainee's name, the offer to resume a session a
+// The start screen's saved data: the trainee's name, the offer to resume a session a
 // reload left, and the history list, whose rows open their debrief. Every user-supplied string
 // is clipped to one line, so no saved value can stretch the screen.
 #include <algorithm>
@@ -6,9 +6,9 @@
 
 #include <imgui.h>
 
+#include "render/start_screen.h"
 #include "render/text_clip.h"
 #include "render/theme.h"
-#include "render/trainer_ui.h"
 #include "render/widgets.h"
 
 namespace tractus::render {
@@ -25,7 +25,7 @@ std::string mm_ss(double seconds) {
 }
 }  // namespace
 
-void TrainerUi::draw_resume_offer(const ResumeOffer& offer, UiRequests& out) {
+void StartScreen::draw_resume_offer(const ResumeOffer& offer, UiRequests& out) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.90f, 0.95f, 0.98f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_Border, theme::kAccent);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
@@ -49,7 +49,7 @@ void TrainerUi::draw_resume_offer(const ResumeOffer& offer, UiRequests& out) {
   ImGui::PopStyleColor(2);
 }
 
-void TrainerUi::draw_saved_data(const FrameInput& in, UiRequests& out) {
+void StartScreen::draw_saved_data(const FrameInput& in, UiRequests& out) {
   ImGui::Spacing();
   ImGui::Separator();
   if (in.resume_offer != nullptr) draw_resume_offer(*in.resume_offer, out);

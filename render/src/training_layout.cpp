@@ -1,11 +1,13 @@
-// [SECTION] the training screen's left column: its width, and the strip it folds to so that a
+// The training screen's left column: its width, and the strip it folds to so that a
 // narrow screen (1024 px) keeps a usable 3D view
 #include <algorithm>
 
 #include <imgui.h>
 
 #include "render/theme.h"
-#include "render/trainer_ui.h"
+#include "render/training_screen.h"
+#include "render/widgets.h"
+#include "scenarios/session.h"
 
 namespace tractus::render {
 
@@ -16,12 +18,27 @@ constexpr float kNarrowScreenPx = 1200.0f;
 constexpr float kFoldedColumnPx = 44.0f;
 }  // namespace
 
-float TrainerUi::training_column_w_px() const {
+void TrainingScreen::reset_session_inputs() {
+  question_index_ = 0;
+  decline_index_ = 0;
+  note_[0] = '\0';
+}
+
+void TrainingScreen::draw_training(const scenarios::Session& session, UiRequests& out) {
+  if (chart_collapsed_) {
+    draw_folded_column(session);
+  } else {
+    draw_chart_panel(session, out);
+    draw_patient_talk(session, out);
+  }
+}
+
+float TrainingScreen::training_column_w_px() const {
   if (chart_collapsed_) return kFoldedColumnPx;
   return ImGui::GetIO().DisplaySize.x < kNarrowScreenPx ? kNarrowColumnPx : kWideColumnPx;
 }
 
-void TrainerUi::draw_fold_button() {
+void TrainingScreen::draw_fold_button() {
   // top right of the chart panel; the caller's title wraps short of it
   const ImVec2 at = ImGui::GetCursorPos();
   const float w = ImGui::GetFrameHeight() + 8.0f;
@@ -33,10 +50,10 @@ void TrainerUi::draw_fold_button() {
   ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - w - 6.0f);
 }
 
-void TrainerUi::draw_folded_column(const scenarios::Session& session) {
+void TrainingScreen::draw_folded_column(const scenarios::Session& session) {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(8.0f, toolbar_height_px_ + 8.0f));
-  ImGui::SetNextWindowSize(ImVec2(kFoldedColumnPx, io.DisplaySize.y - toolbar_height_px_ - 16.0f));
+  ImGui::SetNextWindowPos(ImVec2(8.0f, kToolbarHeightPx + 8.0f));
+  ImGui::SetNextWindowSize(ImVec2(kFoldedColumnPx, io.DisplaySize.y - kToolbarHeightPx - 16.0f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4.0f, 8.0f));
   ImGui::Begin("Chart strip", nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |

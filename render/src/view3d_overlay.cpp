@@ -6,8 +6,8 @@
 #include <imgui_internal.h>
 
 #include "render/scene_label.h"
+#include "render/scene_view.h"
 #include "render/spine_layout.h"
-#include "render/trainer_ui.h"
 
 namespace tractus::render {
 
@@ -25,11 +25,11 @@ ScreenRects panel_rects() {
 
 }  // namespace
 
-void TrainerUi::draw_view_labels(float aspect, float left_css_px) {
+void SceneView::draw_view_labels(float aspect, float left_css_px) {
   if (!labels_ && !xray_) return;
   const ImGuiIO& io = ImGui::GetIO();
-  const float console_css = std::min(console_width_px_, io.DisplaySize.x * 0.45f);
-  const glm::vec2 view_min(left_css_px, toolbar_height_px_);
+  const float console_css = console_panel_width_px();
+  const glm::vec2 view_min(left_css_px, kToolbarHeightPx);
   const glm::vec2 view_max(io.DisplaySize.x - console_css, io.DisplaySize.y);
   const ScreenRects panels = panel_rects();
   if (labels_) {

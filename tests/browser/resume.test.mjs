@@ -11,8 +11,9 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { if (env) await env.close(); });
 
-/** Opens the scenario, screens, fits the harness, hands over the stop switch and starts. */
-async function startTreatment(page) {
+/** Opens the scenario, screens, fits the harness, hands over the stop switch, types the console's
+ *  fields when given (e.g. {'console.max_force': '40'}) and starts. */
+async function startTreatment(page, fields = {}) {
   await clickWidget(page, 'start.training');
   await waitForState(page, (s) => s.screen === 'scenarios', 'the scenario list');
   await waitFrames(page, 3);  // the list lays itself out over its first frames
@@ -22,6 +23,13 @@ async function startTreatment(page) {
   await clickWidget(page, 'chart.header');
   await clickWidget(page, 'patient.fit_harness');
   await clickWidget(page, 'patient.give_stop_switch');
+  for (const [id, value] of Object.entries(fields)) {
+    await clickWidget(page, id, 40);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(value);
+    await page.keyboard.press('Enter');
+    await waitFrames(page, 3);
+  }
   await clickWidget(page, 'console.start');
   return waitForState(page, (s) => s.state === 'TREATING' && s.t_s > 3, 'treatment to run for 3 s');
 }
@@ -40,7 +48,8 @@ async function reload(page) {
 
 test('a paused session resumes exactly where it was left', async () => {
   const page = await openPage(env.browser, env.url);
-  await startTreatment(page);
+  // not the power-on defaults, so that the resumed console must show what the table runs
+  await startTreatment(page, { 'console.max_force': '40', 'console.treatment': '12' });
   await clickWidget(page, 'toolbar.pause');
   await waitForState(page, (s) => s.paused, 'the pause');
   // the page saves the running session every second, paused or not
@@ -69,6 +78,13 @@ test('a paused session resumes exactly where it was left', async () => {
   assert.equal(resumed.saved.resumed.actions, left.saved.live.actions);
   assert.equal(resumed.saved.resumed.timeline_hash, left.saved.live.timeline_hash);
   assert.equal(resumed.saved.resume_offer, undefined, 'the offer is gone once taken');
+  // the console shows the prescription the table runs, and the plot the session from its start
+  assert.equal(left.console_max_force, 40);
+  assert.equal(resumed.console_max_force, 40, 'the resumed console shows the running force');
+  assert.equal(resumed.console_treatment_min, 12, 'and the running treatment time');
+  assert.ok(resumed.plot_first_t_s >= 0 && resumed.plot_first_t_s < 1.0,
+    `the plot starts at ${resumed.plot_first_t_s} s of a session left at ${left.saved.live.t_s} s`);
+  assert.ok(resumed.plot_samples >= 10 * left.saved.live.t_s - 5, `${resumed.plot_samples} samples plotted`);
   // and it carries on live: still treating, the clock running and the time left falling
   const later = await waitForState(page, (s) => s.saved.live && s.saved.live.t_s > left.saved.live.t_s + 1.0,
     'the session clock to run on');

@@ -1,12 +1,13 @@
-// A resumed session's console and plot (issue 11, section 4: reload mid-session): the inputs
+// A resumed session's console and plot (issue 11, section 4: reload mid-session): the fields
 // show the running prescription in the display unit, and the plot the whole recorded series.
 #include <gtest/gtest.h>
 
+#include "render/console_panel.h"
 #include "render/session_view_restore.h"
 #include "render/units.h"
+#include "scenarios/session.h"
 
 using namespace tractus;
-using render::ForceUnit;
 
 TEST(SessionViewRestore, TheConsoleShowsTheRunningPrescriptionInTheDisplayUnit) {
   hal::Prescription p;
@@ -20,21 +21,25 @@ TEST(SessionViewRestore, TheConsoleShowsTheRunningPrescriptionInTheDisplayUnit) 
   p.cycles = 6;
   p.ramp_s = 20.0f;
   p.treatment_s = 12.0f * 60.0f;
-  const render::ConsoleInputs lbf = render::console_inputs_for(p, ForceUnit::Lbf);
-  EXPECT_EQ(lbf.region, 1);
-  EXPECT_EQ(lbf.protocol, static_cast<int>(hal::Protocol::Intermittent));
-  EXPECT_NEAR(lbf.max_force, 20.0f, 1e-4f);
-  EXPECT_NEAR(lbf.base_force, 10.0f, 1e-4f);
-  EXPECT_NEAR(lbf.release_per_s, 5.0f, 1e-4f);
-  EXPECT_FLOAT_EQ(lbf.hold_s, 45.0f);
-  EXPECT_FLOAT_EQ(lbf.rest_s, 15.0f);
-  EXPECT_EQ(lbf.cycles, 6);
-  EXPECT_FLOAT_EQ(lbf.ramp_s, 20.0f);
-  EXPECT_FLOAT_EQ(lbf.treatment_min, 12.0f);
-  // 20 lbf is 9.07 kgf (4.448 N / 9.807 N)
-  const render::ConsoleInputs kgf = render::console_inputs_for(p, ForceUnit::Kgf);
-  EXPECT_EQ(kgf.unit, ForceUnit::Kgf);
-  EXPECT_NEAR(kgf.max_force, 9.072f, 0.001f);
+  render::UiFonts fonts;
+  render::UiRegistry widgets;
+  render::ConsolePanel console(fonts, widgets);
+  console.show_prescription(p);
+  const render::ConsoleInputs& in = console.inputs();
+  EXPECT_EQ(in.unit, render::ForceUnit::Lbf);
+  EXPECT_EQ(in.region, 1);
+  EXPECT_EQ(in.protocol, static_cast<int>(hal::Protocol::Intermittent));
+  EXPECT_NEAR(in.max_force, 20.0f, 1e-4f);
+  EXPECT_NEAR(in.base_force, 10.0f, 1e-4f);
+  EXPECT_NEAR(in.release_per_s, 5.0f, 1e-4f);
+  EXPECT_FLOAT_EQ(in.hold_s, 45.0f);
+  EXPECT_FLOAT_EQ(in.rest_s, 15.0f);
+  EXPECT_EQ(in.cycles, 6);
+  EXPECT_FLOAT_EQ(in.ramp_s, 20.0f);
+  EXPECT_FLOAT_EQ(in.treatment_min, 12.0f);
+  // the power-on defaults come back for the next fresh session
+  console.reset_inputs();
+  EXPECT_FLOAT_EQ(console.inputs().max_force, render::ConsoleInputs{}.max_force);
 }
 
 TEST(SessionViewRestore, ThePlotHoldsTheWholeSeriesFromTheSessionsStart) {

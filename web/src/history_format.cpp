@@ -1,3 +1,11 @@
+// The history file's format (history_format.h): reading and checking every field of a saved
+// or imported history, and writing it back.
+//
+// Index of this file:
+//   [SECTION] field checks: text, ids, ISO 8601 times
+//   [SECTION] one entry's reader
+//   [SECTION] the whole file: nesting, the trainee's name, parse_history
+//   [SECTION] writing: entries, fingerprints, the file
 #include "history_format.h"
 
 #include <cmath>
@@ -14,6 +22,7 @@ namespace {
 
 using nlohmann::json;
 
+// [SECTION] field checks: text, ids, ISO 8601 times
 // the fields one entry may have, by format version
 const std::vector<std::string> kV1Keys = {"scenario", "title", "mode", "score", "passed", "critical_errors",
                                           "finished_at"};
@@ -80,6 +89,7 @@ uint64_t fnv1a(const std::string& s) {
   return h;
 }
 
+// [SECTION] one entry's reader
 // reads one entry; on a refusal fills `refusal` (path and reason) and returns false
 class EntryReader {
  public:
@@ -204,6 +214,7 @@ std::string mebibytes(std::size_t bytes) {
 
 }  // namespace
 
+// [SECTION] the whole file: nesting, the trainee's name, parse_history
 int json_nesting_depth(const std::string& text, int limit) {
   int depth = 0, deepest = 0;
   bool in_string = false, escaped = false;
@@ -309,6 +320,7 @@ bool parse_history(const std::string& text, HistorySource source, ParsedHistory&
   return true;
 }
 
+// [SECTION] writing: entries, fingerprints, the file
 namespace {
 json entry_to_json(const HistoryEntry& e) {
   json s = {{"id", e.id},       {"scenario", e.scenario_id},          {"title", e.title},

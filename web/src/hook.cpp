@@ -174,6 +174,10 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   append_number(g_buffer, "console_max_force", in.max_force);
   append_number(g_buffer, "console_treatment_min", in.treatment_min);
   g_buffer += std::string("\"console_unit\":\"") + (in.unit == render::ForceUnit::Lbf ? "lbf" : "kgf") + "\",";
+  // the span the console's plot holds (a resumed session plots from its start)
+  const render::ForceHistory& plot = app.ui().force_history();
+  append_number(g_buffer, "plot_samples", static_cast<double>(plot.size()));
+  append_number(g_buffer, "plot_first_t_s", plot.size() > 0 ? plot.at(0).t_s : -1.0);
   {
     std::vector<const scenarios::Term*> reasons;
     for (const scenarios::Term& r : scenarios::contraindications()) reasons.push_back(&r);

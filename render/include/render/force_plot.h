@@ -4,7 +4,7 @@
 #include <imgui.h>
 
 #include "render/force_history.h"
-#include "render/trainer_ui.h"
+#include "render/units.h"
 
 namespace tractus::render {
 

@@ -19,6 +19,9 @@ class UiRegistry {
   void begin_frame() { rects_.clear(); }
   /// Records the rectangle of the last ImGui item under id.
   void record_last_item(const char* id);
+  /// Records the rectangle the next ImGui item will take (the cursor, the next item's width,
+  /// a frame's height) under id: a combo's own rectangle is gone once its popup opens.
+  void record_next_item(const char* id);
   /// Records a rectangle under id directly.
   void record(const char* id, const WidgetRect& rect) { rects_[id] = rect; }
   /// Looks up a widget drawn in the last frame; returns false when it was not drawn.

@@ -1,9 +1,10 @@
 // Conversions at the display edge: SI inside, clinicians' units on screen.
 #pragma once
 
-#include "render/trainer_ui.h"
-
 namespace tractus::render {
+
+/// Force units at the display edge.
+enum class ForceUnit { Lbf, Kgf };
 
 constexpr float kNewtonsPerLbf = 4.44822162f;
 constexpr float kNewtonsPerKgf = 9.80665f;

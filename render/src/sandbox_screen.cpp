@@ -1,16 +1,19 @@
-// [SECTION] the patient and hardware panel: the stop switch in the patient's hand, its cable,
-// the console's emergency stop, the tower's pull-angle arm and the hi-lo pendant
+// The sandbox's panels: the patient and hardware panel (the stop switch in the patient's hand,
+// its cable, the console's emergency stop, the tower's pull-angle arm and the hi-lo pendant) and
+// the twin's readout over the 3D view
+#include "render/sandbox_screen.h"
+
 #include <algorithm>
 
 #include <imgui.h>
 
 #include "render/theme.h"
-#include "render/trainer_ui.h"
 #include "render/widgets.h"
+#include "scenarios/rig.h"
 
 namespace tractus::render {
 
-void TrainerUi::draw_patient_panel(const scenarios::Rig& rig, UiRequests& out) {
+void SandboxScreen::draw_patient_panel(const scenarios::Rig& rig, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const float width = 330.0f;
   ImGui::SetNextWindowPos(ImVec2(12.0f, io.DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
@@ -69,6 +72,23 @@ void TrainerUi::draw_patient_panel(const scenarios::Rig& rig, UiRequests& out) {
     out.hand_brake_release = !lever;
   }
   widgets_.record_last_item("hardware.hand_brake_release");
+  ImGui::End();
+}
+
+void SandboxScreen::draw_view_overlay(const scenarios::Rig& rig, ForceUnit unit) {
+  const twin::TwinState& s = rig.twin_state();
+  ImGui::SetNextWindowPos(ImVec2(12.0f, kToolbarHeightPx + 12.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("Twin readout", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoNav);
+  ImGui::TextDisabled("Digital twin");
+  const ForceUnit u = unit;
+  ImGui::Text("Cord tension     %6.1f %s", to_display(static_cast<float>(s.cord_tension_n), u), unit_label(u));
+  ImGui::Text("Carriage travel  %6.1f mm", s.carriage_pos_m * 1000.0);
+  ImGui::Text("Drive            %s", s.motor_enabled ? (s.brake_engaged ? "on, braked" : "on") : "off");
+  ImGui::Text("Brake            %s", s.brake_engaged ? "engaged" : "released");
   ImGui::End();
 }
 

@@ -1,14 +1,20 @@
-// [SECTION] training screens: the scenario list, the chart and questions panel, the patient
-// panel with speech and comfort, and the debrief
+// The training screen's column: the chart panel (the screening questions, declining treatment
+// with its reason, the treatment record, hints, and the briefing and chart below the controls)
+// and the patient panel (a face that follows the patient's pain and anxiety, the bedside actions
+// and what the patient said). Its width and the strip it folds to are in training_layout.cpp.
+#include "render/training_screen.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "render/theme.h"
-#include "render/trainer_ui.h"
 #include "render/widgets.h"
+#include "scenarios/scoring.h"
+#include "scenarios/session.h"
 #include "scenarios/vocabulary.h"
 
 namespace tractus::render {
@@ -77,98 +83,11 @@ void format_time(int64_t t_us, char* out, std::size_t n) {
 
 }  // namespace
 
-void TrainerUi::record_next_frame_item(const char* id) {
-  // a combo's own rectangle is gone once its popup opens, so it is taken from the layout
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  widgets_.record(id, WidgetRect{p.x, p.y, ImGui::CalcItemWidth(), ImGui::GetFrameHeight()});
-}
-
-void TrainerUi::draw_scenario_list(const FrameInput& in, UiRequests& out) {
-  const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, toolbar_height_px_));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - toolbar_height_px_));
-  ImGui::Begin("Scenarios", nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
-  const std::vector<LibraryEntry>& lib = *in.library;
-  if (!in.message.empty()) {
-    message_text(in.message);
-    widgets_.record_last_item("scenarios.message");
-  }
-  const float list_w = std::min(420.0f, io.DisplaySize.x * 0.38f);
-  ImGui::BeginChild("list", ImVec2(list_w, 0.0f), true);
-  ImGui::PushFont(fonts_.heading);
-  ImGui::Text("Scenario library (%d)", static_cast<int>(lib.size()));
-  ImGui::PopFont();
-  // the mode comes first: an assessment list must not say what each scenario tests
-  const float mode_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  for (const bool assessment : {false, true}) {
-    if (assessment) ImGui::SameLine();
-    const bool on = list_assessment_ == assessment;
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
-    if (ImGui::Button(assessment ? "Assessment" : "Practice", ImVec2(mode_w, 0.0f))) list_assessment_ = assessment;
-    if (on) ImGui::PopStyleColor();
-    widgets_.record_last_item(assessment ? "scenario.mode_assessment" : "scenario.mode_practice");
-  }
-  ImGui::Separator();
-  for (int i = 0; i < static_cast<int>(lib.size()); ++i) {
-    ImGui::PushID(i);
-    if (ImGui::Selectable(lib[i].title.c_str(), selected_scenario_ == i)) selected_scenario_ = i;
-    widgets_.record_last_item(("scenario." + lib[i].id).c_str());
-    if (!list_assessment_) {
-      ImGui::TextDisabled("   %s", lib[i].category.c_str());
-      widgets_.record_last_item(("scenario.category." + lib[i].id).c_str());
-    }
-    ImGui::PopID();
-  }
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("briefing", ImVec2(0.0f, 0.0f), true);
-  if (lib.empty()) {
-    ImGui::TextWrapped("No scenarios were found in the library.");
-  } else {
-    selected_scenario_ = std::clamp(selected_scenario_, 0, static_cast<int>(lib.size()) - 1);
-    const LibraryEntry& e = lib[selected_scenario_];
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextWrapped("%s", e.title.c_str());
-    ImGui::PopFont();
-    // practice may name what the scenario is about; assessment names nothing but the patient
-    if (!list_assessment_) {
-      ImGui::TextDisabled("%s", e.category.c_str());
-      widgets_.record_last_item("scenario.briefing_category");
-    }
-    ImGui::Separator();
-    ImGui::TextWrapped("%s", e.patient.c_str());
-    ImGui::Spacing();
-    ImGui::TextWrapped("%s", e.briefing.c_str());
-    ImGui::Spacing();
-    if (!list_assessment_) {
-      if (coloured_button("Start in practice mode", theme::kOk, ImVec2(260.0f, 44.0f), true)) out.open_scenario = e.id;
-      widgets_.record_last_item("scenario.start_practice");
-      ImGui::TextDisabled("Practice shows the category, hints and a live score.");
-    } else {
-      if (coloured_button("Start the assessment", theme::kAccent, ImVec2(260.0f, 44.0f), true)) {
-        out.open_scenario = e.id;
-        out.assessment = true;
-      }
-      widgets_.record_last_item("scenario.start_assessment");
-      ImGui::TextDisabled("Assessment hides the category, hints and the live score.");
-    }
-  }
-  // a saved session record opens straight into its debrief, with the 3D replay
-  ImGui::Spacing();
-  ImGui::Separator();
-  ImGui::TextDisabled("Review a saved session: its debrief, 3D replay and plots.");
-  if (ImGui::Button("Open a session record...", ImVec2(240.0f, 34.0f))) out.import_record = true;
-  widgets_.record_last_item("scenario.open_record");
-  ImGui::EndChild();
-  ImGui::End();
-}
-
-void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& out) {
+void TrainingScreen::draw_chart_panel(const scenarios::Session& session, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const scenarios::Scenario& sc = session.scenario();
   const float width = training_column_w_px();
-  ImGui::SetNextWindowPos(ImVec2(8.0f, toolbar_height_px_ + 8.0f));
+  ImGui::SetNextWindowPos(ImVec2(8.0f, kToolbarHeightPx + 8.0f));
   ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y * 0.5f));
   ImGui::Begin("Chart", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
   ImGui::PushFont(fonts_.heading);
@@ -188,7 +107,7 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
   if (!questions.empty()) {
     question_index_ = std::clamp(question_index_, 0, static_cast<int>(questions.size()) - 1);
     ImGui::SetNextItemWidth(-70.0f);
-    record_next_frame_item("chart.question");
+    widgets_.record_next_item("chart.question");
     const bool question_open = ImGui::BeginCombo("##question", questions[question_index_].label);
     if (question_open) {
       for (int i = 0; i < static_cast<int>(questions.size()); ++i) {
@@ -223,7 +142,7 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
   if (!reasons.empty()) {
     decline_index_ = std::clamp(decline_index_, 0, static_cast<int>(reasons.size()) - 1);
     ImGui::SetNextItemWidth(-90.0f);
-    record_next_frame_item("chart.decline_reason");
+    widgets_.record_next_item("chart.decline_reason");
     // every reason in view at once: a scrolled list hides the last contraindications
     const bool decline_open = ImGui::BeginCombo("##decline", reasons[decline_index_]->label, ImGuiComboFlags_HeightLargest);
     if (decline_open) {
@@ -290,10 +209,10 @@ void TrainerUi::draw_chart_panel(const scenarios::Session& session, UiRequests& 
   ImGui::End();
 }
 
-void TrainerUi::draw_patient_talk(const scenarios::Session& session, UiRequests& out) {
+void TrainingScreen::draw_patient_talk(const scenarios::Session& session, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const float width = training_column_w_px();
-  const float top = toolbar_height_px_ + 16.0f + io.DisplaySize.y * 0.5f;
+  const float top = kToolbarHeightPx + 16.0f + io.DisplaySize.y * 0.5f;
   ImGui::SetNextWindowPos(ImVec2(8.0f, top));
   ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - top - 8.0f));
   ImGui::Begin("Patient", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);

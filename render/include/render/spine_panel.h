@@ -1,0 +1,18 @@
+// The spine panel: a sagittal schematic of the treated chain drawn from the twin, shared by
+// the sandbox, training, the patient tour and the sales demo.
+#pragma once
+
+#include "render/ui_registry.h"
+
+namespace tractus::scenarios {
+class Rig;
+}
+
+namespace tractus::render {
+
+/// Draws the spine panel under the toolbar with its right edge at right_edge_px. It shows
+/// the chain the rig's model treats, or the cervical chain when cervical_console is set (the
+/// sandbox keeps one lumbar twin and its console's region picks the chain, as in 3D).
+void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float right_edge_px, UiRegistry& widgets);
+
+}  // namespace tractus::render

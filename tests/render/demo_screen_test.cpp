@@ -1,0 +1,101 @@
+// The sales demo's requests (render/demo_screen.h): each new step asks for its camera (the spine
+// step with the x-ray), a first key only shows the exit control, and Escape with it showing
+// leaves.
+#include <gtest/gtest.h>
+
+#include "imgui_frames.h"
+#include "render/demo_caption.h"
+#include "render/demo_screen.h"
+#include "render/scene_view.h"
+#include "scenarios/rig.h"
+
+using namespace tractus;
+using namespace tractus::render;
+using tractus::render::test::ImGuiFrames;
+using tractus::render::test::kKeyEscape;
+
+namespace {
+
+struct DemoFixture : ::testing::Test {
+  ImGuiFrames ui;
+  DemoScreen screen{ui.fonts, ui.widgets};
+  SceneView view;
+  scenarios::Rig rig{scenarios::RigConfig{}};
+  DemoCaption caption;
+  FrameInput in;
+  UiRequests out;
+  ViewRequests asked;
+
+  DemoFixture() {
+    caption.step = 0;
+    caption.step_count = 3;
+    caption.title = "Static traction";
+    caption.body = "The table ramps slowly to the prescribed force.";
+    caption.camera = CameraPreset::Side;
+    caption.step_duration_s = 60.0;
+    in.screen = Screen::Demo;
+    in.rig = &rig;
+    in.demo = &caption;
+  }
+  std::function<void()> draw() {
+    return [this] {
+      out = UiRequests{};
+      asked = screen.begin_demo(in, view, out);
+      view.apply(asked);
+      const ViewRequests later = screen.draw_demo(in, out);
+      view.apply(later);
+      asked.merge(later);
+    };
+  }
+};
+
+}  // namespace
+
+TEST_F(DemoFixture, EachNewStepAsksForItsCameraOnce) {
+  screen.on_enter();
+  ui.frame(draw());
+  ASSERT_TRUE(asked.camera.has_value());
+  OrbitCamera side;
+  side.apply(CameraPreset::Side);
+  EXPECT_FLOAT_EQ(asked.camera->pitch_rad, side.pitch_rad);
+  ASSERT_TRUE(asked.xray.has_value());
+  EXPECT_FALSE(*asked.xray);
+  ui.frame(draw());
+  EXPECT_FALSE(asked.camera.has_value());
+  caption.step = 1;
+  caption.camera = CameraPreset::Spine;
+  ui.frame(draw());
+  ASSERT_TRUE(asked.camera.has_value());
+  ASSERT_TRUE(asked.xray.has_value());
+  EXPECT_TRUE(*asked.xray);
+}
+
+TEST_F(DemoFixture, AFirstKeyShowsTheExitAndEscapeThenLeaves) {
+  ui.frames(2, draw());
+  EXPECT_FALSE(ui.drawn("demo.exit"));
+  ui.press_key(kKeyEscape, draw());
+  EXPECT_FALSE(out.go_to.has_value());
+  EXPECT_TRUE(ui.drawn("demo.exit"));
+  ui.frames(1, draw());
+  ui.press_key(kKeyEscape, draw());
+  ASSERT_TRUE(out.go_to.has_value());
+  EXPECT_EQ(*out.go_to, Screen::Start);
+  // leaving turns the x-ray off, so the start screen's view is the plain one
+  ASSERT_TRUE(asked.xray.has_value());
+  EXPECT_FALSE(*asked.xray);
+}
+
+TEST_F(DemoFixture, TheExitControlLeaves) {
+  ui.frames(1, draw());
+  ui.press_key(kKeyEscape, draw());
+  ui.click("demo.exit", draw());
+  ASSERT_TRUE(out.go_to.has_value());
+  EXPECT_EQ(*out.go_to, Screen::Start);
+}
+
+TEST_F(DemoFixture, WithoutACaptionNothingIsDrawnOrAsked) {
+  in.demo = nullptr;
+  ui.frames(2, draw());
+  EXPECT_FALSE(ui.drawn("demo.step"));
+  EXPECT_FALSE(asked.camera.has_value());
+}

@@ -1,0 +1,122 @@
+// The toolbar's requests (render/toolbar.h): the clock goes to the host, and the view's presets
+// and toggles and the instructor button come back as ViewRequests for the router, so the
+// toolbar changes nothing itself.
+#include <gtest/gtest.h>
+
+#include "imgui_frames.h"
+#include "render/scene_view.h"
+#include "render/toolbar.h"
+#include "scenarios/rig.h"
+
+using namespace tractus;
+using namespace tractus::render;
+using tractus::render::test::ImGuiFrames;
+
+namespace {
+
+struct ToolbarFixture : ::testing::Test {
+  // 1500 px and wider shows the view presets as buttons
+  ImGuiFrames ui{1600.0f, 900.0f};
+  Toolbar toolbar{ui.fonts, ui.widgets};
+  SceneView view;  // no GPU: only its camera and toggles are read
+  scenarios::Rig rig{scenarios::RigConfig{}};
+  bool instructor_open = false;
+  FrameInput in;
+  UiRequests out;
+  ViewRequests asked;
+
+  ToolbarFixture() {
+    in.screen = Screen::Sandbox;
+    in.rig = &rig;
+  }
+  std::function<void()> draw() {
+    return [this] {
+      out = UiRequests{};
+      asked = toolbar.draw_toolbar(in, view, instructor_open, out);
+    };
+  }
+};
+
+}  // namespace
+
+TEST_F(ToolbarFixture, TheClockGoesToTheHost) {
+  ui.click("toolbar.speed_60", draw());
+  ASSERT_TRUE(out.speed.has_value());
+  EXPECT_EQ(*out.speed, 60);
+  ui.click("toolbar.pause", draw());
+  ASSERT_TRUE(out.paused.has_value());
+  EXPECT_TRUE(*out.paused);
+  in.clock.paused = true;
+  ui.click("toolbar.step", draw());
+  EXPECT_TRUE(out.single_step);
+}
+
+TEST_F(ToolbarFixture, StepIsInertWhileTheClockRuns) {
+  ui.click("toolbar.step", draw());
+  EXPECT_FALSE(out.single_step);
+}
+
+TEST_F(ToolbarFixture, APresetAsksForItsCameraAndLeavesTheViewAsItIs) {
+  ui.click("toolbar.view.side", draw());
+  ASSERT_TRUE(asked.camera.has_value());
+  OrbitCamera side;
+  side.apply(CameraPreset::Side);
+  EXPECT_FLOAT_EQ(asked.camera->yaw_rad, side.yaw_rad);
+  EXPECT_FLOAT_EQ(asked.camera->distance_m, side.distance_m);
+  EXPECT_FALSE(asked.xray.has_value());
+  // the toolbar asked; the view moves only once the router applies the request
+  EXPECT_FLOAT_EQ(view.camera().yaw_rad, OrbitCamera{}.yaw_rad);
+}
+
+TEST_F(ToolbarFixture, TheSpinePresetTurnsTheXrayOn) {
+  ui.click("toolbar.view.spine", draw());
+  ASSERT_TRUE(asked.camera.has_value());
+  ASSERT_TRUE(asked.xray.has_value());
+  EXPECT_TRUE(*asked.xray);
+  EXPECT_FALSE(view.xray());
+}
+
+TEST_F(ToolbarFixture, TogglesAskForTheOppositeOfWhatTheViewShows) {
+  ui.click("toolbar.labels", draw());
+  ASSERT_TRUE(asked.labels.has_value());
+  EXPECT_TRUE(*asked.labels);
+  view.apply(asked);
+  ui.click("toolbar.labels", draw());
+  ASSERT_TRUE(asked.labels.has_value());
+  EXPECT_FALSE(*asked.labels);
+}
+
+TEST_F(ToolbarFixture, TheInstructorButtonOpensAndClosesThePanel) {
+  ui.click("toolbar.instructor", draw());
+  ASSERT_TRUE(asked.instructor_open.has_value());
+  EXPECT_TRUE(*asked.instructor_open);
+  instructor_open = true;
+  ui.click("toolbar.instructor", draw());
+  ASSERT_TRUE(asked.instructor_open.has_value());
+  EXPECT_FALSE(*asked.instructor_open);
+}
+
+TEST_F(ToolbarFixture, SandboxResetsTheTableAndTrainingEndsTheSession) {
+  ui.click("toolbar.reset", draw());
+  EXPECT_TRUE(out.reset);
+  EXPECT_TRUE(out.actions.empty());
+  in.screen = Screen::Training;
+  ui.frames(1, draw());
+  EXPECT_FALSE(ui.drawn("toolbar.reset"));
+  ui.click("toolbar.end_session", draw());
+  ASSERT_EQ(out.actions.size(), 1u);
+  EXPECT_EQ(out.actions[0].kind, scenarios::ActionKind::EndSession);
+}
+
+TEST_F(ToolbarFixture, TheScenarioListAndDebriefShowOnlyHome) {
+  for (Screen screen : {Screen::ScenarioList, Screen::Debrief}) {
+    in.screen = screen;
+    ui.frames(2, draw());
+    EXPECT_TRUE(ui.drawn("toolbar.home"));
+    EXPECT_FALSE(ui.drawn("toolbar.pause"));
+    EXPECT_FALSE(ui.drawn("toolbar.instructor"));
+  }
+  ui.click("toolbar.home", draw());
+  ASSERT_TRUE(out.go_to.has_value());
+  EXPECT_EQ(*out.go_to, Screen::Start);
+}
