@@ -41,7 +41,8 @@ const MonitorFlags& SignalMonitors::update(const MonitorInputs& in, const Monito
   if (rail) rail_score_ += 1.0f;
   f.load_cell_saturated = rail_run_ >= cfg.rail_run_ticks || rail_score_ > cfg.rail_glitch_score;
 
-  // [load cell] stuck: identical counts while the cord travels, or for long with the drive on
+  // [load cell] stuck: identical counts while the cord travels, or for long with the drive on,
+  // or for longer still with it off (a live cell's noise never repeats so long)
   if (in.load_cell_counts == last_counts_) {
     ++same_run_ticks_;
   } else {
@@ -52,7 +53,8 @@ const MonitorFlags& SignalMonitors::update(const MonitorInputs& in, const Monito
   f.load_cell_stuck =
       !rail && same_run_ticks_ > 10 &&
       (absi(in.encoder_counts - same_run_encoder_) >= cfg.stuck_travel_counts ||
-       (in.last_drive_enabled && same_run_ticks_ >= cfg.stuck_still_ticks));
+       (in.last_drive_enabled && same_run_ticks_ >= cfg.stuck_still_ticks) ||
+       same_run_ticks_ >= cfg.stuck_still_drive_off_ticks);
 
   // [load cell] noise: the raw reading's curvature tick to tick (rail samples are not readings)
   noise_score_ -= noise_score_ / cfg.noise_window_ticks;

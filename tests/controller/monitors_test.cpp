@@ -82,6 +82,27 @@ TEST(Monitors, AFrozenLoadCellUnderDriveIsStuckWithinTwentyTicksEvenWithTheCordS
   EXPECT_EQ(trip, 1020);  // the first frozen sample starts the run: 20 repeats after it
 }
 
+TEST(Monitors, AFrozenLoadCellWithTheDriveOffIsStuckWithinHalfASecond) {
+  // campaign seed 94304: the cell froze on a braked, still drum after a release, as the
+  // patient's recoil drew the cord to 16.4 N; it read 11.2 N and the table went Idle. A live
+  // cell's noise never repeats 500 readings in a row
+  SignalMonitors m;
+  auto braked = [](int i) {
+    MonitorInputs in = hold(11.2f, i);
+    in.last_drive_enabled = false;
+    in.force_controlled = false;
+    in.encoder_counts = 20000;
+    return in;
+  };
+  EXPECT_EQ(first_trip(m, 0, 1000, braked, [](const MonitorFlags& f) { return f.load_cell_stuck; }), -1);
+  const int trip = first_trip(m, 1000, 1000, [&](int i) {
+        MonitorInputs in = braked(i);
+        in.load_cell_counts = 2336;
+        return in;
+      }, [](const MonitorFlags& f) { return f.load_cell_stuck; });
+  EXPECT_EQ(trip, 1500);
+}
+
 TEST(Monitors, ACordBreakIsSeenWithinTheFilterTime) {
   SignalMonitors m;
   first_trip(m, 0, 1000, [](int i) { return hold(300.0f, i); }, [](const MonitorFlags&) { return false; });

@@ -57,9 +57,10 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   // and let the table rest loaded (now fault 315); 13884 and 114179 a cell stuck during the
   // hold, whose patient stop's release the drive-off left to the slow coast (now finished on
   // the encoder); 104632 a runaway dormant behind the hold's open relay, found by the patient
-  // stop's release (the coast's 1 s, invariants.h)
+  // stop's release (the coast's 1 s, invariants.h); 94304 a cell frozen on a braked, still
+  // drum after a release, which read the recoiled cord under 14 N (now stuck after 0.5 s)
   const uint64_t estop_seeds[] = {162, 1609, 491, 50931, 1357, 5667, 58120, 64745, 100384, 105331, 116820,
-                                  13884, 114179, 104632};
+                                  13884, 114179, 104632, 94304};
   CampaignOptions with_estops;
   CampaignCounts e;
   for (uint64_t seed : estop_seeds) run_session(seed, with_estops, e);

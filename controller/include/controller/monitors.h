@@ -27,6 +27,11 @@ struct MonitorConfig {
   /// about 1e-30) is a frozen cell. Waiting longer leaves the loop blind while the patient's
   /// own guarding lifts the tension past the limit with the cord still (campaign seed 67508).
   int32_t stuck_still_ticks = 20;
+  /// ...and with the drive off, for this many ticks (0.5 s: a chance of 0.03^500 for a live
+  /// cell). A cell that freezes while the brake holds a still drum shows nothing else
+  /// (campaign seed 94304: frozen at 11.2 N after a release as the patient's recoil drew the
+  /// braked cord to 16.4 N, and the table went Idle on the frozen reading).
+  int32_t stuck_still_drive_off_ticks = 500;
   /// Load-cell noise: the cord's tension is smooth at 1 kHz (the cord-and-drive mode sits
   /// near 27 Hz, muscle tremor near 10 Hz), so the second difference of the raw reading is
   /// the cell's own noise. The cell's 0.3 N rms makes it 0.7 N rms; a tick whose second
