@@ -12,18 +12,13 @@
 
 using namespace tractus;
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 
 namespace {
 
-struct DebriefFixture : ::testing::Test {
-  ImGuiFrames ui;
+struct DebriefFixture : tractus::render::test::ScreenTest {
   DebriefScreen screen{ui.fonts, ui.widgets};
   OrbitCamera camera;
   scenarios::Report report;
-  FrameInput in;
-  UiRequests out;
-  ViewRequests asked;
 
   DebriefFixture() {
     report.scenario = "routine-lumbar-l45";
@@ -38,12 +33,9 @@ struct DebriefFixture : ::testing::Test {
     in.screen = Screen::Debrief;
     in.report = &report;
   }
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      asked = screen.draw_debrief(in, ForceUnit::Lbf, camera, out);
-      if (asked.camera) camera = *asked.camera;
-    };
+  void draw_once() override {
+    asked = screen.draw_debrief(in, ForceUnit::Lbf, camera, out);
+    if (asked.camera) camera = *asked.camera;
   }
 };
 

@@ -11,41 +11,31 @@
 
 using namespace tractus;
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 using tractus::render::test::kKeyEscape;
 
 namespace {
 
-struct DemoFixture : ::testing::Test {
-  ImGuiFrames ui;
+struct DemoFixture : tractus::render::test::TableScreenTest {
   DemoScreen screen{ui.fonts, ui.widgets};
   SceneView view;
-  scenarios::Rig rig{scenarios::RigConfig{}};
   DemoCaption caption;
-  FrameInput in;
-  UiRequests out;
-  ViewRequests asked;
 
-  DemoFixture() {
+  DemoFixture() : TableScreenTest(Screen::Demo) {
     caption.step = 0;
     caption.step_count = 3;
     caption.title = "Static traction";
     caption.body = "The table ramps slowly to the prescribed force.";
     caption.camera = CameraPreset::Side;
     caption.step_duration_s = 60.0;
-    in.screen = Screen::Demo;
-    in.rig = &rig;
     in.demo = &caption;
   }
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      asked = screen.begin_demo(in, view, out);
-      view.apply(asked);
-      const ViewRequests later = screen.draw_demo(in, out);
-      view.apply(later);
-      asked.merge(later);
-    };
+  // the router draws the console and the spine panel between the two halves
+  void draw_once() override {
+    asked = screen.begin_demo(in, view, out);
+    view.apply(asked);
+    const ViewRequests later = screen.draw_demo(in, out);
+    view.apply(later);
+    asked.merge(later);
   }
 };
 

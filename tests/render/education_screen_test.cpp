@@ -11,35 +11,23 @@
 
 using namespace tractus;
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 using tractus::render::test::kKeyEscape;
 using tractus::render::test::kKeyLeft;
 using tractus::render::test::kKeyRight;
 
 namespace {
 
-struct TourFixture : ::testing::Test {
-  ImGuiFrames ui;
+struct TourFixture : tractus::render::test::TableScreenTest {
+  TourFixture() : TableScreenTest(Screen::Education) {}
+  // one frame of the screen; the router's part (applying the view requests) included
+  void draw_once() override {
+    asked = screen.draw_education(in, view, out);
+    view.apply(asked);
+  }
+
   EducationScreen screen{ui.fonts, ui.widgets};
   SceneView view;
-  scenarios::Rig rig{scenarios::RigConfig{}};
-  FrameInput in;
-  UiRequests out;
-  ViewRequests asked;
   const int steps = static_cast<int>(education_steps().size());
-
-  TourFixture() {
-    in.screen = Screen::Education;
-    in.rig = &rig;
-  }
-  // one frame of the screen; the router's part (applying the view requests) included
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      asked = screen.draw_education(in, view, out);
-      view.apply(asked);
-    };
-  }
 };
 
 }  // namespace

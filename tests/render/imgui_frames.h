@@ -11,8 +11,10 @@
 
 #include <imgui.h>
 
+#include "render/frame_io.h"
 #include "render/screen_context.h"
 #include "render/ui_registry.h"
+#include "scenarios/rig.h"
 
 namespace tractus::render::test {
 
@@ -90,6 +92,36 @@ class ImGuiFrames {
 
  private:
   ImGuiContext* context_ = nullptr;
+};
+
+/// A fixture around one screen or panel: a headless ImGui, the frame's input, and what the last
+/// frame returned (out, and asked for the view). A fixture says in draw_once how its screen is
+/// drawn; draw() is that frame for ImGuiFrames to run.
+struct ScreenTest : ::testing::Test {
+  explicit ScreenTest(float width_px = 1280.0f, float height_px = 720.0f) : ui(width_px, height_px) {}
+  virtual void draw_once() = 0;
+  std::function<void()> draw() {
+    return [this] {
+      out = UiRequests{};
+      asked = ViewRequests{};
+      draw_once();
+    };
+  }
+
+  ImGuiFrames ui;
+  FrameInput in;
+  UiRequests out;
+  ViewRequests asked;
+};
+
+/// A ScreenTest of a screen that shows the table: a sandbox rig at power-on is on show.
+struct TableScreenTest : ScreenTest {
+  explicit TableScreenTest(Screen screen, float width_px = 1280.0f, float height_px = 720.0f)
+      : ScreenTest(width_px, height_px) {
+    in.screen = screen;
+    in.rig = &rig;
+  }
+  scenarios::Rig rig{scenarios::RigConfig{}};
 };
 
 }  // namespace tractus::render::test

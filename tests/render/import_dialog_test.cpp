@@ -6,16 +6,12 @@
 #include "render/import_dialog.h"
 
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 
 namespace {
 
-struct ImportFixture : ::testing::Test {
-  ImGuiFrames ui;
+struct ImportFixture : tractus::render::test::ScreenTest {
   ImportDialog dialog{ui.fonts, ui.widgets};
   ImportPreview preview;
-  const ImportPreview* shown = &preview;
-  UiRequests out;
 
   ImportFixture() {
     preview.file_name = "history.json";
@@ -26,12 +22,7 @@ struct ImportFixture : ::testing::Test {
     preview.file_trainee = "Grace";
     preview.serial = 1;
   }
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      dialog.draw_import_dialog(shown, out);
-    };
-  }
+  void draw_once() override { dialog.draw_import_dialog(&preview, out); }
 };
 
 }  // namespace

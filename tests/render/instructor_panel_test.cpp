@@ -12,28 +12,13 @@
 
 using namespace tractus;
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 
 namespace {
 
-struct InstructorFixture : ::testing::Test {
-  ImGuiFrames ui;
+struct InstructorFixture : tractus::render::test::TableScreenTest {
+  InstructorFixture() : TableScreenTest(Screen::Sandbox) {}
+  void draw_once() override { asked = panel.draw_instructor_panel(in, out); }
   InstructorPanel panel{ui.widgets};
-  scenarios::Rig rig{scenarios::RigConfig{}};
-  FrameInput in;
-  UiRequests out;
-  ViewRequests asked;
-
-  InstructorFixture() {
-    in.screen = Screen::Sandbox;
-    in.rig = &rig;
-  }
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      asked = panel.draw_instructor_panel(in, out);
-    };
-  }
 };
 
 }  // namespace

@@ -8,29 +8,20 @@
 #include "render/scenario_list_screen.h"
 
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 
 namespace {
 
-struct ListFixture : ::testing::Test {
-  ImGuiFrames ui;
-  ScenarioListScreen screen{ui.fonts, ui.widgets};
-  std::vector<LibraryEntry> library;
-  FrameInput in;
-  UiRequests out;
-
+struct ListFixture : tractus::render::test::ScreenTest {
   ListFixture() {
     library = {{"routine-lumbar-l45", "First session: lumbar", "Routine", "Treat the patient.", "Daniel, 45"},
                {"fault-harness-slip", "A harness slips", "Equipment fault", "The harness slips.", "Maria, 52"}};
     in.screen = Screen::ScenarioList;
     in.library = &library;
   }
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      screen.draw_scenario_list(in, out);
-    };
-  }
+  void draw_once() override { screen.draw_scenario_list(in, out); }
+
+  std::vector<LibraryEntry> library;
+  ScenarioListScreen screen{ui.fonts, ui.widgets};
 };
 
 }  // namespace

@@ -8,27 +8,18 @@
 #include "render/start_screen.h"
 
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 
 namespace {
 
-struct StartFixture : ::testing::Test {
-  ImGuiFrames ui;
+struct StartFixture : tractus::render::test::ScreenTest {
   StartScreen screen{ui.fonts, ui.widgets};
   std::vector<HistoryRow> history;
-  FrameInput in;
-  UiRequests out;
 
   StartFixture() {
     in.screen = Screen::Start;
     in.history = &history;
   }
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      screen.draw_start_screen(in, out);
-    };
-  }
+  void draw_once() override { screen.draw_start_screen(in, out); }
 };
 
 HistoryRow row(const char* title, bool replayable) {

@@ -12,26 +12,18 @@
 
 using namespace tractus;
 using namespace tractus::render;
-using tractus::render::test::ImGuiFrames;
 
 namespace {
 
-struct TrainingFixture : ::testing::Test {
-  ImGuiFrames ui;
+struct TrainingFixture : tractus::render::test::ScreenTest {
   TrainingScreen screen{ui.fonts, ui.widgets};
   std::unique_ptr<scenarios::Session> session;
-  UiRequests out;
 
   TrainingFixture() {
     session = std::make_unique<scenarios::Session>(tractus::test::library_scenario("routine-lumbar-l45"),
                                                    scenarios::SessionOptions{});
   }
-  std::function<void()> draw() {
-    return [this] {
-      out = UiRequests{};
-      screen.draw_training(*session, out);
-    };
-  }
+  void draw_once() override { screen.draw_training(*session, out); }
   // applies the frame's actions to the session, as the host does
   void apply_actions() {
     for (const scenarios::Action& a : out.actions) session->apply(a);
