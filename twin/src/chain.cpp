@@ -3,6 +3,7 @@
 
 #include "twin/anatomy.h"
 #include "twin/det_math.h"
+#include "internal.h"
 
 namespace tractus::twin::detail {
 
@@ -50,6 +51,17 @@ void chain_geometry(const PatientModel& p, bool cervical, ChainGeometry& g) {
       g.lever_m[i] = g.lever_m[i + 1] + 1e-3 * (lv[i + 1].body_height_mm + lv[i + 1].disc_height_mm);
     }
   }
+}
+
+BodyFactors body_factors(const PatientModel& p) {
+  const anatomy::BodyScale s = anatomy::body_scale(p.height_m, p.female);
+  BodyFactors f;
+  f.length = s.length;
+  f.area = s.length * s.length * s.endplate * s.endplate;
+  f.preload = det::clamp(p.body_mass_kg, 20.0, 300.0) / kReferenceBodyMassKg;
+  f.pressure = f.preload / f.area;
+  f.stiffness = f.area / f.length;
+  return f;
 }
 
 LevelLoad level_load(const ChainGeometry& g, int i, double traction_n, double angle_deg,

@@ -16,6 +16,26 @@ inline double lying_pressure_mpa(const DiscModel& d) {
   return d.lying_pressure_mpa * (1.0 - 0.3 * deg);
 }
 
+/// How the patient's body scales the reference disc, a 70 kg, 1.75 m man (Wilke 1999's
+/// subject and twin/anatomy.h's reference) [U: proportional and isometric scaling]:
+/// - preload: resting muscle tone and the gravity components lying go with body weight;
+/// - area: the endplate (and nucleus) area, height squared and a woman's smaller endplates;
+/// - length: every length, height over the reference height;
+/// - pressure: the lying pressure, preload over area;
+/// - stiffness: the axial stiffness, area over length.
+/// Age changes none of these: no source at hand says how it would.
+struct BodyFactors {
+  double preload = 1.0;
+  double area = 1.0;
+  double length = 1.0;
+  double pressure = 1.0;
+  double stiffness = 1.0;
+};
+BodyFactors body_factors(const PatientModel& patient);
+
+/// Body mass of the reference patient the disc and muscle defaults describe, kilograms.
+constexpr double kReferenceBodyMassKg = 70.0;
+
 /// Advances the patient (spine, muscles, pain, anxiety) by dt_s with the harness force of
 /// the mechanics as input; writes the tremor and guarding outputs the mechanics read next.
 /// lying is false while the patient stands after the session. The discs, pain, anxiety and

@@ -28,19 +28,23 @@ struct Disc {
       fluid_mm_per_mpa, lying_mmhg, swelling_mmhg;
 };
 
-Disc effective_disc(const DiscModel& d, const Conditions& c, double swelling_mpa) {
+Disc effective_disc(const DiscModel& d, const Conditions& c, double swelling_mpa,
+                    const detail::BodyFactors& body) {
   Disc e;
   const double deg = det::clamp(d.degeneration, 0.0, 1.0);
-  e.preload_n = d.preload_n;
-  e.k_c = d.compression_stiffness_n_per_mm * (1.0 + deg);
-  e.toe_mm = d.toe_mm * (1.0 - 0.6 * deg);
-  e.toe_force_n = d.toe_force_n;
+  // the patient's body: the preload goes with body weight, the stiffnesses with the disc's
+  // area over its height, the tensile toe with its height and area
+  e.preload_n = d.preload_n * body.preload;
+  e.k_c = d.compression_stiffness_n_per_mm * (1.0 + deg) * body.stiffness;
+  e.toe_mm = d.toe_mm * (1.0 - 0.6 * deg) * body.length;
+  e.toe_force_n = d.toe_force_n * body.area;
   e.creep_ratio = d.creep_ratio * (1.0 - 0.5 * deg);
   e.suction_max = d.suction_max_mmhg * (1.0 - 0.6 * deg);
-  e.suction_force_n = d.suction_force_n;
+  e.suction_force_n = d.suction_force_n * body.area;
   e.fluid_mm_per_mpa = d.fluid_mm_per_mpa * (1.0 - 0.7 * deg);
-  // a degenerated nucleus holds less water: a lower pressure lying and a smaller swelling term
-  e.lying_mmhg = detail::lying_pressure_mpa(d) * kMmHgPerMpa;
+  // a degenerated nucleus holds less water: a lower pressure lying and a smaller swelling term;
+  // the lying pressure goes as the preload over the nucleus area
+  e.lying_mmhg = detail::lying_pressure_mpa(d) * body.pressure * kMmHgPerMpa;
   e.swelling_mmhg = swelling_mpa * (1.0 - 0.6 * deg) * kMmHgPerMpa;
   if (c.hypermobility) {
     // lax ligaments: less tone across the segment and a longer toe region
@@ -68,11 +72,12 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
   const Conditions& c = p.conditions;
   detail::ChainGeometry g;
   detail::chain_geometry(p, cervical, g);
+  const detail::BodyFactors body = detail::body_factors(p);
   const double moment_share = cervical ? p.cervical_moment_share : p.lumbar_moment_share;
   for (int i = 0; i < n; ++i) {
     const DiscModel& dm = discs[i];
     LevelState& l = levels[i];
-    const Disc d = effective_disc(dm, c, swelling_mpa);
+    const Disc d = effective_disc(dm, c, swelling_mpa, body);
     const detail::LevelLoad load = detail::level_load(g, i, spine_force_n, angle_deg, moment_share);
     l.shear_n = load.shear_n;
     l.moment_nm = load.moment_nm;
@@ -127,19 +132,24 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     // nucleus pressure: the load term (compression over the effective nucleus area, which the
     // lying preload and pressure define; tension sucks, saturating) plus the swelling term of
     // the water the nucleus has taken up since the patient lay down
+    double load_mmhg;
     if (force_n <= 0.0) {
-      l.pressure_mmhg = d.lying_mmhg * (-force_n) / d.preload_n;
+      load_mmhg = d.lying_mmhg * (-force_n) / d.preload_n;
     } else {
-      l.pressure_mmhg = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
+      load_mmhg = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
     }
-    l.pressure_mmhg += d.swelling_mmhg;
+    l.pressure_mmhg = load_mmhg + d.swelling_mmhg;
     const double pressure_mpa = l.pressure_mmhg / kMmHgPerMpa;
     const double rest_mpa = (d.lying_mmhg + d.swelling_mmhg) / kMmHgPerMpa;
 
-    // hydration: fluid flows toward the equilibrium of the present pressure
-    const double pressure_for_fluid_mpa = lying ? pressure_mpa : p.standing_pressure_mpa;
+    // hydration: fluid flows toward the equilibrium of the present pressure; the load term is
+    // read against the patient's own lying pressure (the standing pressure and the arrival
+    // hydration are the reference patient's), so a heavier patient is not drier at rest
+    const double pressure_for_fluid_mpa =
+        lying ? (load_mmhg / body.pressure + d.swelling_mmhg) / kMmHgPerMpa
+              : p.standing_pressure_mpa;
     const double fluid_target_mm =
-        d.fluid_mm_per_mpa * (d.lying_mmhg / kMmHgPerMpa - pressure_for_fluid_mpa);
+        d.fluid_mm_per_mpa * (detail::lying_pressure_mpa(dm) - pressure_for_fluid_mpa);
     l.fluid_mm += a.fluid[i] * (fluid_target_mm - l.fluid_mm);
 
     // herniation: retracts under suction, bulges again under load, within bounds
