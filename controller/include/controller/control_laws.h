@@ -21,8 +21,20 @@ struct LowPass {
   float value = 0.0f;
   bool primed = false;  // the first sample initialises the output instead of filtering
 
-  /// Feeds one sample and returns the filtered output.
-  float update(float sample, float cutoff_hz, float dt_s);
+  /// Feeds one sample and returns the filtered output. Inline: the firmware runs eight of
+  /// these a tick, most with a constant cut-off the compiler folds.
+  float update(float sample, float cutoff_hz, float dt_s) {
+    if (!primed) {
+      value = sample;
+      primed = true;
+      return value;
+    }
+    // rc = 1/(2*pi*fc); written out so the firmware needs no <cmath> constants
+    const float rc_s = 1.0f / (6.28318530718f * cutoff_hz);
+    const float alpha = dt_s / (dt_s + rc_s);
+    value += alpha * (sample - value);
+    return value;
+  }
   /// Forgets the history; the next sample primes the filter.
   void reset() { value = 0.0f; primed = false; }
 };
