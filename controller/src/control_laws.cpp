@@ -16,19 +16,6 @@ float RateLimiter::update(float target, float rise_per_s, float fall_per_s, floa
   return value;
 }
 
-float LowPass::update(float sample, float cutoff_hz, float dt_s) {
-  if (!primed) {
-    value = sample;
-    primed = true;
-    return value;
-  }
-  // rc = 1/(2*pi*fc); written out so the firmware needs no <cmath> constants
-  const float rc_s = 1.0f / (6.28318530718f * cutoff_hz);
-  const float alpha = dt_s / (dt_s + rc_s);
-  value += alpha * (sample - value);
-  return value;
-}
-
 float PiController::update(const PiGains& gains, float error, float feedforward, float dt_s) {
   const float proportional = feedforward + gains.kp * error;
   // clamping anti-windup: the integrator may not carry the output past a limit in the

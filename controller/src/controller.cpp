@@ -180,7 +180,7 @@ void Controller::supervise(const hal::SensorFrame& sensors, int64_t dt_us) {
   pi.pretension_overdue = s == TableState::Pretension &&
                           now_us_ - state_since_us_ > config_.pretension_timeout_us;
   const FaultConditions c = evaluate_table_policy(pi, config_.policy);
-  for (int i = 0; i < kFaultCount; ++i) supervisor_.update(i, c.active[i], now_us_);
+  supervisor_.update_all(c.active, kFaultCount, now_us_);
 }
 
 // [SECTION] console commands

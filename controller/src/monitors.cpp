@@ -95,15 +95,16 @@ const MonitorFlags& SignalMonitors::update(const MonitorInputs& in, const Monito
 
   // [load cell] plausibility against motor current, while the drum is nearly still
   // the drive's force less its own losses at the drum's speed is what reaches the cord
-  const float drum_m_per_s = drum_speed_.update(
-      static_cast<float>(enc_step) / in.encoder_counts_per_m / dt_s, 20.0f, dt_s);
+  // the drum's speed this tick, signed (winding in positive); its magnitude is the same
+  // quotient's, so one division serves the speed checks below
+  const float step_m_per_s = static_cast<float>(enc_step) / in.encoder_counts_per_m / dt_s;
+  const float drum_m_per_s = drum_speed_.update(step_m_per_s, 20.0f, dt_s);
   const float coulomb_n = cfg.drive_coulomb_n * drum_m_per_s / (absf(drum_m_per_s) + 0.001f);
   const float drive_force_n = in.motor_current_units * in.motor_rated_force_n -
                               cfg.drive_damping_n_s_per_m * drum_m_per_s - coulomb_n;
   const float pf = plaus_force_.update(in.force_n, cfg.plausibility_filter_hz, dt_s);
   const float pd = plaus_drive_.update(drive_force_n, cfg.plausibility_filter_hz, dt_s);
-  const float speed_m_per_s =
-      static_cast<float>(absi(in.encoder_counts - last_encoder_)) / in.encoder_counts_per_m / dt_s;
+  const float speed_m_per_s = absf(step_m_per_s);
   const float slow_speed_m_per_s = window_full
       ? static_cast<float>(absi(window_travel)) / in.encoder_counts_per_m / 0.64f
       : speed_m_per_s;
@@ -143,7 +144,7 @@ const MonitorFlags& SignalMonitors::update(const MonitorInputs& in, const Monito
   } else if (enc_step < 0 || !in.last_drive_enabled || in.last_command >= 0.0f) {
     against_ticks_ = 0;
   }
-  const float wind_m_per_s = static_cast<float>(enc_step) / in.encoder_counts_per_m / dt_s;
+  const float wind_m_per_s = step_m_per_s;
   // winding in fast with no force deficit to close; a fast wind into a falling force is a
   // harness slipping or a cord parting, which have their own detectors
   const bool no_deficit = in.force_n >= in.target_force_n;

@@ -159,7 +159,11 @@ void update_faults(const TwinModel& m, TwinState& s) {
 hal::SensorFrame sense(const TwinModel& model, const TwinState& state, Rng& rng) {
   const TableModel& t = model.table;
   using C = SensorChannel;
-  auto reading = [&](C c, double raw) { return apply_sensor_faults(model, state, c, raw, rng); };
+  // a fault-free table (the usual case) skips the call, not only the lookup inside it
+  const bool faults = state.faults.used_count != 0;
+  auto reading = [&](C c, double raw) {
+    return faults ? apply_sensor_faults(model, state, c, raw, rng) : raw;
+  };
   auto line = [&](C c) { return reading(c, detail::true_channel_reading(model, state, c)) > 0.5; };
 
   hal::SensorFrame f;

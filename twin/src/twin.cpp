@@ -130,13 +130,32 @@ MechanicalFaults mechanical_faults(const FaultTable& faults, double own_grip_n) 
   return f;
 }
 
-// one semi-implicit Euler sub-step of the drive, cord, harness, body and carriage
-void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, TwinState& s,
-             double dt_s) {
+// what every sub-step of one step shares: the same inputs give the same values, so computing
+// them once per step instead of once per sub-step changes no bit of the result
+struct SubstepConstants {
+  double dt_s;               // the sub-step
+  double load_cell_alpha;    // the load cell's first-order lag over dt_s
+  double grip_stretch_m;     // harness stretch at its grip limit
+};
+
+SubstepConstants substep_constants(const TableModel& t, const Setup& su,
+                                   const MechanicalFaults& mf, double dt_s) {
+  SubstepConstants k;
+  k.dt_s = dt_s;
+  const double tau_s = 1.0 / (2.0 * det::kPi * t.load_cell_bandwidth_hz);
+  k.load_cell_alpha = dt_s / (tau_s + dt_s);
+  k.grip_stretch_m = mf.grip_n / su.stiffness_n_per_m;
+  return k;
+}
+
+// one semi-implicit Euler sub-step of the drive, cord, harness, body and carriage. tension_n
+// is the cord tension at the start: the previous sub-step's s.cord_tension_n, which is
+// cord_tension(t, s) of the state as that sub-step left it
+void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf,
+             const SubstepConstants& k, TwinState& s, double tension_n) {
   const TableModel& t = m.table;
   const double grip_n = mf.grip_n;
-
-  const double tension_n = cord_tension(t, s);
+  const double dt_s = k.dt_s;
 
   // drive force: the relay, the current limit and the drive faults
   double drive_n = 0.0;
@@ -201,7 +220,7 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, Tw
   }
 
   // the harness slides on the body once its force passes the grip limit
-  const double grip_stretch_m = grip_n / su.stiffness_n_per_m;
+  const double grip_stretch_m = k.grip_stretch_m;
   if (s.body_pos_m - s.harness_slip_m + guard_m - s.patient.slack_m > grip_stretch_m) {
     s.harness_slip_m = s.body_pos_m + guard_m - s.patient.slack_m - grip_stretch_m;
   }
@@ -226,8 +245,7 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf, Tw
 
   // load cell: first-order response to the true tension
   s.cord_tension_n = cord_tension(t, s);
-  const double tau_s = 1.0 / (2.0 * det::kPi * t.load_cell_bandwidth_hz);
-  s.load_cell_filtered_n += (dt_s / (tau_s + dt_s)) * (s.cord_tension_n - s.load_cell_filtered_n);
+  s.load_cell_filtered_n += k.load_cell_alpha * (s.cord_tension_n - s.load_cell_filtered_n);
 }
 
 }  // namespace
@@ -322,11 +340,22 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
   mf.cough = cough_activation_at(model.patient, inputs.cough_elapsed_s);
   mf.hand_release = inputs.manual_brake_release;
 
+  // whole sub-steps share their constants; a shorter last one gets its own
+  const SubstepConstants whole =
+      substep_constants(model.table, su, mf, static_cast<double>(model.substep_us) * 1e-6);
+  double tension_n = cord_tension(model.table, state);
   int64_t left_us = dt_us;
   while (left_us > 0) {
-    const int64_t h_us = left_us < model.substep_us ? left_us : model.substep_us;
-    substep(model, su, mf, state, static_cast<double>(h_us) * 1e-6);
-    left_us -= h_us;
+    if (left_us >= model.substep_us) {
+      substep(model, su, mf, whole, state, tension_n);
+      left_us -= model.substep_us;
+    } else {
+      const SubstepConstants part =
+          substep_constants(model.table, su, mf, static_cast<double>(left_us) * 1e-6);
+      substep(model, su, mf, part, state, tension_n);
+      left_us = 0;
+    }
+    tension_n = state.cord_tension_n;
   }
   // the hi-lo column runs while its motor is commanded and the table has power
   if (powered && actuators.hilo != hal::ActuatorFrame::HiLo::Stop) {

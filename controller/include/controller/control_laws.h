@@ -21,10 +21,33 @@ struct LowPass {
   float value = 0.0f;
   bool primed = false;  // the first sample initialises the output instead of filtering
 
-  /// Feeds one sample and returns the filtered output.
-  float update(float sample, float cutoff_hz, float dt_s);
+  /// Feeds one sample and returns the filtered output. Inline: the firmware runs eight of
+  /// these a tick, most with a constant cut-off the compiler folds.
+  float update(float sample, float cutoff_hz, float dt_s) {
+    if (!primed) {
+      value = sample;
+      primed = true;
+      return value;
+    }
+    // alpha depends only on the cut-off and the step, which rarely change: computed again
+    // only when either does (the same two divisions, so the same bits)
+    if (cutoff_hz != alpha_cutoff_hz_ || dt_s != alpha_dt_s_) {
+      // rc = 1/(2*pi*fc); written out so the firmware needs no <cmath> constants
+      const float rc_s = 1.0f / (6.28318530718f * cutoff_hz);
+      alpha_ = dt_s / (dt_s + rc_s);
+      alpha_cutoff_hz_ = cutoff_hz;
+      alpha_dt_s_ = dt_s;
+    }
+    value += alpha_ * (sample - value);
+    return value;
+  }
   /// Forgets the history; the next sample primes the filter.
   void reset() { value = 0.0f; primed = false; }
+
+ private:
+  float alpha_ = 0.0f;
+  float alpha_cutoff_hz_ = -1.0f;  // no cut-off is negative: the first update computes alpha
+  float alpha_dt_s_ = -1.0f;
 };
 
 /// Gains and limits of a PI controller with feedforward.

@@ -51,7 +51,19 @@ class SafetySupervisor {
 
   /// Feeds rule index's condition at time now_us. It trips once the condition has held for
   /// the rule's confirm_us; a WhileActive rule clears as soon as the condition goes.
-  void update(int index, bool condition, int64_t now_us);
+  void update(int index, bool condition, int64_t now_us) {
+    // the usual case, a rule whose condition stays absent, changes nothing (an absent
+    // condition always leaves pending_since_us at -1)
+    if (!condition && index >= 0 && index < count_ && !state_[index].condition &&
+        !state_[index].tripped) {
+      return;
+    }
+    update_changing(index, condition, now_us);
+  }
+  /// Feeds every rule's condition at once, conditions[i] for rule i of the first count
+  /// rules: the same as update(i, conditions[i], now_us) for each i in turn, visiting only
+  /// the rules whose condition holds or held, or that are tripped.
+  void update_all(const bool* conditions, int count, int64_t now_us);
   /// Clears tripped UntilAcknowledged and WhileActive rules whose condition has gone.
   void acknowledge(int64_t now_us);
   /// Clears every tripped rule whose condition has gone.
@@ -81,9 +93,16 @@ class SafetySupervisor {
   };
   void clear_where(bool (*eligible)(Latch), int64_t now_us);
 
+  // the tripped rules as bits, so the per-tick queries (action, headline, locked) visit only
+  // those, and none at all in the usual case of nothing tripped
+  static_assert(kMaxRules <= 64, "tripped_bits_ holds one bit per rule");
+  void set_tripped(int index, bool tripped);
+  void update_changing(int index, bool condition, int64_t now_us);
+
   const SafetyRule* rules_ = nullptr;
   int count_ = 0;
   EventLog* log_ = nullptr;
+  uint64_t tripped_bits_ = 0;
   RuleState state_[kMaxRules];
 };
 
