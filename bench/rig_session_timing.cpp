@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "build_name.h"
 #include "rig_scenes.h"
 #include "twin_scenes.h"
 
@@ -22,11 +23,7 @@ using namespace tractus;
 
 namespace {
 
-#ifdef __EMSCRIPTEN__
-constexpr const char* kBuild = "wasm";
-#else
-constexpr const char* kBuild = "native";
-#endif
+using bench::kBuild;
 
 }  // namespace
 

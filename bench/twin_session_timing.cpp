@@ -4,17 +4,14 @@
 #include <chrono>
 #include <cstdio>
 
+#include "build_name.h"
 #include "twin_scenes.h"
 
 using namespace tractus;
 
 namespace {
 
-#ifdef __EMSCRIPTEN__
-constexpr const char* kBuild = "wasm";
-#else
-constexpr const char* kBuild = "native";
-#endif
+using bench::kBuild;
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
