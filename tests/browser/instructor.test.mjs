@@ -58,3 +58,28 @@ test('after a power loss the sandbox offers the hand brake release, and it lets 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a noisy load cell injected at a low pull is found by the noise monitor (315)', async () => {
+  // issue 11, hazard row 43: at low force no force limit trips on a noisy cell, and the table
+  // once rested loaded on a noisy low reading; the noise monitor now locks the unit
+  const page = await openPage(env.browser, `${env.url}?mode=sandbox`);
+  await waitForState(page, (s) => s.screen === 'sandbox' && s.state === 'IDLE', 'the sandbox table');
+  await clickWidget(page, 'console.confirm_harness');
+  await clickWidget(page, 'console.start');
+  await waitForState(page, (s) => s.state === 'TREATING' && s.measured_force_n > 30, 'a light pull');
+  await clickWidget(page, 'toolbar.instructor');
+  await clickWidget(page, 'instructor.component');
+  await clickWidget(page, 'instructor.component.load_cell');
+  await clickWidget(page, 'instructor.fault');
+  await clickWidget(page, 'instructor.fault.load_cell.noisy');
+  await clickWidget(page, 'instructor.inject');
+  const s = await waitForState(page, (x) => x.alarm_code >= 300, 'a critical alarm on the console');
+  assert.equal(s.alarm_code, 315, `alarm ${s.alarm_code}`);
+  assert.equal(s.state, 'FAULT');
+  assert.ok(s.active_faults.includes('load_cell.noisy'), `active faults: ${s.active_faults}`);
+  await clickWidget(page, 'toolbar.instructor');  // close the panel to show the console
+  await page.waitForTimeout(500);
+  await screenshot(page, 'instructor-noisy-load-cell.png');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -58,9 +58,11 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   // hold, whose patient stop's release the drive-off left to the slow coast (now finished on
   // the encoder); 104632 a runaway dormant behind the hold's open relay, found by the patient
   // stop's release (the coast's 1 s, invariants.h); 94304 a cell frozen on a braked, still
-  // drum after a release, which read the recoiled cord under 14 N (now stuck after 0.5 s)
+  // drum after a release, which read the recoiled cord under 14 N (now stuck after 0.5 s);
+  // 4149 and 54717 a cell frozen at 0 on a slack cord, found with the relay still closed for
+  // a patient stop's slack dwell (now opened at once)
   const uint64_t estop_seeds[] = {162, 1609, 491, 50931, 1357, 5667, 58120, 64745, 100384, 105331, 116820,
-                                  13884, 114179, 104632, 94304};
+                                  13884, 114179, 104632, 94304, 4149, 54717};
   CampaignOptions with_estops;
   CampaignCounts e;
   for (uint64_t seed : estop_seeds) run_session(seed, with_estops, e);
