@@ -4,10 +4,12 @@
 #include <cstdio>
 
 #include "text_format.h"
+#include "scenarios/disc_levels.h"
 #include "scenarios/display_names.h"
 #include "scenarios/faults.h"
 #include "scenarios/input_limits.h"
 #include "scenarios/vocabulary.h"
+#include "hal/units.h"
 
 namespace tractus::scenarios {
 
@@ -15,8 +17,8 @@ using hal::TableState;
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
-constexpr double kStandardGravity = 9.80665;
+using units::kNewtonsPerLbf;
+using units::kStandardGravity;
 constexpr int64_t kUsPerS = 1000000;
 constexpr int64_t kSampleUs = 100000;
 // tension below which the harness counts as free of load (the patient stop releases to 15 N)
@@ -51,36 +53,17 @@ const char* state_name(TableState s) {
   return "unknown";
 }
 
-const char* alarm_text(uint16_t code, const char* firmware_text) {
-  if (firmware_text != nullptr && *firmware_text != '\0') return firmware_text;
-  switch (code) {
-    case 101: return "start refused: the patient stop switch is not connected";
-    case 102: return "patient stop";
-    case 103: return "stop switch unplugged during treatment";
-    case 201: return "load-cell zero out of range";
-    case 301: return "emergency stop";
-    case 302: return "over-force";
-    case 303: return "supply brown-out";
-    default: return code >= 300 ? "critical fault" : code >= 200 ? "warning" : "alarm";
-  }
-}
-
 int64_t seconds_to_us(double s) { return static_cast<int64_t>(s * 1e6 + 0.5); }
-
-// the twin's patient is built from the chart and the scenario's hidden conditions
-// disc levels in the twin's order: L1-2..L5-S1 and C2-3..C7-T1
-const char* const kLumbarLevelNames[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
-const char* const kCervicalLevelNames[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
 
 // the goal's disc level as an index into the twin's chain of its region (L4-5 or C5-6 when
 // the goal names none; 3 either way)
 int goal_level_index(const Scenario& s) {
-  for (int i = 0; i < 5; ++i)
-    if (s.goal.level == kLumbarLevelNames[i]) return i;
-  for (int i = 0; i < 6; ++i)
-    if (s.goal.level == kCervicalLevelNames[i]) return i;
-  return 3;
+  int i = disc_level_index(hal::Region::Lumbar, s.goal.level);
+  if (i < 0) i = disc_level_index(hal::Region::Cervical, s.goal.level);
+  return i < 0 ? 3 : i;
 }
+
+// the twin's patient is built from the chart and the scenario's hidden conditions
 
 RigConfig rig_config(const Scenario& s, const SessionOptions& options) {
   RigConfig c;
@@ -147,11 +130,6 @@ void Session::advance_us(int64_t dt_us) {
 }
 
 void Session::tick_once() {
-  if (!commands_.empty()) {
-    awaiting_prescription_ = commands_.front().kind == hal::CommandKind::SetPrescription;
-    rig_.send(commands_.front());
-    commands_.pop_front();
-  }
   if (stop_release_at_us_ >= 0 && now_us_ >= stop_release_at_us_) {
     rig_.set_patient_stop_pressed(false);
     stop_release_at_us_ = -1;
@@ -160,6 +138,7 @@ void Session::tick_once() {
   now_us_ = rig_.now_us() - t0_us_;
   update_feel();
   watch_firmware();
+  start_when_ready();
   watch_force();
   watch_stop_windows();
   watch_harness();
@@ -174,8 +153,7 @@ void Session::tick_once() {
 
 void Session::watch_firmware() {
   const hal::DisplayState& d = rig_.display();
-  if (awaiting_prescription_) {
-    awaiting_prescription_ = false;
+  if (rig_.console().last_taken() == hal::CommandKind::SetPrescription) {
     if (d.prescription_rejected) {
       has_protocol_ = false;
       log("refused", "refused", std::string("the console refused the prescription: ") +
@@ -204,7 +182,7 @@ void Session::watch_firmware() {
     last_alarm_ = d.alarm_code;
     if (d.alarm_code != 0) {
       const std::string code = std::to_string(d.alarm_code);
-      log("alarm", "alarm:" + code, "alarm " + code + ": " + alarm_text(d.alarm_code, d.alarm_text));
+      log("alarm", "alarm:" + code, "alarm " + code + ": " + d.alarm_text);
     }
     if (d.alarm_code >= 300) critical_fault_seen_ = true;
   }
@@ -368,10 +346,11 @@ void Session::fire(const ScenarioEvent& ev) {
 }
 
 bool Session::add_fault(const std::string& name, bool announced, std::string& why) {
-  const int slot = inject_fault(rig_, name, why);
-  if (slot < 0) return false;
-  active_faults_.push_back(name);
-  fault_slots_.push_back(slot);
+  const twin::FaultResult r = rig_.inject_fault(name.c_str());  // the one injection path
+  if (!r.ok) {
+    why = r.message;
+    return false;
+  }
   log("fault", "fault:" + name,
       "Fault: " + fault_display_name(name) + (announced ? "" : " (hidden from the trainee)"));
   return true;
@@ -525,15 +504,28 @@ std::string Session::check_in_reply() const {
 }
 
 void Session::queue_prescription(double treatment_min) {
-  hal::ConsoleCommand c;
-  c.kind = hal::CommandKind::SetPrescription;
-  c.prescription.region = protocol_.region == "cervical" ? hal::Region::Cervical : hal::Region::Lumbar;
-  c.prescription.protocol = hal::Protocol::Static;
-  c.prescription.max_force_n = static_cast<float>(protocol_.force_lbf * kNewtonsPerLbf);
-  c.prescription.ramp_s = static_cast<float>(protocol_.ramp_s);
-  c.prescription.treatment_s = static_cast<float>(treatment_min * 60.0);
-  c.prescription.release_n_per_s = static_cast<float>(protocol_.release_lbf_per_s * kNewtonsPerLbf);
-  commands_.push_back(c);
+  console::PrescriptionEntry e;
+  e.region = protocol_.region == "cervical" ? hal::Region::Cervical : hal::Region::Lumbar;
+  e.protocol = hal::Protocol::Static;
+  e.max_force_n = protocol_.force_lbf * kNewtonsPerLbf;
+  e.ramp_s = protocol_.ramp_s;
+  e.treatment_s = treatment_min * 60.0;
+  e.release_n_per_s = protocol_.release_lbf_per_s * kNewtonsPerLbf;
+  rig_.console().set_prescription(e);
+}
+
+void Session::start_when_ready() {
+  // a start pressed with the prescription still on its way waits for the firmware's answer
+  if (start_waits_on_ < 0 || rig_.console().has_queued(hal::CommandKind::SetPrescription)) return;
+  const std::size_t index = static_cast<std::size_t>(start_waits_on_);
+  start_waits_on_ = -1;
+  const TableState s = rig_.display().state;
+  if (s == TableState::Ready || s == TableState::Setup) {
+    actions_[index].accepted = do_action(actions_[index].action).accepted;
+  } else {
+    actions_[index].accepted = false;  // refused (the console shows why) or the table is busy
+    log("refused", "refused", "the table did not take the prescription: the start was not sent");
+  }
 }
 
 ApplyResult Session::refuse(const std::string& why) {
@@ -557,11 +549,7 @@ ApplyResult Session::do_action(const Action& a) {
   const TableState state = rig_.display().state;
   const bool console_free = state == TableState::Idle || state == TableState::Setup || state == TableState::Ready;
   const bool switch_live = patient_.stop_switch_in_hand && stop_switch_connected();
-  const auto command = [this](hal::CommandKind kind) {
-    hal::ConsoleCommand c;
-    c.kind = kind;
-    commands_.push_back(c);
-  };
+  const auto command = [this](hal::CommandKind kind) { rig_.console().press(kind); };
 
   switch (a.kind) {
     case ActionKind::ReviewChart:
@@ -605,15 +593,7 @@ ApplyResult Session::do_action(const Action& a) {
       // a refit starts from a harness seated afresh: a slipping strap is cinched again
       slip_at_fit_m_ = rig_.twin_state().harness_slip_m;
       harness_slipped_ = false;
-      for (std::size_t i = 0; i < active_faults_.size();) {
-        if (active_faults_[i] != "harness.slip") {
-          ++i;
-          continue;
-        }
-        rig_.clear_fault(fault_slots_[i]);
-        active_faults_.erase(active_faults_.begin() + static_cast<std::ptrdiff_t>(i));
-        fault_slots_.erase(fault_slots_.begin() + static_cast<std::ptrdiff_t>(i));
-      }
+      rig_.clear_fault("harness.slip");
       if (console_free) command(hal::CommandKind::ConfirmHarness);
       return ApplyResult{true, "harness fitted (" + a.quality + ")"};
     case ActionKind::ConfirmHarness:
@@ -626,13 +606,7 @@ ApplyResult Session::do_action(const Action& a) {
       patient_.stop_switch_in_hand = true;
       rig_.set_patient_stop_connected(true);
       // plugging the cable back in ends an unplugged-cable fault
-      for (std::size_t i = 0; i < active_faults_.size(); ++i) {
-        if (active_faults_[i] != "stop_switch.unplugged") continue;
-        rig_.clear_fault(fault_slots_[i]);
-        active_faults_.erase(active_faults_.begin() + static_cast<std::ptrdiff_t>(i));
-        fault_slots_.erase(fault_slots_.begin() + static_cast<std::ptrdiff_t>(i));
-        break;
-      }
+      rig_.clear_fault("stop_switch.unplugged");
       return ApplyResult{true, "stop switch plugged in and in the patient's hand"};
     }
     case ActionKind::ExplainProcedure:
@@ -656,6 +630,13 @@ ApplyResult Session::do_action(const Action& a) {
       }
       if (!resume && state == TableState::TensionHeld)
         return refuse("the cord is still loaded: release the tension first");
+      // pressed with the prescription just entered (the console's Start button): the start
+      // waits for the firmware to take it, as the console's Start does
+      if (!resume && state == TableState::Idle && start_waits_on_ < 0 &&
+          rig_.console().has_queued(hal::CommandKind::SetPrescription)) {
+        start_waits_on_ = static_cast<int64_t>(actions_.size()) - 1;
+        return ApplyResult{true, "starting once the table takes the prescription"};
+      }
       if (!resume && state != TableState::Ready && state != TableState::Setup)
         return refuse(has_protocol_ ? "the table is not ready: acknowledge the alarm first"
                                     : "the table is not ready: select a protocol first");

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "console/prescription_entry.h"
 #include "hal/hal.h"
 #include "render/camera.h"
 #include "render/demo_caption.h"
@@ -29,26 +30,12 @@ struct ImFont;
 
 namespace tractus::render {
 
-/// A prescription as entered on the console, in SI units.
-struct ConsolePrescription {
-  bool cervical = false;
-  hal::Protocol protocol = hal::Protocol::Static;
-  float force_n = 0.0f;
-  float ramp_s = 30.0f;
-  float treatment_min = 10.0f;
-  float release_n_per_s = 40.0f;
-  float base_force_n = 0.0f;  // intermittent base, cyclic rest, decompression baseline
-  float hold_s = 60.0f;       // hold at the traction force
-  float rest_s = 30.0f;       // rest at the base force
-  int cycles = 0;             // 0: the treatment time decides
-};
-
 /// What the operator pressed on the table console this frame. The host turns these into
 /// console commands (sandbox) or trainee actions (training), in the order listed.
 struct ConsoleIntents {
   bool confirm_harness = false;
-  bool start = false;                // set `prescription`, then start
-  ConsolePrescription prescription;  // meaningful with start
+  bool start = false;                       // set `prescription`, then start once Ready
+  console::PrescriptionEntry prescription;  // meaningful with start: the console's one entry
   bool pause = false;
   bool resume = false;
   bool stop = false;

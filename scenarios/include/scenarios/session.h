@@ -10,7 +10,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -150,8 +149,8 @@ class Session {
   bool declined() const { return declined_; }
   /// Simulation speed the instructor asked for; the UI frame loop multiplies its dt by it.
   double speed() const { return speed_; }
-  /// Fault names injected and not cleared.
-  const std::vector<std::string>& active_faults() const { return active_faults_; }
+  /// Fault names injected and not cleared (the rig's one list, Rig::active_fault_names).
+  std::vector<std::string> active_faults() const { return rig_.active_fault_names(); }
   /// True after the harness slipped on the patient and until it is fitted again.
   bool harness_slipped() const { return harness_slipped_; }
 
@@ -179,6 +178,7 @@ class Session {
   bool under_traction() const;
   bool stop_switch_connected() const;
   void queue_prescription(double treatment_min);
+  void start_when_ready();
   ApplyResult refuse(const std::string& why);
   ApplyResult do_action(const Action& action);
   std::string answer(const std::string& question);
@@ -204,9 +204,6 @@ class Session {
   std::vector<Sample> series_;
   std::vector<std::string> revealed_;
   std::vector<std::string> states_reached_;
-  std::vector<std::string> active_faults_;
-  std::vector<int> fault_slots_;  // the twin's slot of each active fault
-  std::deque<hal::ConsoleCommand> commands_;  // one reaches the firmware per tick
 
   // console and treatment
   bool has_protocol_ = false;
@@ -216,7 +213,7 @@ class Session {
   hal::TableState last_state_ = hal::TableState::Idle;
   uint16_t last_alarm_ = 0;
   bool critical_fault_seen_ = false;
-  bool awaiting_prescription_ = false;  // a SetPrescription went out last tick
+  int64_t start_waits_on_ = -1;  // a start action waiting for the prescription, -1 when none
   bool service_called_ = false;
   bool declined_ = false;
   double remaining_s_ = 0.0;  // treatment time left when treatment was last interrupted
