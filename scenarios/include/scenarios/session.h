@@ -155,35 +155,58 @@ class Session {
   bool harness_slipped() const { return harness_slipped_; }
 
  private:
-  // [SECTION] per-tick work
+  // [SECTION] per-tick work: the clock (session.cpp), the watchers that raise critical
+  // errors (session_watchers.cpp), scripted events (session_events.cpp), the recorder
   void tick_once();
   void watch_firmware();
+  void on_treatment_start();
   void watch_force();
   void watch_stop_windows();
   void watch_harness();
   void watch_power();
-  void run_events();
-  void take_sample();
-  // [SECTION] helpers
-  void on_treatment_start();
-  void update_feel();
-  void log(const std::string& kind, const std::string& tag, const std::string& text);
-  void say(const std::string& text);
   void raise_critical(const std::string& id, const std::string& message);
   void open_stop_window(const std::string& trigger);
-  void react(const std::string& reaction, const std::string& line);
+  void run_events();
   void fire(const ScenarioEvent& event);
+  double signal(const std::string& name) const;
   bool add_fault(const std::string& name, bool announced, std::string& why);
   bool done_before(const ActionMatch& match) const;
-  bool under_traction() const;
-  bool stop_switch_connected() const;
-  void queue_prescription(double treatment_min);
-  void start_when_ready();
-  ApplyResult refuse(const std::string& why);
-  ApplyResult do_action(const Action& action);
+  void react(const std::string& reaction, const std::string& line);
+  void take_sample();
+  void log(const std::string& kind, const std::string& tag, const std::string& text);
+  void say(const std::string& text);
+  // [SECTION] the patient (session.cpp, session_dialogue.cpp)
+  void update_feel();
   std::string answer(const std::string& question);
   std::string check_in_reply() const;
-  double signal(const std::string& name) const;
+  bool under_traction() const;
+  bool stop_switch_connected() const;
+  // [SECTION] actions (session_actions.cpp): do_action dispatches to one handler a kind
+  ApplyResult refuse(const std::string& why);
+  ApplyResult do_action(const Action& action);
+  void queue_prescription(double treatment_min);
+  void start_when_ready();
+  void press(hal::CommandKind kind);
+  bool console_free() const;
+  // the patient: ask, check_in, decline_treatment, explain_procedure
+  ApplyResult speak_reply(const std::string& reply);
+  ApplyResult on_decline(const Action& a);
+  ApplyResult on_explain();
+  // the set-up: select_protocol and set, set_angle, the harness, the stop switch
+  ApplyResult on_prescription(const Action& a);
+  ApplyResult on_set_angle(const Action& a);
+  ApplyResult on_fit_harness(const Action& a);
+  ApplyResult on_confirm_harness();
+  ApplyResult on_give_stop_switch();
+  // treatment: start and resume, the console's buttons, brake and e-stop, the harness off
+  ApplyResult on_start(const Action& a);
+  ApplyResult on_console_button(const Action& a);
+  ApplyResult on_stop_hardware(const Action& a);
+  ApplyResult on_remove_harness();
+  ApplyResult on_end_session();
+  // hints, and the instructor's faults, reactions and speed
+  ApplyResult on_hint();
+  ApplyResult on_instructor(const Action& a);
 
   Scenario scenario_;
   SessionOptions options_;
