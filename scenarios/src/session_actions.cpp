@@ -1,6 +1,14 @@
 // The trainee's and instructor's actions: do_action dispatches each kind to a small handler,
 // and the handlers reach the table through its console (one command a tick) or the rig's
 // physical inputs, never around them.
+//
+// Index of this file:
+// [SECTION] the console
+// [SECTION] dispatch
+// [SECTION] the patient
+// [SECTION] the set-up: prescription, angle, harness, stop switch
+// [SECTION] treatment: start and resume, the console's buttons, the stop hardware
+// [SECTION] hints and the instructor
 #include "scenarios/session.h"
 
 #include <algorithm>
