@@ -23,10 +23,10 @@ constexpr int64_t kMomentumBrakeUs = 50000;
 // a drum winding in by more than this per tick is moving (2 counts: 10 mm/s, above the
 // encoder's one-count dither)
 constexpr int32_t kWindingInCounts = 2;
-// a lost encoder lets the drive go on with a fast release (paying out again if the carriage's
-// spring-back draws the cord taut) for at most this long from the release's start: inside the
-// patient stop's 0.5 s, with time left for the relay to open
-constexpr int64_t kLostEncoderReleaseUs = 450000;
+// a lost encoder or a failed load cell lets the drive go on with a fast release (paying out
+// again if the carriage's spring-back draws the cord taut) for at most this long from the
+// release's start: inside the patient stop's 0.5 s, with time left for the relay to open
+constexpr int64_t kLostSensorReleaseUs = 450000;
 constexpr float kUsPerS = 1e6f;
 
 // the console may edit the prescription and confirm the harness
@@ -326,6 +326,7 @@ void Controller::start(const hal::SensorFrame& sensors) {
   if (missing & hal::kInterlockHiLo) return refuse(kAlarmHiLoActive);
   treatment_elapsed_us_ = 0;
   treatment_start_us_ = now_us_;
+  start_encoder_counts_ = last_encoder_counts_;
   protocol_s_ = 0.0f;
   setpoint_.value = 0.0f;
   pi_.reset();
@@ -401,7 +402,10 @@ ActuatorFrame Controller::release_fast() {
   pi_.reset();
   out.motor_enable = true;
   out.brake_engaged = false;
-  if (measured_force_n_ > kSlackForceN) {
+  // a failed cell cannot say when the cord is slack: the drum back where the treatment
+  // started, with the cord slack then, says it (a stuck cell reads its frozen force forever)
+  const bool back_at_start = !load_cell_trusted(supervisor_) && last_encoder_counts_ <= start_encoder_counts_;
+  if (measured_force_n_ > kSlackForceN && !back_at_start) {
     // pay cord out at the fixed fast-release command
     out.motor_command = config_.patient_stop_payout_command;
     slack_since_us_ = -1;
@@ -620,13 +624,19 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       const SafetyAction action = supervisor_.action();
       if (action == SafetyAction::PowerCut) return drive_off(true);
       if (action == SafetyAction::DriveOff) {
-        // a fault that leaves the drive able to pay out under the load cell (a lost encoder)
-        // lets a fast release already under way go on within the stop's release time: the
-        // unpowered drum's coast is slower (campaign seeds 13097, 76561), and it cannot pay
-        // out again when the carriage springs back and draws the cord taut (seed 37352)
-        if (!drive_cut_ && now_us_ - release_since_us_ < kLostEncoderReleaseUs &&
+        // a fault that leaves the drive able to pay out on one good sensor (a lost encoder,
+        // or a failed load cell with the encoder good) lets a fast release already under way
+        // go on within the stop's release time: the unpowered drum's coast is slower
+        // (campaign seeds 13097, 76561, 13884), and it cannot pay out again when the carriage
+        // springs back and draws the cord taut (seed 37352)
+        if (!drive_cut_ && now_us_ - release_since_us_ < kLostSensorReleaseUs &&
             fast_release_may_finish(supervisor_)) {
-          return release_fast();
+          const ActuatorFrame out = release_fast();
+          // on a failed cell nothing can call for paying out again once the release has come
+          // to slack: the relay opens then (campaign seed 4149: a cell frozen at 0 on a slack
+          // cord, found 1 ms into a patient stop's coast with the relay closed)
+          const bool paying_out = out.motor_enable && out.motor_command < 0.0f;
+          if (paying_out || load_cell_trusted(supervisor_)) return out;
         }
         drive_cut_ = true;
         return drive_off(false);

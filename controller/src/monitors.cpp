@@ -54,6 +54,20 @@ const MonitorFlags& SignalMonitors::update(const MonitorInputs& in, const Monito
       (absi(in.encoder_counts - same_run_encoder_) >= cfg.stuck_travel_counts ||
        (in.last_drive_enabled && same_run_ticks_ >= cfg.stuck_still_ticks));
 
+  // [load cell] noise: the raw reading's curvature tick to tick (rail samples are not readings)
+  noise_score_ -= noise_score_ / cfg.noise_window_ticks;
+  if (!rail) {
+    if (noise_samples_ == 2) {
+      const float curvature_n = in.raw_force_n - 2.0f * noise_raw_n_[1] + noise_raw_n_[0];
+      if (absf(curvature_n) > cfg.noise_curvature_n) noise_score_ += 1.0f;
+    } else {
+      ++noise_samples_;
+    }
+    noise_raw_n_[0] = noise_raw_n_[1];
+    noise_raw_n_[1] = in.raw_force_n;
+  }
+  f.load_cell_noisy = noise_score_ > cfg.noise_score_limit;
+
   // [load cell] drift: a slack cord at rest must read near zero
   f.load_cell_drift_at_rest = in.at_rest && absf(in.force_n) > cfg.rest_drift_limit_n;
 

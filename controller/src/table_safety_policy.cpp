@@ -37,6 +37,7 @@ const SafetyRule kRules[kFaultCount] = {
     {kAlarmMotorRunaway, A::DriveOff, L::UntilServiceReset, 0, "motor runaway"},
     {kAlarmCordBreak, A::DriveOff, L::UntilServiceReset, 0, "traction cord broken"},
     {kAlarmWatchdog, A::DriveOff, L::UntilServiceReset, 0, "control loop watchdog"},
+    {kAlarmLoadCellNoisy, A::DriveOff, L::UntilServiceReset, 0, "load cell noisy: force reading not trusted"},
 };
 
 bool active_treatment(hal::TableState s) {
@@ -113,23 +114,36 @@ FaultConditions evaluate_table_policy(const PolicyInputs& in, const PolicyConfig
   c.active[kFaultMotorRunaway] = powered && m.motor_runaway;
   c.active[kFaultCordBreak] = treating && m.cord_broken;
   c.active[kFaultWatchdog] = powered && m.watchdog_overrun;
+  // a locked fault has the drive off already; a coasting drum's brake can then curve the real
+  // tension as much as a noisy cell would
+  c.active[kFaultLoadCellNoisy] = powered && in.state != hal::TableState::Fault && m.load_cell_noisy;
   return c;
 }
 
 bool fast_release_may_finish(const SafetySupervisor& supervisor) {
   bool fast_release = false;
+  bool encoder_lost = false;
+  bool cell_lost = false;
   for (int i = 0; i < supervisor.rule_count(); ++i) {
     if (!supervisor.tripped(i)) continue;
     const SafetyAction a = supervisor.rule(i).action;
     if (a == SafetyAction::ReleaseFast) fast_release = true;
-    if (a >= SafetyAction::DriveOff && i != kFaultEncoderLoss) return false;
+    if (a < SafetyAction::DriveOff) continue;
+    if (i == kFaultEncoderLoss) {
+      encoder_lost = true;
+    } else if (i == kFaultLoadCellSaturated || i == kFaultLoadCellStuck || i == kFaultLoadCellNoisy) {
+      cell_lost = true;
+    } else {
+      return false;
+    }
   }
-  return fast_release;
+  return fast_release && !(encoder_lost && cell_lost);
 }
 
 bool load_cell_trusted(const SafetySupervisor& supervisor) {
   return !supervisor.tripped(kFaultLoadCellSaturated) && !supervisor.tripped(kFaultLoadCellStuck) &&
-         !supervisor.tripped(kFaultLoadCellImplausible) && !supervisor.tripped(kFaultLoadCellDrift);
+         !supervisor.tripped(kFaultLoadCellImplausible) && !supervisor.tripped(kFaultLoadCellDrift) &&
+         !supervisor.tripped(kFaultLoadCellNoisy);
 }
 
 }  // namespace tractus::controller

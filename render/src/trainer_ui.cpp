@@ -10,6 +10,7 @@
 
 #include "render/console_text.h"
 #include "render/gl.h"
+#include "render/session_view_restore.h"
 #include "render/table_scene.h"
 #include "render/theme.h"
 #include "render/units.h"
@@ -33,7 +34,15 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   if (in.screen != screen_) demo_shown_step_ = education_shown_step_ = -1;  // set the camera on entry
   // a training session opens the console and the chart at the table's power-on defaults: no
   // force, time or decline reason carries over from the sandbox or the scenario before
-  if (in.screen == Screen::Training && screen_ != Screen::Training) reset_session_inputs();
+  if (in.screen == Screen::Training && screen_ != Screen::Training) {
+    reset_session_inputs();
+    // a session resumed after a reload shows what it was left with: the prescription the
+    // firmware runs, and the plot from the session's start (a fresh session has neither yet)
+    if (in.session != nullptr && in.rig != nullptr && in.rig->firmware().has_prescription()) {
+      inputs_ = console_inputs_for(in.rig->firmware().prescription(), inputs_.unit);
+    }
+    if (in.session != nullptr && !in.session->series().empty()) fill_history_from_series(history_, in.session->series());
+  }
   screen_ = in.screen;
   // the self-test reads the untared cell: nothing to plot until it is done
   if (in.rig != nullptr && in.rig->display().state != hal::TableState::SelfTest) {

@@ -149,6 +149,7 @@ const AlarmName kAlarms[] = {
     {controller::kAlarmMotorRunaway, "Drive runaway"},
     {controller::kAlarmCordBreak, "Cord break"},
     {controller::kAlarmWatchdog, "Control loop watchdog"},
+    {controller::kAlarmLoadCellNoisy, "Load cell noisy"},
 };
 
 // [SECTION] critical errors

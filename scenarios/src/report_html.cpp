@@ -147,15 +147,17 @@ std::string html_escape(const std::string& text) {
 
 std::string report_to_html(const json& r, const ReportPageInfo& info) {
   const std::string id = str(r, "scenario");
+  // the heading names the scenario by its title; its id is an internal name (issue 11, section 5)
+  // shown only when no title is known
   const std::string title = html_escape(info.scenario_title.empty() ? id : info.scenario_title);
   const bool passed = r.is_object() && r.contains("passed") && r["passed"].is_boolean() && r["passed"].get<bool>();
   const char* cls = passed ? "pass" : "fail";
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tractus debrief: " +
                   title + "</title><style>" + kStyle + "</style></head><body>\n";
   h += "<h1>Debrief: " + title + "</h1>\n<p class=\"meta\">" +
-       html_escape(info.trainee.empty() ? std::string("Trainee") : info.trainee) + " &middot; scenario " +
-       html_escape(id) + " v" + fmt("%.0f", num(r, "version")) + " &middot; " + html_escape(str(r, "mode")) +
-       " mode &middot; seed " + fmt("%.0f", num(r, "seed"));
+       html_escape(info.trainee.empty() ? std::string("Trainee") : info.trainee) + " &middot; version " +
+       fmt("%.0f", num(r, "version")) + " &middot; " + html_escape(str(r, "mode")) + " mode &middot; replay seed " +
+       fmt("%.0f", num(r, "seed"));
   if (!info.printed_at.empty()) h += " &middot; " + html_escape(info.printed_at);
   h += "</p>\n<div class=\"verdict\"><span class=\"score " + std::string(cls) + "\">" + fmt("%.0f", num(r, "score")) +
        "</span><span class=\"badge " + cls + "\">" + (passed ? "PASS" : "FAIL") +

@@ -29,6 +29,9 @@ struct Bench {
   int32_t drum_counts = 0;  // extra drum travel of an unattached cord
   bool drum_held = false;   // something the firmware cannot command holds the drum (a spring
                             // brake without power, a jammed shaft): the force stays
+  float cell_noise_n = 0.0f;         // extra load-cell noise, standard deviation (a failing cell)
+  int32_t cell_frozen_counts = -1;   // >= 0: the load cell reads these counts whatever the force
+  mutable uint32_t noise_state = 1u;  // the noise's own generator (a 32-bit LCG)
 
   explicit Bench(const controller::ControllerConfig& c = controller::ControllerConfig{}) : fw(c) {}
 
@@ -39,7 +42,8 @@ struct Bench {
     // a triangle wave: +-tremor_n at 2 Hz, slopes of 8 x tremor_n per second
     const float phase = static_cast<float>(now_us % 500000) / 500000.0f;
     const float tremor = tremor_n * (phase < 0.5f ? 4.0f * phase - 1.0f : 3.0f - 4.0f * phase);
-    f.load_cell_counts = kTareCounts + static_cast<int32_t>((plant_force_n + tremor) * 30.0f) + dither;
+    f.load_cell_counts = kTareCounts + static_cast<int32_t>((plant_force_n + tremor + noise_n()) * 30.0f) + dither;
+    if (cell_frozen_counts >= 0) f.load_cell_counts = cell_frozen_counts;
     f.encoder_counts = static_cast<int32_t>(plant_force_n * 8.0f) + drum_counts;  // 25 N/mm at 200 counts/mm
     const float current = out.motor_enable ? out.motor_command : 0.0f;
     f.motor_current_counts = 2048 + static_cast<int32_t>(current * 2000.0f);
@@ -50,6 +54,17 @@ struct Bench {
     f.carriage_locked = out.carriage_lock || lock_sensor_stuck;
     f.hilo_up_requested = hilo_up;
     return f;
+  }
+
+  // a normal deviate of cell_noise_n (12 uniforms less 6), zero when the cell is healthy
+  float noise_n() const {
+    if (cell_noise_n <= 0.0f) return 0.0f;
+    float sum = 0.0f;
+    for (int k = 0; k < 12; ++k) {
+      noise_state = noise_state * 1664525u + 1013904223u;
+      sum += static_cast<float>(noise_state >> 8) / 16777216.0f;
+    }
+    return cell_noise_n * (sum - 6.0f);
   }
 
   // force follows the drive with a 50 ms lag; an unpowered, unbraked drum lets it go

@@ -1,6 +1,8 @@
 // Signal monitors, each fed a synthetic signal with time passed in.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "controller/monitors.h"
 
 using namespace tractus::controller;
@@ -189,4 +191,73 @@ TEST(Monitors, FluctuatingForceIsGuarding) {
       }, [](const MonitorFlags& f) { return f.guarding; });
   EXPECT_GT(trip, 0);
   EXPECT_LT(trip, 1500);
+}
+
+namespace {
+// a portable normal deviate: the sum of 12 uniforms from a 32-bit LCG, less 6 (unit variance)
+struct Gauss {
+  uint32_t state = 12345u;
+  float next() {
+    float sum = 0.0f;
+    for (int k = 0; k < 12; ++k) {
+      state = state * 1664525u + 1013904223u;
+      sum += static_cast<float>(state >> 8) / 16777216.0f;
+    }
+    return sum - 6.0f;
+  }
+};
+// a hold whose raw reading carries extra noise of sigma_n
+MonitorInputs noisy_hold(float force_n, int i, float sigma_n, Gauss& g) {
+  MonitorInputs in = hold(force_n, i);
+  in.raw_force_n = force_n + sigma_n * g.next();
+  in.load_cell_counts = 2000 + static_cast<int32_t>(in.raw_force_n * 30.0f);
+  return in;
+}
+}  // namespace
+
+TEST(Monitors, ALoadCellWithTwentyNewtonsOfNoiseIsNoisyWithinATenthOfASecond) {
+  // campaign seed 1357: load_cell.noisy (20 N sigma) read 9.6 N on a cord at 15.8 N; the score
+  // climbs toward about 93 and crosses 50 near 77 ticks
+  SignalMonitors m;
+  first_trip(m, 0, 1000, [](int i) { return hold(16.0f, i); }, [](const MonitorFlags&) { return false; });
+  Gauss g;
+  const int trip = first_trip(m, 1000, 1000, [&](int i) { return noisy_hold(16.0f, i, 20.0f, g); },
+                              [](const MonitorFlags& f) { return f.load_cell_noisy; });
+  EXPECT_GT(trip, 1050);
+  EXPECT_LT(trip, 1110);
+}
+
+TEST(Monitors, ACellWithinThreeTimesItsNoiseSpecificationIsNotNoisy) {
+  // the cell's own 0.3 N rms, and 1 N (over three times it): the score stays far under 50
+  for (float sigma_n : {0.3f, 1.0f}) {
+    SignalMonitors m;
+    Gauss g;
+    const int trip = first_trip(m, 0, 10000, [&](int i) { return noisy_hold(300.0f, i, sigma_n, g); },
+                                [](const MonitorFlags& f) { return f.load_cell_noisy; });
+    EXPECT_EQ(trip, -1) << sigma_n;
+    EXPECT_LT(m.noise_score(), 20.0f) << sigma_n;
+  }
+}
+
+TEST(Monitors, RealForceEventsAreNotNoise) {
+  const MonitorConfig cfg;
+  // a runaway's first tick (39 to 104 N, campaign seed 4011), a cord parting from 600 N in
+  // 10 ms, 20 N of 10 Hz tremor, a 400 N/s ramp: smooth at 1 kHz or a few curved samples
+  auto peak_score = [&](auto raw_at) {
+    SignalMonitors m;
+    float peak = 0.0f;
+    for (int i = 0; i < 3000; ++i) {
+      MonitorInputs in = hold(300.0f, i);
+      in.raw_force_n = raw_at(i);
+      in.load_cell_counts = 2000 + static_cast<int32_t>(in.raw_force_n * 30.0f);
+      const MonitorFlags& f = m.update(in, cfg);
+      EXPECT_FALSE(f.load_cell_noisy) << "tick " << i;
+      if (m.noise_score() > peak) peak = m.noise_score();
+    }
+    return peak;
+  };
+  EXPECT_LT(peak_score([](int i) { return i < 1000 ? 39.0f : 104.0f + 0.05f * static_cast<float>(i - 1000); }), 5.0f);
+  EXPECT_LT(peak_score([](int i) { return i < 1000 ? 600.0f : (i < 1010 ? 600.0f - 60.0f * static_cast<float>(i - 999) : 0.0f); }), 5.0f);
+  EXPECT_LT(peak_score([](int i) { return 300.0f + 20.0f * std::sin(2.0f * 3.14159265f * 10.0f * static_cast<float>(i) * 1e-3f); }), 5.0f);
+  EXPECT_LT(peak_score([](int i) { return 0.4f * static_cast<float>(i); }), 5.0f);
 }

@@ -113,6 +113,59 @@ TEST(ReleaseAfterStop, ThePatientStopReleasesAHeldTensionFast) {
   EXPECT_EQ(b.state(), TableState::Idle);
 }
 
+TEST(ReleaseAfterStop, ALoadCellThatSticksDuringTheHoldStillLetsThePatientsStopPayOutOnTheEncoder) {
+  // campaign seeds 13884, 114179: the cell froze during the e-stop's hold; the patient's stop
+  // began the fast release, the frozen cell was declared (308) as soon as the drum moved, and
+  // the drive-off's unpowered coast missed 15 N in 0.5 s. The drive now finishes the release on
+  // the encoder, paying out (never pulling) until the drum is back where the treatment began
+  Bench b;
+  estop_at_full_force(b);
+  b.tick(CommandKind::Acknowledge);
+  ASSERT_EQ(b.state(), TableState::TensionHeld);
+  b.cell_frozen_counts = b.sense().load_cell_counts;
+  b.run_s(1.0);
+  b.stop_pressed = true;
+  bool stuck_seen = false;
+  int closed_after_stuck = 0;
+  for (int i = 0; i < 500; ++i) {
+    b.tick();
+    if (b.alarm() == fw::kAlarmLoadCellStuck) stuck_seen = true;
+    if (stuck_seen && b.out.motor_enable) {
+      ++closed_after_stuck;
+      ASSERT_LE(b.out.motor_command, 0.0f) << "tick " << i;  // paying out, never pulling
+    }
+  }
+  EXPECT_TRUE(stuck_seen);
+  EXPECT_GT(closed_after_stuck, 0);  // the relay stayed closed to finish the release
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_LE(b.plant_force_n, 15.0f);
+  b.run_s(0.1);
+  EXPECT_FALSE(b.out.motor_enable);  // within the stop's release time, then the relay opens
+}
+
+TEST(ReleaseAfterStop, ANoisyLoadCellDuringTheHoldIsAFaultNotARelease) {
+  // campaign seed 1357: load_cell.noisy (20 N) injected during the e-stop's hold; the release
+  // ran to Complete on a noisy low reading, the patient's recoil drew the braked cord back to
+  // 15.8 N, and the cell read 9.6 N at the acknowledge: Idle, loaded. The noise is now a fault
+  // (315): the acknowledge goes to Fault, whose coast lets the cord pay out
+  Bench b;
+  estop_at_full_force(b);
+  b.cell_noise_n = 20.0f;
+  b.run_s(0.5);
+  b.tick(CommandKind::Acknowledge);
+  EXPECT_EQ(b.state(), TableState::Fault);
+  EXPECT_EQ(b.alarm(), fw::kAlarmLoadCellNoisy);
+  b.tick(CommandKind::ReleaseTension);  // no force loop on a cell that cannot be read
+  EXPECT_EQ(b.state(), TableState::Fault);
+  b.run_s(3.0);
+  EXPECT_FALSE(b.out.motor_enable);
+  EXPECT_LT(b.plant_force_n, 8.0f);  // the coast let the cord pay out
+  for (int i = 0; i < 3000; ++i) {
+    b.tick();
+    ASSERT_FALSE(at_rest(b.state())) << "tick " << i;
+  }
+}
+
 TEST(ReleaseAfterStop, ThePatientStopOnceTheButtonIsUpReleasesWithoutWaitingForTheOperator) {
   Bench b;
   estop_at_full_force(b);  // the button is up, not yet acknowledged

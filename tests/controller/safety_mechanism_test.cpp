@@ -100,23 +100,30 @@ TEST(SafetySupervisor, OutOfRangeIndicesAreIgnored) {
   EXPECT_EQ(s.action(), SafetyAction::None);
 }
 
-TEST(TablePolicy, OnlyALostEncoderLetsTheDriveFinishAFastRelease) {
+TEST(TablePolicy, OnlyOneLostSensorLetsTheDriveFinishAFastRelease) {
   // campaign seeds 13097, 76561: the fast release reads the load cell alone, so a lost encoder
-  // leaves the drive able to pay out; every other drive-off cause does not
+  // leaves the drive able to pay out; seed 13884: a failed cell leaves it able to pay out on
+  // the encoder, to where the treatment started. Every other drive-off cause does not
   int count = 0;
   const SafetyRule* rules = table_safety_rules(&count);
   auto with = [&](FaultId a, FaultId b) {
     SafetySupervisor s;
     s.configure(rules, count, nullptr);
-    s.update(a, true, 0);
-    s.update(b, true, 0);
+    // held for a second: past every rule's confirmation time
+    for (int64_t t_us : {int64_t{0}, int64_t{1000000}}) {
+      s.update(a, true, t_us);
+      s.update(b, true, t_us);
+    }
     return fast_release_may_finish(s);
   };
   EXPECT_TRUE(with(kFaultPatientStop, kFaultEncoderLoss));
   EXPECT_TRUE(with(kFaultStopSwitchUnplugged, kFaultEncoderLoss));
   EXPECT_FALSE(with(kFaultEncoderLoss, kFaultEncoderLoss));       // no fast release under way
   EXPECT_FALSE(with(kFaultPatientStop, kFaultMotorRunaway));      // the drive itself is wrong
-  EXPECT_FALSE(with(kFaultPatientStop, kFaultLoadCellStuck));     // the release's own reading
+  EXPECT_TRUE(with(kFaultPatientStop, kFaultLoadCellStuck));      // pays out on the encoder
+  EXPECT_TRUE(with(kFaultPatientStop, kFaultLoadCellSaturated));
+  EXPECT_TRUE(with(kFaultPatientStop, kFaultLoadCellNoisy));
+  EXPECT_FALSE(with(kFaultPatientStop, kFaultLoadCellImplausible));  // the drive may be the wrong one
   EXPECT_FALSE(with(kFaultPatientStop, kFaultPowerLoss));
   EXPECT_FALSE(with(kFaultPatientStop, kFaultWatchdog));
   SafetySupervisor both;  // an encoder loss together with a runaway: the drive is not trusted
@@ -125,4 +132,10 @@ TEST(TablePolicy, OnlyALostEncoderLetsTheDriveFinishAFastRelease) {
   both.update(kFaultEncoderLoss, true, 0);
   both.update(kFaultMotorRunaway, true, 0);
   EXPECT_FALSE(fast_release_may_finish(both));
+  SafetySupervisor blind;  // both sensors lost: nothing left to pay out on
+  blind.configure(rules, count, nullptr);
+  blind.update(kFaultPatientStop, true, 0);
+  blind.update(kFaultEncoderLoss, true, 0);
+  blind.update(kFaultLoadCellStuck, true, 0);
+  EXPECT_FALSE(fast_release_may_finish(blind));
 }

@@ -37,7 +37,10 @@ bool InvariantChecker::any_violated() const {
 }
 
 void InvariantChecker::patient_stop(int64_t now_us) {
-  if (stop_pressed_us_ < 0) stop_pressed_us_ = now_us;
+  if (stop_pressed_us_ < 0) {
+    stop_pressed_us_ = now_us;
+    drive_failed_since_us_ = -1;
+  }
 }
 
 void InvariantChecker::drum_held_by_fault(int64_t now_us) {
@@ -81,8 +84,13 @@ void InvariantChecker::check(const TickSample& s) {
     excursion_since_us_ = -1;
   }
 
-  // 2. patient stop
-  const int64_t release_due_us = stop_pressed_us_ + limits_.stop_release_us;
+  // 2. patient stop: a runaway found by the release leaves only the unpowered coast
+  if (stop_pressed_us_ >= 0 && s.alarm_code == controller::kAlarmMotorRunaway && drive_failed_since_us_ < 0 &&
+      s.now_us < stop_pressed_us_ + limits_.stop_release_us) {
+    drive_failed_since_us_ = s.now_us;
+  }
+  const int64_t release_due_us =
+      stop_pressed_us_ + (drive_failed_since_us_ >= 0 ? limits_.failed_drive_release_us : limits_.stop_release_us);
   const bool held_before_due = drum_held_since_us_ >= 0 && drum_held_since_us_ < release_due_us;
   if (stop_pressed_us_ >= 0 && s.now_us >= release_due_us && !held_before_due && t_n > limits_.stop_release_n) {
     flag(kStopRelease, s.now_us);
@@ -100,10 +108,13 @@ void InvariantChecker::check(const TickSample& s) {
   if (estop_alarm_since_us_ >= 0 && s.now_us - estop_alarm_since_us_ >= limits_.drive_off_us && s.relay_closed) {
     flag(kDriveOff, s.now_us);
   }
-  // the one exception: a lost encoder (310) leaves the drive able to finish a patient stop's
-  // fast release under the load cell, so within the stop's release time a closed relay that
-  // commands pay-out (which adds no force) is allowed
-  const bool finishing_stop = s.alarm_code == kEncoderLossAlarm && stop_pressed_us_ >= 0 &&
+  // the one exception: a lost sensor (the encoder, 310, or a saturated, stuck or noisy load
+  // cell, 307, 308, 315) leaves the drive able to finish a patient stop's fast release on the
+  // other, so within the stop's release time a closed relay that commands pay-out (which adds
+  // no force) is allowed
+  const bool one_sensor_lost = s.alarm_code == kEncoderLossAlarm || s.alarm_code == controller::kAlarmLoadCellSaturated ||
+                               s.alarm_code == controller::kAlarmLoadCellStuck || s.alarm_code == controller::kAlarmLoadCellNoisy;
+  const bool finishing_stop = one_sensor_lost && stop_pressed_us_ >= 0 &&
                               s.now_us <= release_due_us && s.motor_command <= 0.0;
   if (critical_since_us_ >= 0 && s.now_us - critical_since_us_ >= limits_.drive_off_us && s.relay_closed &&
       !finishing_stop) {

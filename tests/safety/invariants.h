@@ -19,7 +19,13 @@
 //                 (guarding) against a fixed anchor (campaign seeds 5873, 58857: up to 21 N
 //                 over for 191 ms). The hazard table names the remedies: harness quick
 //                 release, hand brake release. The height is still reported (held_excess_n).
-//   2. stop:      after the patient stop the true tension is at most 15 N within 0.5 s.
+//   2. stop:      after the patient stop the true tension is at most 15 N within 0.5 s. If
+//                 the release itself finds the drive failed (a runaway, 312, that lay dormant
+//                 behind an open relay and shows the moment the release closes it), the
+//                 release is the unpowered coast, whose pace the drum's own drag sets: then
+//                 the 15 N is due within failed_drive_release_us (1 s; campaign seed 104632:
+//                 434 N held after an e-stop, a runaway injected during the hold, 15.0 N at
+//                 0.5 s and 12.6 N at 0.55 s).
 //   3. drive off: after any critical (3xx) alarm the drive relay is open from the next tick
 //                 (1 ms) on; for the e-stop's 301, the operator's own and cleared by releasing
 //                 the button and acknowledging, only while it shows. One exception: a lost encoder (310) leaves the drive able to
@@ -79,6 +85,8 @@ struct InvariantLimits {
   /// Patient stop: the tension must be at most stop_release_n within stop_release_us.
   double stop_release_n = 15.0;
   int64_t stop_release_us = 500000;
+  /// ...or within this, when a runaway (312) shows before the stop's time ran out.
+  int64_t failed_drive_release_us = 1000000;
   /// Critical alarm: the relay must be open from this long after the alarm on.
   int64_t drive_off_us = 1000;
   /// Largest rise allowed while no rise is commanded (patient recoil and guarding).
@@ -153,6 +161,7 @@ class InvariantChecker {
   int drum_window_head_ = 0;
   // stop
   int64_t stop_pressed_us_ = -1;
+  int64_t drive_failed_since_us_ = -1;  // a runaway shown within the stop's release time
   int64_t drum_held_since_us_ = -1;
   // drive off
   int64_t critical_since_us_ = -1;

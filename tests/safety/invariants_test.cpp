@@ -81,6 +81,29 @@ TEST(Invariants, APatientStopMustReachFifteenNewtonsWithinHalfASecond) {
   EXPECT_EQ(slow.first_violation_us(kStopRelease), 500 * kTickUs);
 }
 
+TEST(Invariants, ARunawayFoundByTheReleaseGivesTheCoastOneSecond) {
+  // campaign seed 104632: the release closes the relay on a dormant runaway (312 1 ms later);
+  // the unpowered coast reaches 15 N after 0.5 s but well within 1 s
+  InvariantLimits l = lumbar_400n();
+  auto run = [&](uint16_t alarm, int64_t slack_at_tick) {
+    InvariantChecker c(l);
+    c.patient_stop(0);
+    for (int64_t i = 0; i <= 1200; ++i) {
+      c.check(at(i, i < 1 ? TableState::Stopped : TableState::Fault, i < slack_at_tick ? 200.0 : 14.0, false,
+                 i < 1 ? 102 : alarm));
+    }
+    return c.violated(kStopRelease);
+  };
+  EXPECT_FALSE(run(312, 700));  // the coast after a runaway: 15 N at 0.7 s
+  EXPECT_TRUE(run(312, 1100));  // ...but not a coast that takes more than 1 s
+  EXPECT_TRUE(run(308, 700));   // any other drive-off keeps the 0.5 s
+  // a runaway that shows only after the stop's 0.5 s ran out changes nothing
+  InvariantChecker late(l);
+  late.patient_stop(0);
+  for (int64_t i = 0; i <= 1200; ++i) late.check(at(i, TableState::Fault, i < 700 ? 200.0 : 14.0, false, i < 600 ? 102 : 312));
+  EXPECT_TRUE(late.violated(kStopRelease));
+}
+
 TEST(Invariants, AStopIsNotJudgedWhenAFaultHeldTheDrumBeforeItsTimeRanOut) {
   InvariantLimits l = lumbar_400n();
   InvariantChecker c(l);
@@ -232,6 +255,13 @@ TEST(Invariants, AClosedRelayAfterAnEncoderLossMayOnlyFinishAPatientStopsPayOut)
   EXPECT_FALSE(run(kEncoderLoss, -0.6, 300));  // pay-out finished at 300 ms, relay then open
   EXPECT_TRUE(run(kEncoderLoss, 0.1, 300));    // a closed relay pulling is never allowed
   EXPECT_TRUE(run(312, -0.6, 300));            // a runaway's drive is not trusted to pay out
+  EXPECT_TRUE(run(309, -0.6, 300));            // nor a cell that disagrees with the drive
+  // a failed load cell with the encoder good (campaign seed 13884: stuck during an e-stop's
+  // hold) finishes the release on the encoder: saturated, stuck, noisy
+  EXPECT_FALSE(run(307, -0.6, 300));
+  EXPECT_FALSE(run(308, -0.6, 300));
+  EXPECT_FALSE(run(315, -0.6, 300));
+  EXPECT_TRUE(run(308, 0.1, 300));
   EXPECT_TRUE(run(kEncoderLoss, -0.6, 550));   // nor past the stop's 0.5 s
 }
 

@@ -38,6 +38,10 @@ TEST(ReportHtml, AFailedSessionShowsItsVerdictCriticalErrorsChecklistAndPlots) {
   const std::string html = report_to_html(r, ReportPageInfo{"Sharp pain", "A. Trainee", "2026-11-22"});
 
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  // the header names the scenario by its title, never by its internal id
+  EXPECT_NE(html.find("<h1>Debrief: Sharp pain</h1>"), std::string::npos);
+  EXPECT_EQ(html.find("reaction-sharp-radiating-pain"), std::string::npos);
+  EXPECT_NE(html.find("A. Trainee &middot; version 1 &middot; practice mode &middot; replay seed 7"), std::string::npos);
   EXPECT_NE(html.find("FAIL"), std::string::npos);
   EXPECT_EQ(html.find(">PASS<"), std::string::npos);
   for (const auto& c : r["critical_errors"]) EXPECT_NE(html.find(html_escape(c["message"])), std::string::npos);

@@ -44,6 +44,8 @@ class Controller {
 
   /// What the touchscreen shows after the last tick.
   const hal::DisplayState& display() const { return display_; }
+  /// True from an accepted prescription until a stop or reset that starts the session over.
+  bool has_prescription() const { return has_prescription_; }
   /// The prescription currently accepted (meaningful from Ready on).
   const hal::Prescription& prescription() const { return prescription_; }
   /// The force profile built from the accepted prescription.
@@ -108,6 +110,9 @@ class Controller {
   float measured_force_n_ = 0.0f;
   float raw_force_n_ = 0.0f;  // last valid unfiltered sample
   int32_t last_encoder_counts_ = 0;
+  // the drum's position as the last treatment started, with the cord slack: where a fast
+  // release on a failed load cell stops paying out
+  int32_t start_encoder_counts_ = 0;
   int32_t encoder_step_counts_ = 0;  // drum travel since the last tick, positive winding in
   bool have_encoder_ = false;
   hal::ActuatorFrame last_out_;

@@ -27,6 +27,21 @@ struct MonitorConfig {
   /// about 1e-30) is a frozen cell. Waiting longer leaves the loop blind while the patient's
   /// own guarding lifts the tension past the limit with the cord still (campaign seed 67508).
   int32_t stuck_still_ticks = 20;
+  /// Load-cell noise: the cord's tension is smooth at 1 kHz (the cord-and-drive mode sits
+  /// near 27 Hz, muscle tremor near 10 Hz), so the second difference of the raw reading is
+  /// the cell's own noise. The cell's 0.3 N rms makes it 0.7 N rms; a tick whose second
+  /// difference exceeds noise_curvature_n (4 N, over 5 sigma) is a noisy sample. The score
+  /// adds 1 for each and leaks 1/noise_window_ticks a tick, so it settles at the noisy
+  /// share of the last 100 ticks times 100. Above noise_score_limit (50) the cell reads with
+  /// more than about 2.4 N rms of noise: the firmware's rest decisions (8 N slack, 14 N
+  /// loaded) cannot trust it (campaign seed 1357: a 20 N cell, score about 93, read 9.6 N on
+  /// a cord at 15.8 N and let the table rest loaded). Healthy sessions peak near 6 (a fast
+  /// release's first ticks); a coasting drum whose brake chatters on a noisy encoder curves
+  /// the real tension up to about 40, which is why the limit sits at 50 and the policy does
+  /// not judge it once a fault has locked the drive.
+  float noise_curvature_n = 4.0f;
+  float noise_window_ticks = 100.0f;
+  float noise_score_limit = 50.0f;
   /// At rest with the cord slack the reading must stay within this of zero (tare drift).
   float rest_drift_limit_n = 25.0f;
   /// Load cell against motor current: both low-passed at plausibility_filter_hz, they may
@@ -130,6 +145,7 @@ struct MonitorFlags {
   bool load_cell_stuck = false;
   bool load_cell_drift_at_rest = false;
   bool load_cell_implausible = false;
+  bool load_cell_noisy = false;
   bool encoder_lost = false;
   bool motor_stalled = false;
   bool motor_runaway = false;
@@ -156,6 +172,8 @@ class SignalMonitors {
   float plausibility_gap_n() const { return plaus_force_.value - plaus_drive_.value; }
   /// Fluctuation envelope used by the guarding detector, newtons.
   float guarding_envelope_n() const { return guard_env_.value; }
+  /// Load-cell noise score (about 100 times the share of noisy samples lately).
+  float noise_score() const { return noise_score_; }
 
  private:
   static constexpr int kForceHistory = 256;  // 1 ms samples
@@ -170,6 +188,9 @@ class SignalMonitors {
   int32_t last_counts_ = -1;
   int32_t same_run_ticks_ = 0;
   int32_t same_run_encoder_ = 0;
+  float noise_raw_n_[2] = {};  // the two raw samples before this one
+  int32_t noise_samples_ = 0;  // valid raw samples seen, saturating at 2
+  float noise_score_ = 0.0f;
   // force and encoder histories
   float force_hist_[kForceHistory] = {};
   int32_t force_hist_n_ = 0;  // samples pushed, saturating at a large number

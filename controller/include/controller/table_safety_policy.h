@@ -52,6 +52,7 @@ enum AlarmCode : uint16_t {
   kAlarmMotorRunaway = 312,            // current the command does not explain
   kAlarmCordBreak = 313,               // force collapsed under load
   kAlarmWatchdog = 314,                // control loop missed its period
+  kAlarmLoadCellNoisy = 315,           // load cell noise far above its specification
 };
 
 /// Index of each rule in the table policy. The order is the rule table's order.
@@ -79,6 +80,7 @@ enum FaultId : uint8_t {
   kFaultMotorRunaway,
   kFaultCordBreak,
   kFaultWatchdog,
+  kFaultLoadCellNoisy,
   kFaultCount
 };
 
@@ -120,15 +122,20 @@ FaultConditions evaluate_table_policy(const PolicyInputs& in, const PolicyConfig
 
 /// True when a fast release (a ReleaseFast rule, such as the patient stop) has tripped and
 /// every tripped rule that takes the drive (DriveOff or stronger) leaves the drive able to
-/// finish paying the cord out under load-cell control. Only a lost encoder does: the fast
-/// release reads the load cell alone, so the drive still pays out as commanded, and paying
-/// out is faster than the unpowered drum's coast. Every other drive-off cause makes the drive
-/// (runaway, stall, supply, watchdog) or its force reading (load cell) untrustworthy.
+/// finish paying the cord out on one good sensor. A lost encoder does: the fast release reads
+/// the load cell. A failed load cell (saturated, stuck, noisy) does too, as long as the
+/// encoder is good: the release then pays out until the drum is back where the treatment
+/// started, where the cord was slack (campaign seed 13884: a cell stuck during an e-stop's
+/// hold, found as the patient's stop began the release; the unpowered coast missed 15 N in
+/// 0.5 s). Paying out is faster than the coast and adds no force. Both sensors lost, or any
+/// other drive-off cause (runaway, stall, supply, watchdog, a cell that disagrees with the
+/// drive's current), makes the drive untrustworthy.
 bool fast_release_may_finish(const SafetySupervisor& supervisor);
 
 /// True unless a load-cell rule has tripped (saturated or dropping out, stuck, implausible
-/// against the motor current, drifting at rest): only then may a drive-off's coast end by time
-/// with the cell still reading tension.
+/// against the motor current, drifting at rest, noisy). While it is false a drive-off's coast
+/// may end by time with the cell still reading tension, and a fast release also ends once the
+/// drum is back at the treatment's start position.
 bool load_cell_trusted(const SafetySupervisor& supervisor);
 
 }  // namespace tractus::controller
