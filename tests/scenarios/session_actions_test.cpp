@@ -5,28 +5,15 @@
 
 #include <string>
 
-#include "scenarios/library.h"
+#include "library_fixture.h"
 #include "scenarios/session.h"
-#include "test_paths.h"
 
 using namespace tractus;
 using namespace tractus::scenarios;
 
 namespace {
 
-Scenario routine() {
-  Scenario s;
-  LoadError e;
-  EXPECT_TRUE(load_scenario_file(test::repo_path("scenarios/library/routine-lumbar-l45.json"), s, e))
-      << e.message();
-  return s;
-}
-
-Action act(ActionKind kind) {
-  Action a;
-  a.kind = kind;
-  return a;
-}
+Action act(ActionKind kind) { return Action{kind}; }
 
 Action protocol(double force_lbf) {
   Action a = act(ActionKind::SelectProtocol);
@@ -38,7 +25,7 @@ Action protocol(double force_lbf) {
 
 // fitted, the stop switch in hand: only the prescription and the start are missing
 Session ready_to_prescribe() {
-  Session s(routine(), SessionOptions{});
+  Session s(test::library_scenario("routine-lumbar-l45"), SessionOptions{});
   Action fit = act(ActionKind::FitHarness);
   fit.quality = "good";
   EXPECT_TRUE(s.apply(fit).accepted);
