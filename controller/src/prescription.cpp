@@ -68,13 +68,13 @@ PrescriptionCheck check_prescription(const hal::Prescription& p) {
   // [guidance] warn, do not refuse
   PrescriptionCheck c;
   c.total_s = plan.total_s;
-  const float force_lbf = p.max_force_n / kNewtonsPerLbf;
+  const float force_lbf = p.max_force_n / units::kNewtonsPerLbfF;
   if (lumbar) {
-    const float body_weight_n = p.body_mass_kg * kGravityM_per_s2;
+    const float body_weight_n = p.body_mass_kg * units::kStandardGravityF;
     if (p.body_mass_kg > 0.0f && p.max_force_n > 0.5f * body_weight_n) {
       warn(c, "lumbar force above 50% of body weight");
     }
-    if (p.max_force_n > 60.0f * kGravityM_per_s2) warn(c, "lumbar force above the typical 60 kg");
+    if (p.max_force_n > 60.0f * units::kStandardGravityF) warn(c, "lumbar force above the typical 60 kg");
     if (p.first_session) {
       const float cap_lbf = p.sex == hal::PatientSex::Male ? 50.0f : 40.0f;
       if (force_lbf > cap_lbf) {

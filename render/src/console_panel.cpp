@@ -16,6 +16,7 @@
 
 #include <imgui.h>
 
+#include "controller/table_safety_policy.h"
 #include "render/console_panel.h"
 #include "render/console_text.h"
 #include "render/force_plot.h"
@@ -199,8 +200,8 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
       if (ImGui::Selectable(regions[i], i == inputs_.region) && i != inputs_.region) {
         inputs_.region = i;
         // a lumbar force is out of the cervical unit's range: each region starts from its own
-        inputs_.max_force = to_display(kRegionDefaults[i].max_force_lbf * kNewtonsPerLbf, unit);
-        inputs_.base_force = to_display(kRegionDefaults[i].base_force_lbf * kNewtonsPerLbf, unit);
+        inputs_.max_force = to_display(kRegionDefaults[i].max_force_lbf * units::kNewtonsPerLbfF, unit);
+        inputs_.base_force = to_display(kRegionDefaults[i].base_force_lbf * units::kNewtonsPerLbfF, unit);
       }
       widgets_.record_last_item((std::string("console.region.") + regions[i]).c_str());
     }
@@ -300,16 +301,16 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const float button_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
   const ImVec2 big(button_w, 44.0f);
   if (coloured_button("Start", theme::kOk, big, editable)) {
-    ConsolePrescription& p = out.console.prescription;
-    p.cervical = inputs_.region == 1;
+    console::PrescriptionEntry& p = out.console.prescription;
+    p.region = inputs_.region == 1 ? hal::Region::Cervical : hal::Region::Lumbar;
     p.protocol = static_cast<hal::Protocol>(inputs_.protocol);
     p.base_force_n = to_newtons(inputs_.base_force, inputs_.unit);
     p.hold_s = inputs_.hold_s;
     p.rest_s = inputs_.rest_s;
     p.cycles = inputs_.cycles;
-    p.force_n = to_newtons(inputs_.max_force, inputs_.unit);
+    p.max_force_n = to_newtons(inputs_.max_force, inputs_.unit);
     p.ramp_s = inputs_.ramp_s;
-    p.treatment_min = inputs_.treatment_min;
+    p.treatment_s = inputs_.treatment_min * 60.0f;
     p.release_n_per_s = to_newtons(inputs_.release_per_s, inputs_.unit);
     out.console.start = true;
   }
@@ -408,7 +409,8 @@ void ConsolePanel::draw_console_status(const hal::DisplayState& d, bool editable
                           : d.alarm_code >= 200 ? theme::kWarn
                                                 : theme::kDanger;
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    const char* text = d.alarm_text != nullptr && d.alarm_text[0] != '\0' ? d.alarm_text : alarm_text(d.alarm_code);
+    // the firmware's own text for its code (controller/table_safety_policy.h: the one table)
+    const char* text = d.alarm_text != nullptr && d.alarm_text[0] != '\0' ? d.alarm_text : controller::alarm_text(d.alarm_code);
     ImGui::TextWrapped("Alarm %u: %s", static_cast<unsigned>(d.alarm_code), text);
     ImGui::PopStyleColor();
     widgets_.record_last_item("console.alarm");

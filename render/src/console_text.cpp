@@ -1,5 +1,7 @@
 #include "render/console_text.h"
 
+#include "controller/table_safety_policy.h"
+
 namespace tractus::render {
 
 const char* state_label(hal::TableState s) {
@@ -24,26 +26,10 @@ const char* state_label(hal::TableState s) {
 const char* status_label(const hal::DisplayState& d) {
   if (d.state != hal::TableState::Stopped) return state_label(d.state);
   switch (d.alarm_code) {
-    case 102: return "PATIENT STOP";
-    case 108: return "HARNESS SLIP";
+    case controller::kAlarmPatientStop: return "PATIENT STOP";
+    case controller::kAlarmHarnessSlip: return "HARNESS SLIP";
     default: return "STOPPED";
   }
-}
-
-const char* alarm_text(uint16_t code) {
-  switch (code) {
-    case 0: return "";
-    case 101: return "Start refused: the patient stop switch is not plugged in.";
-    case 102: return "Patient stop pressed: tension released. Check on the patient.";
-    case 103: return "Stop switch unplugged during treatment: tension released.";
-    case 201: return "Self-test: load-cell zero out of range. Call service.";
-    case 301: return "Emergency stop: drive power off. Release the button and acknowledge.";
-    case 302: return "Over-force: force above prescription. Unit locked until service reset.";
-    case 303: return "Supply brown-out: drive power off. Unit locked until service reset.";
-  }
-  if (code >= 300) return "Critical fault: unit locked until service reset.";
-  if (code >= 200) return "Internal warning.";
-  return "General alarm.";
 }
 
 }  // namespace tractus::render

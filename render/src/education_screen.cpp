@@ -174,7 +174,7 @@ ViewRequests EducationScreen::draw_education(const FrameInput& in, const SceneVi
     ImGui::Begin("Pull now", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushFont(large);
     const float lb = to_display(d.measured_force_n, ForceUnit::Lbf);
-    ImGui::Text("Pull now: %.0f lb (%.0f kg)", lb, d.measured_force_n / kNewtonsPerKgf);
+    ImGui::Text("Pull now: %.0f lb (%.0f kg)", lb, d.measured_force_n / units::kNewtonsPerKgfF);
     ImGui::PopFont();
     ImGui::TextDisabled("Simulated, gentle pull on a 70 kg patient. Blue discs: pressure below resting.");
     widgets_.record_last_item("educate.pull");

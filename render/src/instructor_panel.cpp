@@ -1,4 +1,4 @@
-// The instructor panel: inject any fault from the twin's catalogue or provoke a patient
+// The instructor panel: inject any fault from the one fault catalogue or provoke a patient
 // reaction, and always see which faults are active
 #include "render/instructor_panel.h"
 
@@ -11,22 +11,17 @@
 #include "render/theme.h"
 #include "render/widgets.h"
 #include "scenarios/display_names.h"
+#include "scenarios/faults.h"
 #include "scenarios/rig.h"
 #include "scenarios/session.h"
 #include "scenarios/vocabulary.h"
-#include "twin/faults.h"
 
 namespace tractus::render {
 
 std::vector<std::string> active_fault_names(const FrameInput& in) {
   if (in.session != nullptr) return in.session->active_faults();
-  std::vector<std::string> names;
-  if (in.rig == nullptr) return names;
-  const twin::FaultTable& table = in.rig->twin_state().faults;
-  for (const twin::FaultSlot& slot : table.slots) {
-    if (slot.used && slot.active) names.push_back(twin::fault_name(slot.spec));
-  }
-  return names;
+  if (in.rig == nullptr) return {};
+  return in.rig->active_fault_names();
 }
 
 ViewRequests InstructorPanel::draw_instructor_panel(const FrameInput& in, UiRequests& out) {
@@ -41,10 +36,15 @@ ViewRequests InstructorPanel::draw_instructor_panel(const FrameInput& in, UiRequ
                    ImGuiWindowFlags_AlwaysAutoResize);
   if (!open) view.instructor_open = false;
 
-  // faults from the twin's catalogue, injected on the twin's side of the HAL; picked as a
+  // faults from the one catalogue (the twin's, then the console's link); picked as a
   // component, then what goes wrong with it, so no list is longer than the screen
-  int count = 0;
-  const twin::FaultCatalogueEntry* catalogue = twin::fault_catalogue(&count);
+  struct Row {
+    const char* name;
+    const char* description;
+  };
+  std::vector<Row> catalogue;
+  for (const scenarios::Term& t : scenarios::fault_catalogue()) catalogue.push_back(Row{t.id, t.label});
+  const int count = static_cast<int>(catalogue.size());
   std::vector<std::string> components;
   for (int i = 0; i < count; ++i) {
     const std::string name = catalogue[i].name;

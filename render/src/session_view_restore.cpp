@@ -8,8 +8,8 @@ void fill_history_from_series(ForceHistory& history, const std::vector<scenarios
   history.clear();
   for (const scenarios::Sample& s : series) {
     // the series keeps the clinicians' unit (the session report's); the plot works in newtons
-    history.add(ForceSample{s.t_s, static_cast<float>(s.target_lbf) * kNewtonsPerLbf,
-                            static_cast<float>(s.measured_lbf) * kNewtonsPerLbf});
+    history.add(ForceSample{s.t_s, static_cast<float>(s.target_lbf * units::kNewtonsPerLbf),
+                            static_cast<float>(s.measured_lbf * units::kNewtonsPerLbf)});
   }
 }
 

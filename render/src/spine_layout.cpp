@@ -2,14 +2,14 @@
 
 #include <algorithm>
 
+#include "scenarios/disc_levels.h"
+
 namespace tractus::render {
 
 namespace {
 
 const char* const kLumbarVertebrae[] = {"L1", "L2", "L3", "L4", "L5", "S1"};
-const char* const kLumbarDiscs[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
 const char* const kCervicalVertebrae[] = {"C2", "C3", "C4", "C5", "C6", "C7", "T1"};
-const char* const kCervicalDiscs[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
 
 // adult sizes, metres: lumbar bodies about 26 mm tall with 9 mm discs, cervical about 14 and 5
 struct ChainSize {
@@ -63,7 +63,7 @@ SpineLayout layout_spine(const twin::TwinModel& model, const twin::TwinState& st
   const int n = cervical ? twin::kCervicalLevels : twin::kLumbarLevels;
   const twin::LevelState* levels = cervical ? state.patient.cervical : state.patient.lumbar;
   const char* const* vertebra_names = cervical ? kCervicalVertebrae : kLumbarVertebrae;
-  const char* const* disc_names = cervical ? kCervicalDiscs : kLumbarDiscs;
+  const hal::Region chain = cervical ? hal::Region::Cervical : hal::Region::Lumbar;
   out.axis_y_m = fixed_end_m.y;
   out.body_radius_m = size.radius_m;
   out.treated = treated_level(model, state, cervical);
@@ -83,7 +83,7 @@ SpineLayout layout_spine(const twin::TwinModel& model, const twin::TwinState& st
     x += size.body_m;
     if (i == n) break;
     SpineDisc d;
-    d.name = disc_names[i];
+    d.name = scenarios::disc_level_label(chain, i);
     d.x0_m = x;
     d.x1_m = x + disc_h[static_cast<size_t>(i)];
     d.bulge_m = std::max(0.0f, static_cast<float>(levels[i].protrusion_mm) * 1e-3f * kBulgeExaggeration);

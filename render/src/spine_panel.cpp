@@ -11,14 +11,13 @@
 #include "render/spine_layout.h"
 #include "render/spine_panel.h"
 #include "render/theme.h"
+#include "scenarios/disc_levels.h"
 #include "scenarios/rig.h"
 
 namespace tractus::render {
 
 namespace {
 
-const char* const kLumbarNames[] = {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1"};
-const char* const kCervicalNames[] = {"C2-3", "C3-4", "C4-5", "C5-6", "C6-7", "C7-T1"};
 // the colour scale is shared with the 3D x-ray spine (spine_layout.h)
 ImU32 pressure_colour(double mmhg) {
   const glm::vec4 c = disc_pressure_colour(mmhg);
@@ -33,7 +32,7 @@ void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float ri
   const bool cervical = rig.model().setup == hal::Region::Cervical || cervical_console;
   const int n = cervical ? twin::kCervicalLevels : twin::kLumbarLevels;
   const twin::LevelState* levels = cervical ? s.patient.cervical : s.patient.lumbar;
-  const char* const* names = cervical ? kCervicalNames : kLumbarNames;
+  const hal::Region chain = cervical ? hal::Region::Cervical : hal::Region::Lumbar;
 
   const float width = 250.0f;
   ImGui::SetNextWindowPos(ImVec2(right_edge_px - width - 10.0f, kToolbarHeightPx + 10.0f));
@@ -77,7 +76,7 @@ void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float ri
     dl->AddLine(ImVec2(x0 + body_w + 12.0f, y + 0.5f * h), ImVec2(x0 + body_w + 34.0f, y + 0.5f * h + 10.0f), nerve,
                 3.0f + 2.0f * c);
     // level name and pressure
-    dl->AddText(ImVec2(origin.x, y + 0.5f * h - 7.0f), label, names[i]);
+    dl->AddText(ImVec2(origin.x, y + 0.5f * h - 7.0f), label, scenarios::disc_level_label(chain, i));
     char text[24];
     std::snprintf(text, sizeof text, "%+.0f", l.pressure_mmhg);
     dl->AddText(ImVec2(x0 + body_w + 48.0f, y + 0.5f * h - 7.0f), label, text);

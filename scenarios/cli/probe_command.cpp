@@ -23,6 +23,7 @@
 #include "scenarios/patient_file.h"
 #include "twin/patient_fields.h"
 #include "twin/probe.h"
+#include "hal/units.h"
 
 #ifndef TRACTUS_PATIENT_DIR
 #define TRACTUS_PATIENT_DIR "twin/patients"
@@ -32,7 +33,7 @@ namespace tractus::cli {
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 
 void usage() {
   std::printf(

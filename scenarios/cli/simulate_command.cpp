@@ -7,12 +7,13 @@
 #include "commands.h"
 #include "scenarios/number_text.h"
 #include "scenarios/rig.h"
+#include "hal/units.h"
 
 namespace tractus::cli {
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 
 void usage() {
   std::printf(
@@ -71,24 +72,21 @@ int simulate_command(int argc, char** argv) {
   cfg.seed = seed;
   scenarios::Rig rig(cfg);
   rig.advance_us(500000);  // power-on self-test
-  hal::ConsoleCommand c;
-  c.kind = hal::CommandKind::SetPrescription;
-  c.prescription.max_force_n = static_cast<float>(force_lbf * kNewtonsPerLbf);
-  c.prescription.ramp_s = static_cast<float>(ramp_s);
-  c.prescription.treatment_s = static_cast<float>(minutes * 60.0);
-  c.prescription.release_n_per_s = static_cast<float>(release);
-  rig.send(c);
+  // the operator's sequence on the rig's console: prescription, harnesses, Start, one a tick
+  console::PrescriptionEntry entry;
+  entry.max_force_n = force_lbf * kNewtonsPerLbf;
+  entry.ramp_s = ramp_s;
+  entry.treatment_s = minutes * 60.0;
+  entry.release_n_per_s = release;
+  rig.console().set_prescription(entry);
   rig.advance_us(1000);
   if (rig.display().prescription_rejected) {
     std::fprintf(stderr, "tractus-cli simulate: prescription refused: %s %s\n",
                  rig.display().reject_field, rig.display().reject_reason);
     return 2;
   }
-  c.kind = hal::CommandKind::ConfirmHarness;
-  rig.send(c);
-  rig.advance_us(1000);
-  c.kind = hal::CommandKind::Start;
-  rig.send(c);
+  rig.console().press(hal::CommandKind::ConfirmHarness);
+  rig.console().start_once_ready();
 
   // run to completion, tracking the peak tension
   double peak_n = 0.0;

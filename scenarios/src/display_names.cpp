@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "controller/table_safety_policy.h"
 #include "scenarios/faults.h"
 #include "scenarios/vocabulary.h"
 
@@ -117,38 +118,38 @@ struct AlarmName {
   const char* name;
 };
 const AlarmName kAlarms[] = {
-    {101, "Stop switch not plugged in"},
-    {102, "Patient stop"},
-    {103, "Stop switch unplugged"},
-    {104, "Harnesses not confirmed"},
-    {105, "Table height moving"},
-    {106, "Carriage lock stuck"},
-    {107, "Pretension not reached"},
-    {108, "Harness slip"},
-    {109, "Console link lost"},
-    {110, "A fault is latched"},
-    {111, "Tension held on the cord"},
-    {201, "Load cell zero out of range"},
-    {202, "Stop switch test failed"},
-    {203, "Load cell reads force at rest"},
-    {204, "Table height locked in treatment"},
-    {205, "Muscle guarding"},
-    {206, "Motor current sensor offset"},
-    {301, "Emergency stop"},
-    {302, "Over-force"},
-    {303, "Supply brown-out"},
-    {304, "Power loss"},
-    {305, "Force above the device maximum"},
-    {306, "Force rising too fast"},
-    {307, "Load cell saturated"},
-    {308, "Load cell stuck"},
-    {309, "Load cell implausible"},
-    {310, "Encoder lost"},
-    {311, "Motor stall"},
-    {312, "Drive runaway"},
-    {313, "Cord break"},
-    {314, "Control loop watchdog"},
-    {315, "Load cell noisy"},
+    {controller::kAlarmStopSwitchNotConnected, "Stop switch not plugged in"},
+    {controller::kAlarmPatientStop, "Patient stop"},
+    {controller::kAlarmStopSwitchUnplugged, "Stop switch unplugged"},
+    {controller::kAlarmHarnessNotConfirmed, "Harnesses not confirmed"},
+    {controller::kAlarmHiLoActive, "Table height moving"},
+    {controller::kAlarmCarriageLockStuck, "Carriage lock stuck"},
+    {controller::kAlarmPretensionNotReached, "Pretension not reached"},
+    {controller::kAlarmHarnessSlip, "Harness slip"},
+    {controller::kAlarmConsoleLinkLost, "Console link lost"},
+    {controller::kAlarmFaultLatched, "A fault is latched"},
+    {controller::kAlarmTensionHeld, "Tension held on the cord"},
+    {controller::kAlarmTareOutOfRange, "Load cell zero out of range"},
+    {controller::kAlarmStopSwitchTestFailed, "Stop switch test failed"},
+    {controller::kAlarmLoadCellDrift, "Load cell reads force at rest"},
+    {controller::kAlarmHiLoLocked, "Table height locked in treatment"},
+    {controller::kAlarmMuscleGuarding, "Muscle guarding"},
+    {controller::kAlarmCurrentSensorOffset, "Motor current sensor offset"},
+    {controller::kAlarmEmergencyStop, "Emergency stop"},
+    {controller::kAlarmOverForce, "Over-force"},
+    {controller::kAlarmBrownOut, "Supply brown-out"},
+    {controller::kAlarmPowerLoss, "Power loss"},
+    {controller::kAlarmOverForceAbsolute, "Force above the device maximum"},
+    {controller::kAlarmForceRate, "Force rising too fast"},
+    {controller::kAlarmLoadCellSaturated, "Load cell saturated"},
+    {controller::kAlarmLoadCellStuck, "Load cell stuck"},
+    {controller::kAlarmLoadCellImplausible, "Load cell implausible"},
+    {controller::kAlarmEncoderLoss, "Encoder lost"},
+    {controller::kAlarmMotorStall, "Motor stall"},
+    {controller::kAlarmMotorRunaway, "Drive runaway"},
+    {controller::kAlarmCordBreak, "Cord break"},
+    {controller::kAlarmWatchdog, "Control loop watchdog"},
+    {controller::kAlarmLoadCellNoisy, "Load cell noisy"},
 };
 
 // [SECTION] critical errors

@@ -114,7 +114,7 @@ class Fields {
 
   /// A string that must be one of choices.
   bool choice(const json& j, const std::string& path, const char* key, std::string& out,
-              bool required, std::initializer_list<const char*> choices) {
+              bool required, const std::vector<const char*>& choices) {
     std::string s;
     if (!string(j, path, key, s, required)) return false;
     if (s.empty()) return true;

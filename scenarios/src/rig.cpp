@@ -13,15 +13,10 @@ Rig::Rig(const RigConfig& config)
       rng_(config.seed) {}
 
 void Rig::tick() {
+  // console -> controller -> twin, each through its pins
   sensors_ = twin::sense(config_.twin, twin_, rng_);
-  if (twin::fault_active(twin_.faults, twin::FaultKind::ConsoleLinkLoss)) {
-    pending_ = hal::ConsoleCommand{};  // the link is down: the firmware hears nothing
-  } else if (heartbeat_sent_us_ < 0 || now_us_ - heartbeat_sent_us_ >= kHeartbeatPeriodUs) {
-    pending_.heartbeat = ++heartbeat_ == 0 ? ++heartbeat_ : heartbeat_;  // 0 means "none sent"
-    heartbeat_sent_us_ = now_us_;
-  }
-  actuators_ = controller_.tick(sensors_, pending_, now_us_);
-  pending_ = hal::ConsoleCommand{};
+  const hal::ConsoleCommand command = console_.tick(now_us_, controller_.display());
+  actuators_ = controller_.tick(sensors_, command, now_us_);
   twin::StepInputs person;
   person.manual_brake_release = hand_release_;
   if (cough_started_us_ >= 0) {
@@ -74,20 +69,50 @@ void Rig::prescribe_and_start(const hal::Prescription& prescription) {
   hal::ConsoleCommand c;
   c.kind = hal::CommandKind::SetPrescription;
   c.prescription = prescription;
-  send(c);
-  advance_us(config_.controller.tick_us);
-  c.kind = hal::CommandKind::ConfirmHarness;
-  send(c);
-  advance_us(config_.controller.tick_us);
-  c.kind = hal::CommandKind::Start;
-  send(c);
+  console_.send(c);
+  console_.press(hal::CommandKind::ConfirmHarness);
+  console_.press(hal::CommandKind::Start);
+  advance_us(2 * config_.controller.tick_us);
 }
 
 twin::FaultResult Rig::inject_fault(const char* name) {
+  if (console::is_console_fault(name)) {
+    console_.set_link_lost(true);  // the console's one fault: its link to the controller
+    twin::FaultResult r;
+    r.ok = true;
+    return r;
+  }
   twin::FaultSpec spec;
   const twin::FaultResult found = twin::make_fault_spec(name, &spec, twin_.time_us);
   if (!found.ok) return found;
   return twin::schedule_fault(twin_.faults, spec);
+}
+
+bool Rig::clear_fault(const std::string& name) {
+  if (console::is_console_fault(name.c_str())) {
+    const bool was = console_.link_lost();
+    console_.set_link_lost(false);
+    return was;
+  }
+  bool cleared = false;
+  for (int i = 0; i < twin::kMaxFaults; ++i) {
+    const twin::FaultSlot& s = twin_.faults.slots[i];
+    if (s.used && name == twin::fault_name(s.spec)) cleared = twin::clear_fault(twin_.faults, i) || cleared;
+  }
+  return cleared;
+}
+
+void Rig::clear_faults() {
+  console_.set_link_lost(false);
+  twin::clear_faults(twin_.faults);
+}
+
+std::vector<std::string> Rig::active_fault_names() const {
+  std::vector<std::string> names;
+  if (console_.link_lost()) names.push_back(console::fault_catalogue(nullptr)[0].name);
+  for (const twin::FaultSlot& s : twin_.faults.slots)
+    if (s.used) names.push_back(twin::fault_name(s.spec));
+  return names;
 }
 
 uint64_t Rig::state_hash() const {
@@ -104,6 +129,7 @@ uint64_t Rig::state_hash() const {
   // the person's inputs, only once used, so a rig that never saw them hashes as before
   if (cough_started_us_ >= 0) h.i64(cough_started_us_);
   if (hand_release_) h.boolean(hand_release_);
+  if (console_.link_lost()) h.boolean(true);
   const twin::PatientModel& p = config_.twin.patient;
   if (p.pelvic_harness_fit != fitted_patient_.pelvic_harness_fit ||
       p.head_halter_fit != fitted_patient_.head_halter_fit) {

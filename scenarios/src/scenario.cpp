@@ -1,3 +1,4 @@
+#include "scenarios/disc_levels.h"
 #include "scenarios/scenario.h"
 
 #include <set>
@@ -306,9 +307,7 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   const std::string gp = "$.goal";
   if (!f.object(*goal, gp, {"region", "mode", "level", "text", "force_lbf", "ramp_s",
                             "treatment_min", "angle_deg"}) ||
-      !f.choice(*goal, gp, "level", s.goal.level, false,
-                {"L1-2", "L2-3", "L3-4", "L4-5", "L5-S1", "C2-3", "C3-4", "C4-5", "C5-6", "C6-7",
-                 "C7-T1"}) ||
+      !f.choice(*goal, gp, "level", s.goal.level, false, disc_level_labels()) ||
       !f.choice(*goal, gp, "region", s.goal.region, true, {"lumbar", "cervical"}) ||
       !f.choice(*goal, gp, "mode", s.goal.mode, true, {"static"}) ||
       !f.string(*goal, gp, "text", s.goal.text, true) ||

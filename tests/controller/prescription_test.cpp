@@ -100,12 +100,12 @@ TEST(Prescription, WarnsAboveThirtyPoundsCervical) {
   // DESIGN.md section 4: cervical forces above 30 lb increased discomfort
   Prescription p = valid();
   p.region = Region::Cervical;
-  p.max_force_n = 31.0f * 4.4482f;
+  p.max_force_n = 31.0f * tractus::units::kNewtonsPerLbfF;
   auto c = check_prescription(p);
   EXPECT_TRUE(c.ok);
   ASSERT_EQ(c.warning_count, 1);
   EXPECT_EQ(std::string(c.warnings[0]), "cervical force above 30 lb: more discomfort reported");
-  p.max_force_n = 25.0f * 4.4482f;
+  p.max_force_n = 25.0f * tractus::units::kNewtonsPerLbfF;
   EXPECT_EQ(check_prescription(p).warning_count, 0);
 }
 
@@ -114,7 +114,7 @@ TEST(Prescription, WarnsAboveTheFirstSessionCap) {
   Prescription p = valid();
   p.first_session = true;
   p.sex = tractus::hal::PatientSex::Male;
-  p.max_force_n = 45.0f * 4.4482f;
+  p.max_force_n = 45.0f * tractus::units::kNewtonsPerLbfF;
   EXPECT_EQ(check_prescription(p).warning_count, 0);
   p.sex = tractus::hal::PatientSex::Female;
   auto c = check_prescription(p);

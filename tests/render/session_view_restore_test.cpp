@@ -13,9 +13,9 @@ TEST(SessionViewRestore, TheConsoleShowsTheRunningPrescriptionInTheDisplayUnit) 
   hal::Prescription p;
   p.region = hal::Region::Cervical;
   p.protocol = hal::Protocol::Intermittent;
-  p.max_force_n = 20.0f * render::kNewtonsPerLbf;  // 20 lbf
-  p.base_force_n = 10.0f * render::kNewtonsPerLbf;
-  p.release_n_per_s = 5.0f * render::kNewtonsPerLbf;
+  p.max_force_n = 20.0f * render::newtons_per(render::ForceUnit::Lbf);  // 20 lbf
+  p.base_force_n = 10.0f * render::newtons_per(render::ForceUnit::Lbf);
+  p.release_n_per_s = 5.0f * render::newtons_per(render::ForceUnit::Lbf);
   p.hold_s = 45.0f;
   p.rest_s = 15.0f;
   p.cycles = 6;
@@ -56,8 +56,8 @@ TEST(SessionViewRestore, ThePlotHoldsTheWholeSeriesFromTheSessionsStart) {
   render::fill_history_from_series(h, series);
   ASSERT_EQ(h.size(), 2400u);  // the newest 4 minutes
   EXPECT_DOUBLE_EQ(h.newest().t_s, 300.0);
-  EXPECT_NEAR(h.newest().target_n, 30.0f * render::kNewtonsPerLbf, 1e-3f);
-  EXPECT_NEAR(h.newest().measured_n, 29.5f * render::kNewtonsPerLbf, 1e-3f);
+  EXPECT_NEAR(h.newest().target_n, 30.0f * render::newtons_per(render::ForceUnit::Lbf), 1e-3f);
+  EXPECT_NEAR(h.newest().measured_n, 29.5f * render::newtons_per(render::ForceUnit::Lbf), 1e-3f);
   EXPECT_NEAR(h.at(0).t_s, 60.1, 1e-9);
   std::vector<scenarios::Sample> short_series(series.begin(), series.begin() + 50);
   render::fill_history_from_series(h, short_series);

@@ -11,6 +11,7 @@
 #include "scenarios/session.h"
 #include "test_paths.h"
 #include "twin/twin.h"
+#include "hal/units.h"
 
 using namespace tractus;
 using namespace tractus::scenarios;
@@ -18,7 +19,7 @@ using namespace tractus::scenarios;
 namespace {
 
 constexpr int64_t kUsPerS = 1000000;
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 
 Scenario routine() {
   Scenario s;

@@ -12,13 +12,14 @@
 #include "scenarios/scoring.h"
 #include "scenarios/script.h"
 #include "library_fixture.h"
+#include "hal/units.h"
 
 using namespace tractus;
 using namespace tractus::scenarios;
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 
 Scenario load(const char* id) { return test::library_scenario(id); }
 

@@ -11,13 +11,14 @@
 
 #include "twin/probe.h"
 #include "twin/twin.h"
+#include "hal/units.h"
 
 using namespace tractus;
 using namespace tractus::twin;
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 constexpr int kL45 = 3;   // index of L4-L5 in the lumbar chain
 constexpr int kL5S1 = 4;  // index of L5-S1
 

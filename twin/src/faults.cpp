@@ -63,7 +63,6 @@ const FaultCatalogueEntry kCatalogue[] = {
     {"carriage.jam", K::CarriageJam, C::None, 0.0, "", "The split carriage seizes where it is."},
     {"power.loss", K::PowerLoss, C::None, 0.0, "V", "The supply falls to this voltage; below 15 V the drive loses power and the brake drops in."},
     {"stop_switch.unplugged", K::StopSwitchUnplugged, C::None, 0.0, "", "The patient stop switch cable comes out of the console."},
-    {"console.link_loss", K::ConsoleLinkLoss, C::None, 0.0, "", "The touchscreen console's link to the controller fails: no command or heartbeat gets through."},
 };
 
 constexpr int kCatalogueSize = static_cast<int>(sizeof kCatalogue / sizeof kCatalogue[0]);

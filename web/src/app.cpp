@@ -9,6 +9,7 @@
 #include "scenarios/display_names.h"
 #include "scenarios/library.h"
 #include "scenarios/scenario.h"
+#include "hal/units.h"
 
 namespace tractus::web {
 
@@ -17,18 +18,12 @@ namespace {
 constexpr int64_t kStopTapUs = 300000;
 constexpr std::size_t kFrameWindow = 600;
 constexpr int64_t kTickUs = 1000;
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 
 scenarios::Action make(scenarios::ActionKind kind) {
   scenarios::Action a;
   a.kind = kind;
   return a;
-}
-
-hal::ConsoleCommand command(hal::CommandKind kind) {
-  hal::ConsoleCommand c;
-  c.kind = kind;
-  return c;
 }
 }  // namespace
 
@@ -165,7 +160,6 @@ void App::open_scenario(const std::string& id, bool assessment) {
   } else {
     session_ = std::make_unique<scenarios::Session>(sc, opt);
   }
-  start_pending_ = false;
   has_report_ = false;
   message_.clear();
   clock_ = render::ClockView{};
@@ -176,7 +170,6 @@ void App::open_next_course_session() {
   if (!course_ || course_->done()) return;
   session_ = std::make_unique<scenarios::Session>(course_->next_scenario(), course_->next_options());
   film_.reset();
-  start_pending_ = false;
   has_report_ = false;
   message_.clear();
   clock_ = render::ClockView{};
@@ -237,13 +230,14 @@ void App::apply_sandbox(const render::UiRequests& r) {
     stop_tap_at_us_ = rig_->now_us();
     stop_release_at_us_ = rig_->now_us() + kStopTapUs;
   }
-  // console commands reach the firmware one per tick, in order
-  std::vector<hal::ConsoleCommand> cmds;
+  // console presses go to the rig's touchscreen console, which sends them to the firmware one
+  // a tick, in order, as the simulation clock runs
+  console::Console& console = rig_->console();
   const render::ConsoleIntents& c = r.console;
-  if (c.confirm_harness) cmds.push_back(command(hal::CommandKind::ConfirmHarness));
+  if (c.confirm_harness) console.press(hal::CommandKind::ConfirmHarness);
   // a start in the other region first fits that unit (pelvic harness or head halter), as the
   // operator would before pressing Start; never under tension
-  const hal::Region region = c.prescription.cervical ? hal::Region::Cervical : hal::Region::Lumbar;
+  const hal::Region region = c.prescription.region;
   bool start = c.start;
   if (start && !rig_->fit_unit(region)) {
     instructor_message_ = std::string("Start not sent: the ") +
@@ -253,30 +247,14 @@ void App::apply_sandbox(const render::UiRequests& r) {
   }
   if (start) {
     instructor_message_.clear();  // a refused start's reason must not outlive a start that went through
-    hal::ConsoleCommand set = command(hal::CommandKind::SetPrescription);
-    set.prescription.region = region;
-    set.prescription.protocol = c.prescription.protocol;
-    set.prescription.max_force_n = c.prescription.force_n;
-    set.prescription.base_force_n = c.prescription.base_force_n;
-    set.prescription.hold_s = c.prescription.hold_s;
-    set.prescription.rest_s = c.prescription.rest_s;
-    // the HAL carries 0..99 cycles; anything else is left for the firmware to refuse
-    set.prescription.cycles = static_cast<uint8_t>(std::clamp(c.prescription.cycles, 0, 255));
-    set.prescription.ramp_s = c.prescription.ramp_s;
-    set.prescription.treatment_s = c.prescription.treatment_min * 60.0f;
-    set.prescription.release_n_per_s = c.prescription.release_n_per_s;
-    cmds.push_back(set);
-    cmds.push_back(command(hal::CommandKind::Start));
+    console.set_prescription(c.prescription);
+    console.start_once_ready();
   }
-  if (c.pause) cmds.push_back(command(hal::CommandKind::Pause));
-  if (c.resume) cmds.push_back(command(hal::CommandKind::Resume));
-  if (c.stop) cmds.push_back(command(hal::CommandKind::Stop));
-  if (c.acknowledge) cmds.push_back(command(hal::CommandKind::Acknowledge));
-  if (c.release_tension) cmds.push_back(command(hal::CommandKind::ReleaseTension));
-  for (const hal::ConsoleCommand& cmd : cmds) {
-    rig_->send(cmd);
-    rig_->tick();
-  }
+  if (c.pause) console.press(hal::CommandKind::Pause);
+  if (c.resume) console.press(hal::CommandKind::Resume);
+  if (c.stop) console.press(hal::CommandKind::Stop);
+  if (c.acknowledge) console.press(hal::CommandKind::Acknowledge);
+  if (c.release_tension) console.press(hal::CommandKind::ReleaseTension);
 }
 
 void App::apply_training(const render::UiRequests& r) {
@@ -288,14 +266,14 @@ void App::apply_training(const render::UiRequests& r) {
   if (c.start) {
     scenarios::Action select = make(scenarios::ActionKind::SelectProtocol);
     select.protocol.mode = "static";
-    select.protocol.region = c.prescription.cervical ? "cervical" : "lumbar";
-    select.protocol.force_lbf = c.prescription.force_n / kNewtonsPerLbf;
+    select.protocol.region = c.prescription.region == hal::Region::Cervical ? "cervical" : "lumbar";
+    select.protocol.force_lbf = c.prescription.max_force_n / kNewtonsPerLbf;
     select.protocol.ramp_s = c.prescription.ramp_s;
-    select.protocol.treatment_min = c.prescription.treatment_min;
+    select.protocol.treatment_min = c.prescription.treatment_s / 60.0;
     select.protocol.release_lbf_per_s = c.prescription.release_n_per_s / kNewtonsPerLbf;
     actions.push_back(select);
-    // the firmware takes the prescription over the next ticks; start once it reads Ready
-    start_pending_ = true;
+    // the session's console sends Start once the firmware has taken the prescription
+    actions.push_back(make(scenarios::ActionKind::Start));
   }
   if (c.pause) actions.push_back(make(scenarios::ActionKind::Pause));
   if (c.resume) actions.push_back(make(scenarios::ActionKind::Resume));
@@ -318,22 +296,15 @@ void App::apply_training(const render::UiRequests& r) {
     actions.push_back(react);
   }
   actions.insert(actions.end(), r.actions.begin(), r.actions.end());
+  bool selected = true;
   for (const scenarios::Action& a : actions) {
+    // a prescription the console could not change (the table busy) is not started either
+    if (a.kind == scenarios::ActionKind::Start && !selected) continue;
     const scenarios::ApplyResult res = session_->apply(a);
+    if (a.kind == scenarios::ActionKind::SelectProtocol) selected = res.accepted;
     if (scenarios::is_instructor_action(a.kind)) instructor_message_ = res.accepted ? std::string() : res.message;
   }
   clock_.speed = static_cast<int>(session_->speed());
-}
-
-void App::start_when_ready() {
-  if (!start_pending_ || !session_) return;
-  const hal::DisplayState& d = session_->rig().display();
-  if (d.state == hal::TableState::Ready || d.state == hal::TableState::Setup) {
-    session_->apply(make(scenarios::ActionKind::Start));
-    start_pending_ = false;
-  } else if (d.prescription_rejected || d.state != hal::TableState::Idle) {
-    start_pending_ = false;  // refused, or the table is busy: the console shows why
-  }
 }
 
 void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
@@ -374,10 +345,6 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     });
   } else if (screen_ == render::Screen::Training && session_) {
     apply_training(r);
-    if (start_pending_) {
-      session_->advance_us(5 * kTickUs);  // a few ticks for the console protocol
-      start_when_ready();
-    }
     if (r.single_step) session_->advance_us(kTickUs);
     advance_clock(real_dt_s, session_->speed(), [&](int64_t us) {
       const int64_t before_us = session_->now_us();

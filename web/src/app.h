@@ -133,7 +133,6 @@ class App {
   // steps step(us) for this frame's share of simulated time, or drops it while paused
   void advance_clock(double real_dt_s, double speed, const SimClock::StepFn& step);
   void advance_sandbox_us(int64_t dt_us);
-  void start_when_ready();
   // debrief (app_debrief.cpp)
   void begin_debrief_film();
   void open_next_course_session();
@@ -175,7 +174,6 @@ class App {
   std::string instructor_message_;               // why the last fault or reaction was refused
   render::TrainerUi ui_;
   render::ClockView clock_;
-  bool start_pending_ = false;        // training: Start waits for the firmware to read Ready
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again
   int64_t stop_tap_at_us_ = -1;      // sandbox: when the stop switch was last pressed
   SimClock sim_clock_;               // simulated time owed, paid in CPU-bounded slices

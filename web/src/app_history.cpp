@@ -202,7 +202,6 @@ void App::resume_saved_session() {
   }
   const scenarios::Report now = scenarios::build_report(*session_);
   resumed_ = Resumed{true, static_cast<double>(session_->now_us()) * 1e-6, now.timeline_hash, p.record.actions.size()};
-  start_pending_ = false;
   has_report_ = false;
   message_.clear();
   storage_message_.clear();

@@ -2,38 +2,39 @@
 
 #include <algorithm>
 #include <cstdio>
+#include "hal/units.h"
 
 namespace tractus::web {
 
 namespace {
 
 constexpr int64_t kTickUs = 1000;
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 // the patient stop's release floor (Eltrac manual; DESIGN.md section 4)
 constexpr double kStopFloorN = 15.0;
 
-hal::Prescription lumbar(hal::Protocol protocol, double max_lbf, double ramp_s, double treatment_s) {
-  hal::Prescription p;
+console::PrescriptionEntry lumbar(hal::Protocol protocol, double max_lbf, double ramp_s, double treatment_s) {
+  console::PrescriptionEntry p;
   p.region = hal::Region::Lumbar;
   p.protocol = protocol;
-  p.max_force_n = static_cast<float>(max_lbf * kNewtonsPerLbf);
-  p.ramp_s = static_cast<float>(ramp_s);
-  p.treatment_s = static_cast<float>(treatment_s);
-  p.release_n_per_s = 40.0f;
+  p.max_force_n = max_lbf * kNewtonsPerLbf;
+  p.ramp_s = ramp_s;
+  p.treatment_s = treatment_s;
+  p.release_n_per_s = 40.0;
   return p;
 }
 
-hal::Prescription cycling(hal::Protocol protocol, double max_lbf, double base_lbf, double ramp_s, double hold_s,
-                          double rest_s, double treatment_s) {
-  hal::Prescription p = lumbar(protocol, max_lbf, ramp_s, treatment_s);
-  p.base_force_n = static_cast<float>(base_lbf * kNewtonsPerLbf);
-  p.hold_s = static_cast<float>(hold_s);
-  p.rest_s = static_cast<float>(rest_s);
-  p.ramp_down_s = 10.0f;
+// the cyclic ramp-down and decompression release take the HAL's 10 s
+console::PrescriptionEntry cycling(hal::Protocol protocol, double max_lbf, double base_lbf, double ramp_s,
+                                   double hold_s, double rest_s, double treatment_s) {
+  console::PrescriptionEntry p = lumbar(protocol, max_lbf, ramp_s, treatment_s);
+  p.base_force_n = base_lbf * kNewtonsPerLbf;
+  p.hold_s = hold_s;
+  p.rest_s = rest_s;
   return p;
 }
 
-Cue prescribe(double at_s, const hal::Prescription& p) {
+Cue prescribe(double at_s, const console::PrescriptionEntry& p) {
   Cue c;
   c.at_s = at_s;
   c.kind = CueKind::Prescribe;
@@ -101,13 +102,13 @@ void DemoDirector::run_cue(scenarios::Rig& rig, const Cue& c) {
   const hal::DisplayState& d = rig.display();
   switch (c.kind) {
     case CueKind::Prescribe: {
-      if (d.state == hal::TableState::Complete || d.state == hal::TableState::Stopped) {
-        hal::ConsoleCommand ack;
-        ack.kind = hal::CommandKind::Acknowledge;
-        rig.send(ack);
-        rig.tick();
-      }
-      rig.prescribe_and_start(c.prescription);
+      // the operator's sequence on the console, sent one command a tick as time runs
+      console::Console& console = rig.console();
+      if (d.state == hal::TableState::Complete || d.state == hal::TableState::Stopped)
+        console.press(hal::CommandKind::Acknowledge);
+      console.set_prescription(c.prescription);
+      console.press(hal::CommandKind::ConfirmHarness);
+      console.start_once_ready();
       break;
     }
     case CueKind::PressStopSwitch:
@@ -127,12 +128,9 @@ void DemoDirector::run_cue(scenarios::Rig& rig, const Cue& c) {
         ++seen_.faults_injected;
       }
       break;
-    case CueKind::Acknowledge: {
-      hal::ConsoleCommand ack;
-      ack.kind = hal::CommandKind::Acknowledge;
-      rig.send(ack);
+    case CueKind::Acknowledge:
+      rig.console().press(hal::CommandKind::Acknowledge);
       break;
-    }
   }
 }
 

@@ -13,6 +13,7 @@
 #include "hal/hal.h"
 #include "render/camera.h"
 #include "render/demo_caption.h"
+#include "console/prescription_entry.h"
 #include "scenarios/rig.h"
 
 namespace tractus::web {
@@ -30,7 +31,7 @@ enum class CueKind {
 struct Cue {
   double at_s = 0.0;                // simulated seconds after the step began
   CueKind kind = CueKind::Acknowledge;
-  hal::Prescription prescription;   // with Prescribe
+  console::PrescriptionEntry prescription;  // with Prescribe
   std::string fault;                // with InjectFault: a fault catalogue name
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "hal/hal.h"
+#include "hal/units.h"
 
 namespace tractus::controller {
 
@@ -18,11 +19,6 @@ struct PrescriptionCheck {
   /// Total treatment time computed from the parameters, seconds (valid when ok).
   float total_s = 0.0f;
 };
-
-/// Conversion used by the guidance thresholds: one pound-force in newtons.
-constexpr float kNewtonsPerLbf = 4.4482216f;
-/// Standard gravity, for body weight in newtons.
-constexpr float kGravityM_per_s2 = 9.80665f;
 
 /// Checks every field of p against the table's ranges (see hal::Prescription) and returns the
 /// first refusal, naming the field and the reason; for an accepted prescription it lists the

@@ -1,4 +1,5 @@
-// Words the console shows for firmware states and alarm codes.
+// Words the console shows for firmware states. Alarm texts are the firmware's own
+// (controller::alarm_text, keyed by the named codes of controller/table_safety_policy.h).
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,5 @@ const char* state_label(hal::TableState s);
 /// why it stopped. Only the patient's own stop switch (alarm 102) reads PATIENT STOP; a
 /// harness slip (108) reads HARNESS SLIP, and any other stop plain STOPPED.
 const char* status_label(const hal::DisplayState& d);
-/// A short sentence for an alarm code, or "" for 0. Unknown codes say so with their tier.
-const char* alarm_text(uint16_t code);
 
 }  // namespace tractus::render

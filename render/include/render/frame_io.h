@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "console/prescription_entry.h"
 #include "render/console_inputs.h"
 #include "render/history_view.h"
 #include "scenarios/action.h"
@@ -27,8 +28,8 @@ struct DemoCaption;
 /// console commands (sandbox) or trainee actions (training), in the order listed.
 struct ConsoleIntents {
   bool confirm_harness = false;
-  bool start = false;                // set `prescription`, then start
-  ConsolePrescription prescription;  // meaningful with start
+  bool start = false;                       // set `prescription`, then start once Ready
+  console::PrescriptionEntry prescription;  // meaningful with start: the console's one entry
   bool pause = false;
   bool resume = false;
   bool stop = false;

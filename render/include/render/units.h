@@ -1,16 +1,15 @@
 // Conversions at the display edge: SI inside, clinicians' units on screen.
 #pragma once
 
+#include "hal/units.h"
+
 namespace tractus::render {
 
 /// Force units at the display edge.
 enum class ForceUnit { Lbf, Kgf };
 
-constexpr float kNewtonsPerLbf = 4.44822162f;
-constexpr float kNewtonsPerKgf = 9.80665f;
-
-/// Newtons in one unit of u.
-inline float newtons_per(ForceUnit u) { return u == ForceUnit::Lbf ? kNewtonsPerLbf : kNewtonsPerKgf; }
+/// Newtons in one unit of u (hal/units.h holds the constants).
+inline float newtons_per(ForceUnit u) { return u == ForceUnit::Lbf ? units::kNewtonsPerLbfF : units::kNewtonsPerKgfF; }
 /// Converts newtons to the display unit.
 inline float to_display(float force_n, ForceUnit u) { return force_n / newtons_per(u); }
 /// Converts a display-unit value to newtons.

@@ -1,13 +1,17 @@
 // The rig couples the table firmware and the digital twin in lock-step.
 //
 // Time is integer microseconds. Every controller tick (1 kHz) the rig samples the twin's
-// sensors, ticks the controller with at most one queued console command, and integrates the
+// sensors, ticks the touchscreen console, then the controller with the one command it gives, and integrates the
 // twin over the tick under the resulting actuator commands in fixed sub-steps. One seeded Rng
 // supplies every random draw, so a seed and a sequence of inputs determine the whole run.
 #pragma once
 
 #include <cstdint>
 
+#include <string>
+#include <vector>
+
+#include "console/console.h"
 #include "controller/controller.h"
 #include "twin/model.h"
 #include "twin/rng.h"
@@ -28,9 +32,13 @@ class Rig {
  public:
   explicit Rig(const RigConfig& config);
 
-  /// Queues a console command; it reaches the firmware at the next tick. A later call before
-  /// that tick replaces an earlier one, as a touchscreen sends one command per frame.
-  void send(const hal::ConsoleCommand& command) { pending_ = command; }
+  /// The table's touchscreen console (console/console.h): operator intents queue here and
+  /// reach the firmware one command a tick.
+  console::Console& console() { return console_; }
+  const console::Console& console() const { return console_; }
+  /// Queues a raw console command on the console; it reaches the firmware at the next free
+  /// tick (a test bench's shortcut for console().send).
+  void send(const hal::ConsoleCommand& command) { console_.send(command); }
 
   /// The patient presses (true) or releases (false) the stop switch.
   void set_patient_stop_pressed(bool pressed) { twin_.inputs.patient_stop_pressed = pressed; }
@@ -80,27 +88,30 @@ class Rig {
   twin::FaultResult inject_fault(const twin::FaultSpec& spec) {
     return twin::schedule_fault(twin_.faults, spec);
   }
-  /// Injects the named catalogue fault now at its default magnitude, until cleared. An
-  /// unknown name is refused with a message naming it.
+  /// Injects the named fault now, until cleared: a console fault (console.link_loss) on the
+  /// console, any other from the twin's catalogue at its default magnitude. This is the one
+  /// path by name; an unknown name is refused with a message naming it.
   twin::FaultResult inject_fault(const char* name);
-  /// Removes one injected fault by its slot; false if the slot held none.
-  bool clear_fault(int slot) { return twin::clear_fault(twin_.faults, slot); }
-  /// Removes every injected fault. A parted cord stays parted.
-  void clear_faults() { twin::clear_faults(twin_.faults); }
+  /// Removes every injected fault of this name; false if none was injected.
+  bool clear_fault(const std::string& name);
+  /// Removes every injected fault, the console's and the twin's. A parted cord stays parted.
+  void clear_faults();
+  /// Names of the faults injected and not cleared (the console's first, then the twin's table
+  /// in slot order): the one list the instructor sees.
+  std::vector<std::string> active_fault_names() const;
 
   /// Runs whole controller ticks until at least dt_us more microseconds have elapsed and
   /// returns the number of ticks run.
   int64_t advance_us(int64_t dt_us);
-  /// Runs exactly one controller tick. The touchscreen console rides along: every
-  /// kHeartbeatPeriodUs it stamps its heartbeat on the command it sends, so the firmware can
-  /// tell a live console from a dead link; while the twin's console.link_loss fault acts,
-  /// neither commands nor heartbeats get through.
+  /// Runs exactly one controller tick: the console gives this tick's command (with its
+  /// heartbeat), the firmware ticks on the twin's sensors, and the twin steps under the
+  /// firmware's actuator commands.
   void tick();
   /// The console's heartbeat period; the firmware declares the link lost after 500 ms.
-  static constexpr int64_t kHeartbeatPeriodUs = 100000;
+  static constexpr int64_t kHeartbeatPeriodUs = console::Console::kHeartbeatPeriodUs;
 
-  /// The console's start sequence: sends the prescription, confirms the harnesses and sends
-  /// Start, one command per tick (two ticks run; Start reaches the firmware at the next tick).
+  /// The console's start sequence: queues the prescription, the harness confirmation and
+  /// Start, and runs two ticks (Start reaches the firmware at the next tick).
   void prescribe_and_start(const hal::Prescription& prescription);
 
   int64_t now_us() const { return now_us_; }
@@ -121,13 +132,11 @@ class Rig {
   controller::Controller controller_;
   twin::TwinState twin_;
   Rng rng_;
-  hal::ConsoleCommand pending_;
+  console::Console console_;
   hal::SensorFrame sensors_;
   hal::ActuatorFrame actuators_;
   int64_t now_us_ = 0;
   int64_t carry_us_ = 0;  // time owed to the next advance when dt_us is not a tick multiple
-  uint32_t heartbeat_ = 0;          // the console's heartbeat counter, last value sent
-  int64_t heartbeat_sent_us_ = -1;  // rig time it was last sent, -1 before the first
   int64_t cough_started_us_ = -1;  // rig time the last cough began, -1 when none is running
   bool hand_release_ = false;      // the brake's hand-release lever is held
 };

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -150,40 +149,64 @@ class Session {
   bool declined() const { return declined_; }
   /// Simulation speed the instructor asked for; the UI frame loop multiplies its dt by it.
   double speed() const { return speed_; }
-  /// Fault names injected and not cleared.
-  const std::vector<std::string>& active_faults() const { return active_faults_; }
+  /// Fault names injected and not cleared (the rig's one list, Rig::active_fault_names).
+  std::vector<std::string> active_faults() const { return rig_.active_fault_names(); }
   /// True after the harness slipped on the patient and until it is fitted again.
   bool harness_slipped() const { return harness_slipped_; }
 
  private:
-  // [SECTION] per-tick work
+  // [SECTION] per-tick work: the clock (session.cpp), the watchers that raise critical
+  // errors (session_watchers.cpp), scripted events (session_events.cpp), the recorder
   void tick_once();
   void watch_firmware();
+  void on_treatment_start();
   void watch_force();
   void watch_stop_windows();
   void watch_harness();
   void watch_power();
-  void run_events();
-  void take_sample();
-  // [SECTION] helpers
-  void on_treatment_start();
-  void update_feel();
-  void log(const std::string& kind, const std::string& tag, const std::string& text);
-  void say(const std::string& text);
   void raise_critical(const std::string& id, const std::string& message);
   void open_stop_window(const std::string& trigger);
-  void react(const std::string& reaction, const std::string& line);
+  void run_events();
   void fire(const ScenarioEvent& event);
+  double signal(const std::string& name) const;
   bool add_fault(const std::string& name, bool announced, std::string& why);
   bool done_before(const ActionMatch& match) const;
-  bool under_traction() const;
-  bool stop_switch_connected() const;
-  void queue_prescription(double treatment_min);
-  ApplyResult refuse(const std::string& why);
-  ApplyResult do_action(const Action& action);
+  void react(const std::string& reaction, const std::string& line);
+  void take_sample();
+  void log(const std::string& kind, const std::string& tag, const std::string& text);
+  void say(const std::string& text);
+  // [SECTION] the patient (session.cpp, session_dialogue.cpp)
+  void update_feel();
   std::string answer(const std::string& question);
   std::string check_in_reply() const;
-  double signal(const std::string& name) const;
+  bool under_traction() const;
+  bool stop_switch_connected() const;
+  // [SECTION] actions (session_actions.cpp): do_action dispatches to one handler a kind
+  ApplyResult refuse(const std::string& why);
+  ApplyResult do_action(const Action& action);
+  void queue_prescription(double treatment_min);
+  void start_when_ready();
+  void press(hal::CommandKind kind);
+  bool console_free() const;
+  // the patient: ask, check_in, decline_treatment, explain_procedure
+  ApplyResult speak_reply(const std::string& reply);
+  ApplyResult on_decline(const Action& a);
+  ApplyResult on_explain();
+  // the set-up: select_protocol and set, set_angle, the harness, the stop switch
+  ApplyResult on_prescription(const Action& a);
+  ApplyResult on_set_angle(const Action& a);
+  ApplyResult on_fit_harness(const Action& a);
+  ApplyResult on_confirm_harness();
+  ApplyResult on_give_stop_switch();
+  // treatment: start and resume, the console's buttons, brake and e-stop, the harness off
+  ApplyResult on_start(const Action& a);
+  ApplyResult on_console_button(const Action& a);
+  ApplyResult on_stop_hardware(const Action& a);
+  ApplyResult on_remove_harness();
+  ApplyResult on_end_session();
+  // hints, and the instructor's faults, reactions and speed
+  ApplyResult on_hint();
+  ApplyResult on_instructor(const Action& a);
 
   Scenario scenario_;
   SessionOptions options_;
@@ -204,9 +227,6 @@ class Session {
   std::vector<Sample> series_;
   std::vector<std::string> revealed_;
   std::vector<std::string> states_reached_;
-  std::vector<std::string> active_faults_;
-  std::vector<int> fault_slots_;  // the twin's slot of each active fault
-  std::deque<hal::ConsoleCommand> commands_;  // one reaches the firmware per tick
 
   // console and treatment
   bool has_protocol_ = false;
@@ -216,7 +236,7 @@ class Session {
   hal::TableState last_state_ = hal::TableState::Idle;
   uint16_t last_alarm_ = 0;
   bool critical_fault_seen_ = false;
-  bool awaiting_prescription_ = false;  // a SetPrescription went out last tick
+  int64_t start_waits_on_ = -1;  // a start action waiting for the prescription, -1 when none
   bool service_called_ = false;
   bool declined_ = false;
   double remaining_s_ = 0.0;  // treatment time left when treatment was last interrupted

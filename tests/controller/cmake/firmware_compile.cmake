@@ -18,7 +18,7 @@ file(MAKE_DIRECTORY ${OUT_DIR})
 set(_flags -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16
            -fno-exceptions -fno-rtti -std=c++17 -Os -ffp-contract=off
            -Wall -Wextra -Werror --specs=nano.specs
-           -I${SOURCE_DIR}/controller/include -I${SOURCE_DIR}/controller/hal/include)
+           -I${SOURCE_DIR}/controller/include -I${SOURCE_DIR}/hal/include)
 
 set(_count 0)
 foreach(_src IN LISTS _sources)

@@ -36,8 +36,7 @@ enum class FaultKind : uint8_t {
                        // unlocked)
   PowerLoss,           // the supply falls to `magnitude` volts (0 for a full loss)
   StopSwitchUnplugged, // the patient stop switch cable comes out of the console
-  ConsoleLinkLoss,     // the touchscreen console's link to the controller fails: no command
-                       // or heartbeat reaches the firmware (acted on by the rig, not the body)
+                       // (the console's own link loss is the console's fault: console/console.h)
 };
 
 /// Which sensor a sensor fault acts on.
