@@ -32,9 +32,10 @@ struct Lane {
 };
 
 using SampleValue = double (*)(const scenarios::Sample&);
-double target_lbf(const scenarios::Sample& x) { return x.target_lbf; }
-double measured_lbf(const scenarios::Sample& x) { return x.measured_lbf; }
-double cord_lbf(const scenarios::Sample& x) { return x.force_lbf; }
+// the display edge: the force lanes read in lbf
+double target_lbf(const scenarios::Sample& x) { return x.target_n / units::kNewtonsPerLbf; }
+double measured_lbf(const scenarios::Sample& x) { return x.measured_n / units::kNewtonsPerLbf; }
+double cord_lbf(const scenarios::Sample& x) { return x.force_n / units::kNewtonsPerLbf; }
 double pressure_mmhg(const scenarios::Sample& x) { return x.pressure_mmhg; }
 double pain(const scenarios::Sample& x) { return x.pain_0_10; }
 

@@ -193,7 +193,7 @@ ViewRequests DebriefScreen::draw_debrief(const FrameInput& in, ForceUnit unit, c
         }
       }
       ImGui::Separator();
-      ImGui::TextWrapped("Highest force %.1f lbf; %.1f s above the safe limit.", report->max_force_lbf,
+      ImGui::TextWrapped("Highest force %.1f lbf; %.1f s above the safe limit.", report->max_force_n / units::kNewtonsPerLbf,
                          report->time_outside_safe_band_s);
       for (const scenarios::StopMetric& m : report->time_to_stop) {
         if (m.time_to_stop_s >= 0.0) {

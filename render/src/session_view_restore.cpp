@@ -7,9 +7,7 @@ namespace tractus::render {
 void fill_history_from_series(ForceHistory& history, const std::vector<scenarios::Sample>& series) {
   history.clear();
   for (const scenarios::Sample& s : series) {
-    // the series keeps the clinicians' unit (the session report's); the plot works in newtons
-    history.add(ForceSample{s.t_s, static_cast<float>(s.target_lbf * units::kNewtonsPerLbf),
-                            static_cast<float>(s.measured_lbf * units::kNewtonsPerLbf)});
+    history.add(ForceSample{s.t_s, static_cast<float>(s.target_n), static_cast<float>(s.measured_n)});
   }
 }
 

@@ -3,13 +3,14 @@
 #include <cstring>
 
 #include "controller/prescription.h"
+#include "hal/units.h"
 #include "scenarios/number_text.h"
 
 namespace tractus::cli {
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using units::kNewtonsPerLbf;
 
 // the firmware's field names and the probe's flags for them
 struct FlagOfField {

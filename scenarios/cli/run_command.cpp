@@ -38,7 +38,7 @@ void print_summary(const scenarios::Report& r) {
                 scenarios::critical_error_display_name(c.id).c_str(), c.message.c_str());
   for (const scenarios::ItemScore& i : r.items)
     std::printf("  %5.1f / %5.1f  %s\n", i.earned, i.weight, i.label.c_str());
-  std::printf("  max force %.1f lbf, %.1f s outside the safe band\n", r.max_force_lbf,
+  std::printf("  max force %.1f lbf, %.1f s outside the safe band\n", r.max_force_n / units::kNewtonsPerLbf,
               r.time_outside_safe_band_s);
 }
 

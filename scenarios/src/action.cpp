@@ -1,5 +1,6 @@
 #include "scenarios/action.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 namespace tractus::scenarios {
 
 using nlohmann::json;
+using units::kNewtonsPerLbf;
 
 namespace {
 
@@ -56,6 +58,15 @@ std::string all_names() {
   for (const KindName& k : kKinds) s += (s.empty() ? "" : ", ") + std::string(k.name);
   return s;
 }
+
+// the factor from a `set` parameter's file unit (named in its key) to SI
+double set_value_to_si(const std::string& parameter) {
+  return parameter == "force_lbf" || parameter == "release_lbf_per_s" ? kNewtonsPerLbf : 1.0;
+}
+
+// a force written back to a file in lbf, rounded to 1e-9 lbf so that the lbf a file gave
+// returns as written and not with the last bit of the round trip through newtons
+double to_file_lbf(double si) { return std::round(si / kNewtonsPerLbf * 1e9) / 1e9; }
 
 std::string fmt(double v) {
   char buf[32];
@@ -114,18 +125,29 @@ bool parse_action(const json& j, const std::string& path, Action& out, LoadError
       const json* params = f.member(j, p, "parameters", true);
       if (params == nullptr) return false;
       const std::string pp = p + ".parameters";
-      return f.object(*params, pp, {"force_lbf", "ramp_s", "treatment_min", "release_lbf_per_s"}) &&
-             f.number(*params, pp, "force_lbf", out.protocol.force_lbf, true, 0.0, 250.0) &&
-             f.number(*params, pp, "ramp_s", out.protocol.ramp_s, false, 1.0, 600.0) &&
-             f.number(*params, pp, "treatment_min", out.protocol.treatment_min, false, 1.0, 99.0) &&
-             f.number(*params, pp, "release_lbf_per_s", out.protocol.release_lbf_per_s, false,
-                      1.2, 45.0);
+      // the file edge: forces arrive in lbf and leave this loader in newtons
+      double force_lbf = 0.0;
+      double release_lbf_per_s = out.protocol.release_n_per_s / kNewtonsPerLbf;
+      if (!(f.object(*params, pp, {"force_lbf", "ramp_s", "treatment_min", "release_lbf_per_s"}) &&
+            f.number(*params, pp, "force_lbf", force_lbf, true, 0.0, 250.0) &&
+            f.number(*params, pp, "ramp_s", out.protocol.ramp_s, false, 1.0, 600.0) &&
+            f.number(*params, pp, "treatment_min", out.protocol.treatment_min, false, 1.0, 99.0)))
+        return false;
+      const bool has_release = params->contains("release_lbf_per_s");
+      if (!f.number(*params, pp, "release_lbf_per_s", release_lbf_per_s, false, 1.2, 45.0))
+        return false;
+      out.protocol.force_n = force_lbf * kNewtonsPerLbf;
+      if (has_release) out.protocol.release_n_per_s = release_lbf_per_s * kNewtonsPerLbf;
+      return true;
     }
     case ActionKind::Set:
-      return f.object(j, p, {"action", "parameter", "value", "t_s", "on", "after_s"}) &&
-             f.choice(j, p, "parameter", out.parameter, true,
-                      {"force_lbf", "ramp_s", "treatment_min", "release_lbf_per_s"}) &&
-             f.number(j, p, "value", out.value, true, 0.0, 6000.0);
+      if (!(f.object(j, p, {"action", "parameter", "value", "t_s", "on", "after_s"}) &&
+            f.choice(j, p, "parameter", out.parameter, true,
+                     {"force_lbf", "ramp_s", "treatment_min", "release_lbf_per_s"}) &&
+            f.number(j, p, "value", out.value, true, 0.0, 6000.0)))
+        return false;
+      out.value *= set_value_to_si(out.parameter);
+      return true;
     case ActionKind::SetAngle:
       return f.object(j, p, {"action", "deg", "t_s", "on", "after_s"}) &&
              f.number(j, p, "deg", out.value, true, 0.0, 45.0);
@@ -161,14 +183,14 @@ json action_to_json(const Action& a) {
     case ActionKind::SelectProtocol:
       j["mode"] = a.protocol.mode;
       j["region"] = a.protocol.region;
-      j["parameters"] = {{"force_lbf", a.protocol.force_lbf},
+      j["parameters"] = {{"force_lbf", to_file_lbf(a.protocol.force_n)},
                          {"ramp_s", a.protocol.ramp_s},
                          {"treatment_min", a.protocol.treatment_min},
-                         {"release_lbf_per_s", a.protocol.release_lbf_per_s}};
+                         {"release_lbf_per_s", to_file_lbf(a.protocol.release_n_per_s)}};
       break;
     case ActionKind::Set:
       j["parameter"] = a.parameter;
-      j["value"] = a.value;
+      j["value"] = set_value_to_si(a.parameter) == 1.0 ? a.value : to_file_lbf(a.value);
       break;
     case ActionKind::SetAngle: j["deg"] = a.value; break;
     case ActionKind::FitHarness: j["quality"] = a.quality; break;
@@ -192,9 +214,10 @@ std::string describe_action(const Action& a) {
     case ActionKind::DeclineTreatment: return s + " because of " + reason_display_name(a.reason);
     case ActionKind::SelectProtocol:
       return s + ": " + a.protocol.mode + " " + a.protocol.region + ", " +
-             fmt(a.protocol.force_lbf) + " lbf, ramp " + fmt(a.protocol.ramp_s) + " s, " +
+             fmt(a.protocol.force_n / kNewtonsPerLbf) + " lbf, ramp " + fmt(a.protocol.ramp_s) + " s, " +
              fmt(a.protocol.treatment_min) + " min";
-    case ActionKind::Set: return s + ": " + parameter_display_name(a.parameter) + " " + fmt(a.value);
+    case ActionKind::Set:
+      return s + ": " + parameter_display_name(a.parameter) + " " + fmt(a.value / set_value_to_si(a.parameter));
     case ActionKind::SetAngle: return s + ": " + fmt(a.value) + " deg";
     case ActionKind::FitHarness: return s + " (" + a.quality + " fit)";
     case ActionKind::Acknowledge: return a.alarm.empty() ? s : s + " " + a.alarm;

@@ -15,6 +15,7 @@
 namespace tractus::scenarios {
 
 using nlohmann::json;
+using units::kNewtonsPerLbf;
 
 namespace {
 
@@ -95,9 +96,9 @@ Scenario course_session_scenario(const Scenario& course, const CourseState& stat
     // flare-up the tolerance has fallen below the last dose and the range drops back with it
     const double from = std::fmin(state.last_dose_lbf, state.tolerance_lbf);
     const double hi = std::fmin(c.target_force_lbf, from * (1.0 + c.max_step_fraction));
-    s.goal.force_lbf.has_min = s.goal.force_lbf.has_max = true;
-    s.goal.force_lbf.min = round1(std::fmin(0.9 * from, hi));
-    s.goal.force_lbf.max = round1(hi);
+    s.goal.force_n.has_min = s.goal.force_n.has_max = true;
+    s.goal.force_n.min = round1(std::fmin(0.9 * from, hi)) * kNewtonsPerLbf;
+    s.goal.force_n.max = round1(hi) * kNewtonsPerLbf;
   }
   return s;
 }
@@ -126,8 +127,8 @@ void CourseRun::plan_next() {
   next_.day_pain_0_10 = round1(twin::det::clamp(state_.pain_0_10 + c.pain_variation_0_10 * swing, 0.0, 10.0));
   next_.tolerance_lbf = state_.tolerance_lbf;
   next_scenario_ = course_session_scenario(course_, state_, i, next_.day_pain_0_10);
-  next_.goal_min_lbf = next_scenario_.goal.force_lbf.min;
-  next_.goal_max_lbf = next_scenario_.goal.force_lbf.max;
+  next_.goal_min_lbf = next_scenario_.goal.force_n.min / kNewtonsPerLbf;
+  next_.goal_max_lbf = next_scenario_.goal.force_n.max / kNewtonsPerLbf;
 }
 
 SessionOptions CourseRun::next_options() const {
@@ -148,8 +149,8 @@ const CourseSession& CourseRun::finish(const Session& session) {
   cs.stature_gain_mm = session.rig().twin_state().patient.stature_gain_mm;
 
   // the patient's answer to the dose, carried to the next session
-  const bool treated = session.first_start().started && session.max_force_lbf() >= kTreatedLbf;
-  cs.dose_lbf = treated ? round1(session.max_force_lbf()) : 0.0;
+  const bool treated = session.first_start().started && session.max_force_n() / kNewtonsPerLbf >= kTreatedLbf;
+  cs.dose_lbf = treated ? round1(session.max_force_n() / kNewtonsPerLbf) : 0.0;
   if (treated && st.last_dose_lbf > 0.0) cs.step_fraction = cs.dose_lbf / st.last_dose_lbf - 1.0;
   if (treated && cs.dose_lbf > st.tolerance_lbf * (1.0 + c.flare_margin)) {
     cs.flare = true;

@@ -83,7 +83,7 @@ json report_to_json(const Report& r, const Session& s, bool with_series) {
                           {"earned", i.earned},
                           {"t_s", time_or_null(i.t_us)}});
   json m;
-  m["max_force_lbf"] = r.max_force_lbf;
+  m["max_force_lbf"] = r.max_force_n / units::kNewtonsPerLbf;  // the file edge
   m["time_outside_safe_band_s"] = r.time_outside_safe_band_s;
   m["time_to_stop"] = json::array();
   for (const StopMetric& t : r.time_to_stop)
@@ -132,9 +132,10 @@ json report_to_json(const Report& r, const Session& s, bool with_series) {
       series[k] = json::array();
     for (const Sample& x : s.series()) {
       series["t_s"].push_back(x.t_s);
-      series["force_lbf"].push_back(x.force_lbf);
-      series["measured_lbf"].push_back(x.measured_lbf);
-      series["target_lbf"].push_back(x.target_lbf);
+      // the file edge: the report's series are in lbf
+      series["force_lbf"].push_back(x.force_n / units::kNewtonsPerLbf);
+      series["measured_lbf"].push_back(x.measured_n / units::kNewtonsPerLbf);
+      series["target_lbf"].push_back(x.target_n / units::kNewtonsPerLbf);
       series["separation_mm"].push_back(x.separation_mm);
       series["pressure_mmhg"].push_back(x.pressure_mmhg);
       series["carriage_mm"].push_back(x.carriage_mm);

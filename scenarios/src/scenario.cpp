@@ -1,3 +1,12 @@
+// The scenario loader: one JSON file to a validated Scenario, each failure named by its JSON
+// path and reason. Forces arrive in lbf and leave in newtons (hal/units.h).
+//
+// Index of this file:
+//   [SECTION] pieces: ranges, the patient chart, action matches, timeline keys
+//   [SECTION] events and rubric items
+//   [SECTION] the course of care
+//   [SECTION] the whole scenario: identity, chart, goal, safety, events, rubric
+//   [SECTION] from a file
 #include "scenarios/disc_levels.h"
 #include "scenarios/scenario.h"
 
@@ -16,13 +25,18 @@ namespace tractus::scenarios {
 
 using detail::Fields;
 using nlohmann::json;
+using units::kNewtonsPerLbf;
 
 namespace {
 
 constexpr double kBig = 1e6;
 
+// [SECTION] pieces: ranges, the patient chart, action matches, timeline keys
+
+// reads {"min", "max"} checked against lo..hi in the file's unit, then scales both bounds by
+// to_si (the file edge: lbf becomes newtons here)
 bool read_range(Fields& f, const json& j, const std::string& path, const char* key, Range& out,
-                double lo, double hi) {
+                double lo, double hi, double to_si = 1.0) {
   const json* v = f.member(j, path, key, false);
   if (v == nullptr) return true;
   const std::string p = Fields::key_path(path, key);
@@ -34,6 +48,8 @@ bool read_range(Fields& f, const json& j, const std::string& path, const char* k
     return false;
   if (!out.has_min && !out.has_max) return f.fail(p, "needs \"min\", \"max\" or both");
   if (out.has_min && out.has_max && out.min > out.max) return f.fail(p, "min is above max");
+  out.min *= to_si;
+  out.max *= to_si;
   return true;
 }
 
@@ -98,6 +114,8 @@ bool read_timeline_key(Fields& f, const json& j, const std::string& p, const cha
   return true;
 }
 
+// [SECTION] events and rubric items
+
 bool read_event(Fields& f, const json& j, const std::string& p, ScenarioEvent& e) {
   if (!f.object(j, p, {"id", "at_s", "on", "after_s", "when", "unless", "effects"})) return false;
   if (!f.string(j, p, "id", e.id, true)) return false;
@@ -122,6 +140,8 @@ bool read_event(Fields& f, const json& j, const std::string& p, ScenarioEvent& e
     if (!f.number(w, wp, above ? "above" : "below", e.when.threshold, true, -kBig, kBig) ||
         !f.number(w, wp, "for_s", e.when.for_s, false, 0.0, kBig))
       return false;
+    // the file edge: a force signal's threshold is written in lbf, compared in newtons
+    if (e.when.signal == "force_lbf" || e.when.signal == "ramp_lbf_per_s") e.when.threshold *= kNewtonsPerLbf;
   }
   if (const json* u = f.member(j, p, "unless", false)) {
     if (!u->is_array()) return f.fail(p + ".unless", "must be an array of actions");
@@ -213,6 +233,8 @@ bool read_array(Fields& f, const json& j, const std::string& p, const char* key,
   return true;
 }
 
+// [SECTION] the course of care
+
 // the optional course of care, new in format_version 2
 bool read_course(Fields& f, const json& j, int format_version, Scenario& s) {
   const json* course = f.member(j, "$", "course", false);
@@ -241,12 +263,14 @@ bool read_course(Fields& f, const json& j, int format_version, Scenario& s) {
       !f.number(*course, cp, "flare_pain_0_10", c.flare_pain_0_10, false, 0.0, 10.0) ||
       !f.number(*course, cp, "flare_tolerance_drop", c.flare_tolerance_drop, false, 0.0, 0.9))
     return false;
-  if (c.target_force_lbf > s.safety.max_safe_force_lbf)
+  if (c.target_force_lbf * kNewtonsPerLbf > s.safety.max_safe_force_n)
     return f.fail("$.course.target_force_lbf", "is above $.safety.max_safe_force_lbf");
   return true;
 }
 
 }  // namespace
+
+// [SECTION] the whole scenario: identity, chart, goal, safety, events, rubric
 
 bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadError& error) {
   error = LoadError{};
@@ -311,7 +335,7 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
       !f.choice(*goal, gp, "region", s.goal.region, true, {"lumbar", "cervical"}) ||
       !f.choice(*goal, gp, "mode", s.goal.mode, true, {"static"}) ||
       !f.string(*goal, gp, "text", s.goal.text, true) ||
-      !read_range(f, *goal, gp, "force_lbf", s.goal.force_lbf, 0.0, 200.0) ||
+      !read_range(f, *goal, gp, "force_lbf", s.goal.force_n, 0.0, 200.0, kNewtonsPerLbf) ||
       !read_range(f, *goal, gp, "ramp_s", s.goal.ramp_s, 1.0, 600.0) ||
       !read_range(f, *goal, gp, "treatment_min", s.goal.treatment_min, 1.0, 99.0) ||
       !read_range(f, *goal, gp, "angle_deg", s.goal.angle_deg, 0.0, 45.0))
@@ -324,9 +348,10 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   const json* safety = f.member(j, p, "safety", true);
   if (safety == nullptr) return false;
   const std::string sp = "$.safety";
+  double max_safe_force_lbf = 0.0;
   if (!f.object(*safety, sp, {"max_safe_force_lbf", "over_limit_critical_s", "stop_window_s",
                               "unpowered_load_window_s", "contraindication", "precaution"}) ||
-      !f.number(*safety, sp, "max_safe_force_lbf", s.safety.max_safe_force_lbf, true, 5.0, 200.0) ||
+      !f.number(*safety, sp, "max_safe_force_lbf", max_safe_force_lbf, true, 5.0, 200.0) ||
       !f.number(*safety, sp, "over_limit_critical_s", s.safety.over_limit_critical_s, false, 0.0,
                 60.0) ||
       !f.number(*safety, sp, "stop_window_s", s.safety.stop_window_s, false, 0.5, 60.0) ||
@@ -336,7 +361,8 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
               contraindications(), "contraindication") ||
       !f.term(*safety, sp, "precaution", s.safety.precaution, false, precautions(), "precaution"))
     return false;
-  if (s.goal.force_lbf.has_max && s.goal.force_lbf.max > s.safety.max_safe_force_lbf)
+  s.safety.max_safe_force_n = max_safe_force_lbf * kNewtonsPerLbf;
+  if (s.goal.force_n.has_max && s.goal.force_n.max > s.safety.max_safe_force_n)
     return f.fail("$.goal.force_lbf.max", "is above $.safety.max_safe_force_lbf");
 
   if (!read_array(f, j, p, "events", s.events, false, read_event)) return false;
@@ -356,6 +382,8 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   if (total <= 0.0) return f.fail("$.rubric.items", "weights must add up to more than 0");
   return read_course(f, j, format_version, s);
 }
+
+// [SECTION] from a file
 
 bool load_scenario_file(const std::string& file, Scenario& out, LoadError& error) {
   json j;

@@ -31,12 +31,14 @@ int64_t first_timeline(const Session& s, const std::string& key) {
   return -1;
 }
 
-std::string range_text(const char* what, const Range& r, const char* unit) {
+// per_unit: SI per displayed unit (newtons per lbf for a force), 1 for the rest
+std::string range_text(const char* what, const Range& r, const char* unit, double per_unit = 1.0) {
   if (!r.has_min && !r.has_max) return "";
+  const std::string lo = fmt(r.min / per_unit), hi = fmt(r.max / per_unit);
   std::string t = std::string(", ") + what + " ";
-  if (r.has_min && r.has_max) return t + fmt(r.min) + "-" + fmt(r.max) + " " + unit;
-  if (r.has_min) return t + "at least " + fmt(r.min) + " " + unit;
-  return t + "at most " + fmt(r.max) + " " + unit;
+  if (r.has_min && r.has_max) return t + lo + "-" + hi + " " + unit;
+  if (r.has_min) return t + "at least " + lo + " " + unit;
+  return t + "at most " + hi + " " + unit;
 }
 
 std::string expected_text(const Scenario& sc, const Expectation& x) {
@@ -52,7 +54,7 @@ std::string expected_text(const Scenario& sc, const Expectation& x) {
     }
     case Expectation::Kind::Prescription:
       return "Start with the prescription: " + sc.goal.region + " " + sc.goal.mode +
-             range_text("force", sc.goal.force_lbf, "lbf") + range_text("ramp", sc.goal.ramp_s, "s") +
+             range_text("force", sc.goal.force_n, "lbf", units::kNewtonsPerLbf) + range_text("ramp", sc.goal.ramp_s, "s") +
              range_text("time", sc.goal.treatment_min, "min") +
              range_text("angle", sc.goal.angle_deg, "deg");
     case Expectation::Kind::State:
@@ -97,7 +99,7 @@ ItemScore score_item(const Session& s, const RubricItem& item) {
       const StartedPrescription& p = s.first_start();
       const Goal& g = s.scenario().goal;
       if (p.started && p.protocol.region == g.region && p.protocol.mode == g.mode &&
-          g.force_lbf.contains(p.protocol.force_lbf) && g.ramp_s.contains(p.protocol.ramp_s) &&
+          g.force_n.contains(p.protocol.force_n) && g.ramp_s.contains(p.protocol.ramp_s) &&
           g.treatment_min.contains(p.protocol.treatment_min) && g.angle_deg.contains(p.angle_deg)) {
         r.earned = r.weight;
         r.t_us = p.t_us;
@@ -202,7 +204,7 @@ Report build_report(const Session& s) {
   score = score < 0.0 ? 0.0 : (score > 100.0 ? 100.0 : score);
   r.score = std::floor(score * 10.0 + 0.5) / 10.0;
   r.passed = r.score >= sc.rubric.pass_score && r.critical_errors.empty();
-  r.max_force_lbf = s.max_force_lbf();
+  r.max_force_n = s.max_force_n();
   r.time_outside_safe_band_s = s.time_outside_safe_band_s();
   for (const StopResponse& st : s.stop_responses()) {
     StopMetric m;

@@ -125,9 +125,9 @@ void Session::say(const std::string& text) {
 void Session::take_sample() {
   Sample s;
   s.t_s = static_cast<double>(now_us_) * 1e-6;
-  s.force_lbf = rig_.twin_state().cord_tension_n / kNewtonsPerLbf;
-  s.measured_lbf = rig_.display().measured_force_n / kNewtonsPerLbf;
-  s.target_lbf = rig_.display().target_force_n / kNewtonsPerLbf;
+  s.force_n = rig_.twin_state().cord_tension_n;
+  s.measured_n = rig_.display().measured_force_n;
+  s.target_n = rig_.display().target_force_n;
   const twin::PatientState& body = rig_.twin_state().patient;
   const twin::LevelState& level = scenario_.goal.region == "cervical" ? body.cervical[level_index_]
                                                                      : body.lumbar[level_index_];

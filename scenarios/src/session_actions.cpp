@@ -40,10 +40,10 @@ void Session::queue_prescription(double treatment_min) {
   console::PrescriptionEntry e;
   e.region = protocol_.region == "cervical" ? hal::Region::Cervical : hal::Region::Lumbar;
   e.protocol = hal::Protocol::Static;
-  e.max_force_n = protocol_.force_lbf * kNewtonsPerLbf;
+  e.max_force_n = protocol_.force_n;
   e.ramp_s = protocol_.ramp_s;
   e.treatment_s = treatment_min * 60.0;
-  e.release_n_per_s = protocol_.release_lbf_per_s * kNewtonsPerLbf;
+  e.release_n_per_s = protocol_.release_n_per_s;
   rig_.console().set_prescription(e);
 }
 
@@ -135,10 +135,10 @@ ApplyResult Session::on_prescription(const Action& a) {
     protocol_ = a.protocol;
     has_protocol_ = true;
   } else {
-    if (a.parameter == "force_lbf") protocol_.force_lbf = a.value;
+    if (a.parameter == "force_lbf") protocol_.force_n = a.value;
     if (a.parameter == "ramp_s") protocol_.ramp_s = a.value;
     if (a.parameter == "treatment_min") protocol_.treatment_min = a.value;
-    if (a.parameter == "release_lbf_per_s") protocol_.release_lbf_per_s = a.value;
+    if (a.parameter == "release_lbf_per_s") protocol_.release_n_per_s = a.value;
   }
   queue_prescription(protocol_.treatment_min);
   return ApplyResult{true, describe_action(a)};

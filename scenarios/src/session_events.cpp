@@ -16,14 +16,15 @@ using namespace session_detail;
 
 double Session::signal(const std::string& name) const {
   const double tension_n = rig_.twin_state().cord_tension_n;
-  if (name == "force_lbf") return tension_n / kNewtonsPerLbf;
+  // in SI: the loader converted each threshold from the file's unit
+  if (name == "force_lbf") return tension_n;
   if (name == "force_pct_bw")
     return 100.0 * tension_n / (scenario_.patient.body_mass_kg * kStandardGravity);
   if (name == "treatment_s")
     return treating_since_us_ < 0 ? 0.0 : static_cast<double>(now_us_ - treating_since_us_) * 1e-6;
   if (name == "ramp_lbf_per_s") {
     if (rig_.display().state != TableState::Treating || !has_protocol_) return 0.0;
-    return protocol_.force_lbf / protocol_.ramp_s;
+    return protocol_.force_n / protocol_.ramp_s;
   }
   return 0.0;
 }

@@ -95,14 +95,14 @@ void Session::on_treatment_start() {
 }
 
 void Session::watch_force() {
-  const double lbf = rig_.twin_state().cord_tension_n / kNewtonsPerLbf;
-  if (lbf > max_force_lbf_) max_force_lbf_ = lbf;
-  if (lbf > scenario_.safety.max_safe_force_lbf) {
+  const double tension_n = rig_.twin_state().cord_tension_n;
+  if (tension_n > max_force_n_) max_force_n_ = tension_n;
+  if (tension_n > scenario_.safety.max_safe_force_n) {
     outside_us_ += rig_.firmware().config().tick_us;
     if (outside_us_ > seconds_to_us(scenario_.safety.over_limit_critical_s)) {
       raise_critical("force_over_safe_limit",
                      "cord tension above this patient's safe limit of " +
-                         fmt1(scenario_.safety.max_safe_force_lbf) + " lbf for over " +
+                         fmt1(scenario_.safety.max_safe_force_n / kNewtonsPerLbf) + " lbf for over " +
                          fmt1(scenario_.safety.over_limit_critical_s) + " s");
     }
   }

@@ -47,8 +47,8 @@ TEST(SessionViewRestore, ThePlotHoldsTheWholeSeriesFromTheSessionsStart) {
   for (int i = 1; i <= 3000; ++i) {  // five minutes at 100 ms
     scenarios::Sample s;
     s.t_s = 0.1 * i;
-    s.target_lbf = 0.01 * i;
-    s.measured_lbf = 0.01 * i - 0.5;
+    s.target_n = 0.01 * i * units::kNewtonsPerLbf;
+    s.measured_n = (0.01 * i - 0.5) * units::kNewtonsPerLbf;
     series.push_back(s);
   }
   render::ForceHistory h;  // 2400 samples

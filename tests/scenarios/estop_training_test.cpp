@@ -62,7 +62,7 @@ void estop_under_traction(Session& s) {
   s.apply(act(ActionKind::GiveStopSwitch));
   s.apply(act(ActionKind::ExplainProcedure));
   Action p = act(ActionKind::SelectProtocol);
-  p.protocol.force_lbf = 45.0;
+  p.protocol.force_n = 45.0 * units::kNewtonsPerLbf;
   p.protocol.ramp_s = 20.0;
   p.protocol.treatment_min = 10.0;
   s.apply(p);

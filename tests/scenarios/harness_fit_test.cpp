@@ -28,7 +28,7 @@ Session start_session(bool bedside_fit) {
   Session s(test::library_scenario("routine-lumbar-l45"), SessionOptions{});
   s.apply(act(ActionKind::GiveStopSwitch));
   Action select = act(ActionKind::SelectProtocol);
-  select.protocol.force_lbf = 45.0;
+  select.protocol.force_n = 45.0 * units::kNewtonsPerLbf;
   select.protocol.ramp_s = 30.0;
   select.protocol.treatment_min = 8.0;
   s.apply(select);
@@ -75,8 +75,8 @@ TEST(HarnessFit, AConsoleConfirmationAloneStartsOnAnUnfastenedHarness) {
   EXPECT_GT(peak_separation_mm(fitted), 0.2);
   EXPECT_LT(peak_separation_mm(confirmed), 0.25 * peak_separation_mm(fitted));
   // the cord never carries the prescription: an unfastened strap grips about 75 N (17 lbf)
-  EXPECT_LT(confirmed.max_force_lbf(), 30.0);
-  EXPECT_GT(fitted.max_force_lbf(), 40.0);
+  EXPECT_LT(confirmed.max_force_n(), 30.0 * units::kNewtonsPerLbf);
+  EXPECT_GT(fitted.max_force_n(), 40.0 * units::kNewtonsPerLbf);
 
   Action end = act(ActionKind::EndSession);
   confirmed.apply(end);

@@ -26,8 +26,8 @@ Scenario routine() {
   LoadError e;
   EXPECT_TRUE(load_scenario_file(test::repo_path("scenarios/library/routine-lumbar-l45.json"), s, e))
       << e.message();
-  s.safety.max_safe_force_lbf = 150.0;  // these tests probe the table, not the patient's limit
-  s.goal.force_lbf.max = 150.0;
+  s.safety.max_safe_force_n = 150.0 * units::kNewtonsPerLbf;  // these tests probe the table, not the patient's limit
+  s.goal.force_n.max = 150.0 * units::kNewtonsPerLbf;
   return s;
 }
 
@@ -45,7 +45,7 @@ Action fit(const std::string& quality) {
 
 Action protocol(double force_lbf, double ramp_s) {
   Action a = act(ActionKind::SelectProtocol);
-  a.protocol.force_lbf = force_lbf;
+  a.protocol.force_n = force_lbf * units::kNewtonsPerLbf;
   a.protocol.ramp_s = ramp_s;
   a.protocol.treatment_min = 10.0;
   return a;
@@ -101,7 +101,7 @@ TEST(HarnessFit, ALooseFitSlipsUnderALoadAGoodFitHolds) {
       EXPECT_LT(s.rig().twin_state().harness_slip_m, 0.2);
     } else {
       EXPECT_EQ(s.rig().twin_state().harness_slip_m, 0.0);
-      EXPECT_GT(s.max_force_lbf(), 85.0);
+      EXPECT_GT(s.max_force_n(), 85.0 * units::kNewtonsPerLbf);
     }
   }
 }

@@ -88,7 +88,7 @@ TEST(ReplayTrace, FramesAreEvenlySpacedAndMatchThePlottedSeries) {
     const TraceFrame* frame = trace.frame_at(t_us);
     ASSERT_NE(frame, nullptr);
     ASSERT_EQ(frame->t_us, t_us);
-    EXPECT_NEAR(frame->twin.cord_tension_n, s.force_lbf * kNewtonsPerLbf, 1e-6) << "at " << s.t_s << " s";
+    EXPECT_NEAR(frame->twin.cord_tension_n, s.force_n, 1e-6) << "at " << s.t_s << " s";
     peak_n = std::max(peak_n, frame->twin.cord_tension_n);
     ++compared;
   }
@@ -111,7 +111,7 @@ TEST(ReplayTrace, TheFirstFrameShowsTheConsoleAtRestNotTheUntaredCell) {
   const std::vector<Sample>& series = trace.session().series();
   ASSERT_FALSE(series.empty());
   EXPECT_NEAR(series.front().t_s, 0.0, 1e-9);
-  EXPECT_NEAR(series.front().measured_lbf, series.front().force_lbf, 0.25);
+  EXPECT_NEAR(series.front().measured_n, series.front().force_n, 0.25 * kNewtonsPerLbf);
 }
 
 TEST(ReplayTrace, FrameAtPicksTheFrameAtOrBefore) {

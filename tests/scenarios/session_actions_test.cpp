@@ -17,7 +17,7 @@ Action act(ActionKind kind) { return Action{kind}; }
 
 Action protocol(double force_lbf) {
   Action a = act(ActionKind::SelectProtocol);
-  a.protocol.force_lbf = force_lbf;
+  a.protocol.force_n = force_lbf * units::kNewtonsPerLbf;
   a.protocol.ramp_s = 30.0;
   a.protocol.treatment_min = 10.0;
   return a;

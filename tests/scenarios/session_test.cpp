@@ -35,7 +35,7 @@ Action act(ActionKind kind) {
 
 Action protocol(double force_lbf, double ramp_s, double minutes) {
   Action a = act(ActionKind::SelectProtocol);
-  a.protocol.force_lbf = force_lbf;
+  a.protocol.force_n = force_lbf * units::kNewtonsPerLbf;
   a.protocol.ramp_s = ramp_s;
   a.protocol.treatment_min = minutes;
   return a;
@@ -108,7 +108,7 @@ TEST(Session, TheFirmwareRefusesToStartWithoutTheHarnessConfirmed) {
 
 TEST(Session, ForceAboveTheSafeLimitForOverASecondIsCritical) {
   Scenario sc = routine();
-  sc.safety.max_safe_force_lbf = 40.0;  // the patient's limit is below the 45 lbf prescribed
+  sc.safety.max_safe_force_n = 40.0 * units::kNewtonsPerLbf;  // the patient's limit is below the 45 lbf prescribed
   Session s(sc, SessionOptions{});
   start_treatment(s, 45.0);
   ASSERT_TRUE(run_until(s, [&] { return tension_lbf(s) > 40.0; }, 60.0));
@@ -118,7 +118,7 @@ TEST(Session, ForceAboveTheSafeLimitForOverASecondIsCritical) {
   EXPECT_NEAR(static_cast<double>(s.now_us() - crossed_us) * 1e-6, 1.0, 0.01);
   EXPECT_GT(s.time_outside_safe_band_s(), 1.0);
   s.advance_us(30 * kUsPerS);  // the ramp ends at the prescribed force
-  EXPECT_NEAR(s.max_force_lbf(), 45.0, 45.0 * 0.05);
+  EXPECT_NEAR(s.max_force_n() / units::kNewtonsPerLbf, 45.0, 45.0 * 0.05);
   EXPECT_GT(s.time_outside_safe_band_s(), 30.0);
 }
 

@@ -3,6 +3,7 @@
 // since no source at hand says how it would.
 #include <gtest/gtest.h>
 
+#include "hal/units.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
 
@@ -84,7 +85,7 @@ TEST(BodyScaling, PreloadScalesWithBodyWeight) {
   const TwinModel light = patient(70.0, 1.75, false);
   const TwinModel heavy = patient(100.0, 1.75, false);
   ProbeProtocol p;
-  p.force_n = 37.0 * 4.4482216;
+  p.force_n = 37.0 * tractus::units::kNewtonsPerLbf;
   p.ramp_s = 30.0;
   p.hold_s = 10.0;
   const double at_light = run_probe(light, p).levels[kL45].pressure_mmhg;

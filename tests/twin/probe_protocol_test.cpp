@@ -5,13 +5,14 @@
 
 #include <string>
 
+#include "hal/units.h"
 #include "../../scenarios/cli/probe_protocol.h"
 #include "controller/protocol.h"
 
 namespace tractus::cli {
 namespace {
 
-constexpr double kN = 4.4482216152605;
+constexpr double kN = tractus::units::kNewtonsPerLbf;
 
 ConsoleProfile build(const ProbeProtocolOptions& o, double force_lbf, double ramp_s, double hold_s) {
   ConsoleProfile c;

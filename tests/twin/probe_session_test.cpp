@@ -5,13 +5,14 @@
 #include <cmath>
 #include <vector>
 
+#include "hal/units.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
 
 namespace tractus::twin {
 namespace {
 
-constexpr double kN = 4.4482216152605;  // newtons per lbf
+constexpr double kN = tractus::units::kNewtonsPerLbf;  // newtons per lbf
 
 // a ramp over ramp_s, a hold, then a linear release at release_n_per_s
 struct RampHoldRelease {

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "hal/units.h"
 #include "twin/anatomy.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
@@ -27,7 +28,7 @@ using namespace tractus::twin;
 
 namespace {
 
-constexpr double kN = 4.4482216152605;  // newtons per lbf
+constexpr double kN = tractus::units::kNewtonsPerLbf;  // newtons per lbf
 constexpr double kMmHgPerMpa = 7500.62;
 constexpr int kL45 = 3;
 constexpr int kL5S1 = 4;

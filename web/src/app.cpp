@@ -9,7 +9,6 @@
 #include "scenarios/display_names.h"
 #include "scenarios/library.h"
 #include "scenarios/scenario.h"
-#include "hal/units.h"
 
 namespace tractus::web {
 
@@ -18,7 +17,6 @@ namespace {
 constexpr int64_t kStopTapUs = 300000;
 constexpr std::size_t kFrameWindow = 600;
 constexpr int64_t kTickUs = 1000;
-using units::kNewtonsPerLbf;
 
 scenarios::Action make(scenarios::ActionKind kind) {
   scenarios::Action a;
@@ -267,10 +265,10 @@ void App::apply_training(const render::UiRequests& r) {
     scenarios::Action select = make(scenarios::ActionKind::SelectProtocol);
     select.protocol.mode = "static";
     select.protocol.region = c.prescription.region == hal::Region::Cervical ? "cervical" : "lumbar";
-    select.protocol.force_lbf = c.prescription.max_force_n / kNewtonsPerLbf;
+    select.protocol.force_n = c.prescription.max_force_n;
     select.protocol.ramp_s = c.prescription.ramp_s;
     select.protocol.treatment_min = c.prescription.treatment_s / 60.0;
-    select.protocol.release_lbf_per_s = c.prescription.release_n_per_s / kNewtonsPerLbf;
+    select.protocol.release_n_per_s = c.prescription.release_n_per_s;
     actions.push_back(select);
     // the session's console sends Start once the firmware has taken the prescription
     actions.push_back(make(scenarios::ActionKind::Start));

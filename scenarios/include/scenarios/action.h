@@ -14,6 +14,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "hal/units.h"
 #include "scenarios/load_error.h"
 
 namespace tractus::scenarios {
@@ -51,14 +52,16 @@ enum class ActionKind : uint8_t {
   SetSpeed,          // instructor: simulation speed factor for the UI frame loop (value)
 };
 
-/// Prescription settings chosen with select_protocol, in clinicians' units.
+/// Prescription settings chosen with select_protocol, in SI: the loader converts the file's
+/// lbf (hal/units.h), so no force changes unit between the console and the firmware.
 struct ProtocolSettings {
   std::string mode = "static";        // treatment mode; "static" on today's firmware
   std::string region = "lumbar";      // "lumbar" or "cervical"
-  double force_lbf = 0.0;             // target traction force, pounds-force
+  double force_n = 0.0;               // target traction force (the file's force_lbf, converted)
   double ramp_s = 30.0;               // time to ramp to the target, seconds
   double treatment_min = 10.0;        // total treatment time, minutes
-  double release_lbf_per_s = 9.0;     // changeover (release) speed, pounds-force per second
+  double release_n_per_s = 9.0 * units::kNewtonsPerLbf;  // changeover (release) speed (the
+                                                          // file's release_lbf_per_s, converted)
 };
 
 /// One trainee or instructor action. Only the fields of its kind are meaningful.
@@ -68,7 +71,9 @@ struct Action {
   std::string reason;         // decline_treatment: a contraindication or precaution id
   ProtocolSettings protocol;  // select_protocol
   std::string parameter;      // set: "force_lbf", "ramp_s", "treatment_min" or "release_lbf_per_s"
-  double value = 0.0;         // set: the new value; set_angle: degrees; set_speed: factor
+  double value = 0.0;         // set: the new value in SI (N for force_lbf, N/s for
+                              // release_lbf_per_s, converted on load); set_angle: degrees;
+                              // set_speed: factor
   std::string quality;        // fit_harness: "good", "loose" or "tight"
   std::string alarm;          // acknowledge: the alarm code as shown, or empty for any
   std::string text;           // note: free text

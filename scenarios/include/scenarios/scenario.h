@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "hal/units.h"
 #include "scenarios/load_error.h"
 
 namespace tractus::scenarios {
@@ -57,13 +58,14 @@ struct Goal {
   std::string region = "lumbar";
   std::string mode = "static";
   std::string level;  // target disc level ("L4-5", "C5-6"); empty: L4-5 or C5-6 by region
-  Range force_lbf, ramp_s, treatment_min, angle_deg;
+  Range force_n, ramp_s, treatment_min, angle_deg;  // force in newtons (the file's force_lbf)
   std::string text;  // the order as the referring clinician wrote it
 };
 
 /// Safety limits for this patient, which the engine's critical errors enforce.
 struct Safety {
-  double max_safe_force_lbf = 100.0;  // true cord tension above this is outside the safe band
+  // true cord tension above this is outside the safe band (the file's max_safe_force_lbf)
+  double max_safe_force_n = 100.0 * units::kNewtonsPerLbf;
   double over_limit_critical_s = 1.0; // that long outside the band is a critical error
   double stop_window_s = 5.0;         // sharp pain or a stop request must be answered this fast
   /// After the drive loses power the brake holds the cord; the patient must be off load
@@ -75,9 +77,9 @@ struct Safety {
 
 /// A condition on the running session, used by events.
 struct Condition {
-  std::string signal;   // force_lbf, force_pct_bw, treatment_s or ramp_lbf_per_s
+  std::string signal;   // force_lbf, force_pct_bw, treatment_s or ramp_lbf_per_s (file names)
   bool above = true;    // true: signal > threshold; false: signal < threshold
-  double threshold = 0.0;
+  double threshold = 0.0;  // in SI: newtons for force_lbf, N/s for ramp_lbf_per_s
   double for_s = 0.0;   // the condition must hold this long without a break
 };
 

@@ -43,7 +43,7 @@ struct Report {
   bool passed = false;
   std::vector<CriticalError> critical_errors;
   std::vector<ItemScore> items;
-  double max_force_lbf = 0.0;
+  double max_force_n = 0.0;
   double time_outside_safe_band_s = 0.0;
   std::vector<StopMetric> time_to_stop;
   double first_check_in_s = -1.0;  // after the first start; -1 when never

@@ -75,9 +75,9 @@ struct PatientState {
 /// One sample of the plotted series, every 100 ms of session time.
 struct Sample {
   double t_s = 0.0;
-  double force_lbf = 0.0;      // true cord tension
-  double measured_lbf = 0.0;   // what the console shows
-  double target_lbf = 0.0;     // the firmware's setpoint
+  double force_n = 0.0;        // true cord tension
+  double measured_n = 0.0;     // what the console shows
+  double target_n = 0.0;       // the firmware's setpoint
   double separation_mm = 0.0;  // axial separation of the target disc level (twin)
   double pressure_mmhg = 0.0;  // nucleus pressure of the target level, gauge (twin)
   double carriage_mm = 0.0;    // split-carriage travel
@@ -138,8 +138,8 @@ class Session {
   bool has_protocol() const { return has_protocol_; }
   const ProtocolSettings& protocol() const { return protocol_; }
   double angle_deg() const { return angle_deg_; }
-  /// Highest true cord tension so far, pounds-force.
-  double max_force_lbf() const { return max_force_lbf_; }
+  /// Highest true cord tension so far, newtons.
+  double max_force_n() const { return max_force_n_; }
   /// Time the cord tension spent above the patient's safe limit, seconds.
   double time_outside_safe_band_s() const { return static_cast<double>(outside_us_) * 1e-6; }
   /// Table states reached at least once ("treating", "complete", ...).
@@ -248,7 +248,7 @@ class Session {
   int64_t held_since_us_ = -1;       // tension_held with the patient loaded since, -1 when not
 
   // monitors
-  double max_force_lbf_ = 0.0;
+  double max_force_n_ = 0.0;
   int64_t outside_us_ = 0;
   int hints_used_ = 0;
   double speed_ = 1.0;
