@@ -61,15 +61,6 @@ void chip(const char* text, const ImVec4& colour) {
 
 namespace {
 
-// the prescription a region starts from when the console switches to it, in lbf: lumbar as the
-// console opens; cervical at 25 lb, inside DESIGN.md section 4's 25-45 lb band of measurable
-// separation and under the 30 lb where discomfort grows; the base at half for cycling protocols
-struct RegionDefaults {
-  float max_force_lbf;
-  float base_force_lbf;
-};
-constexpr RegionDefaults kRegionDefaults[2] = {{70.0f, 35.0f}, {25.0f, 12.5f}};
-
 // the console's reserved rows: message lines, the height of an action row, the least plot
 constexpr float kConsoleStatusLines = 2.0f;
 constexpr float kConsoleActionRowH = 34.0f;
@@ -102,17 +93,38 @@ void ConsolePanel::restore_history(const std::vector<scenarios::Sample>& series)
 
 void ConsolePanel::show_prescription(const hal::Prescription& rx) {
   if (rx.max_force_n <= 0.0f) return;
-  inputs_.region = rx.region == hal::Region::Cervical ? 1 : 0;
-  inputs_.protocol = static_cast<int>(rx.protocol);
-  inputs_.max_force = to_display(rx.max_force_n, inputs_.unit);
-  inputs_.base_force = to_display(rx.base_force_n, inputs_.unit);
-  inputs_.release_per_s = to_display(rx.release_n_per_s, inputs_.unit);
-  inputs_.ramp_s = rx.ramp_s;
-  inputs_.treatment_min = rx.treatment_s / 60.0f;
-  inputs_.hold_s = rx.hold_s;
-  inputs_.rest_s = rx.rest_s;
-  inputs_.cycles = rx.cycles;
+  entry_.region = rx.region;
+  entry_.protocol = rx.protocol;
+  entry_.max_force_n = rx.max_force_n;
+  entry_.base_force_n = rx.base_force_n;
+  entry_.release_n_per_s = rx.release_n_per_s;
+  entry_.ramp_s = rx.ramp_s;
+  entry_.treatment_s = rx.treatment_s;
+  entry_.hold_s = rx.hold_s;
+  entry_.rest_s = rx.rest_s;
+  entry_.cycles = rx.cycles;
 }
+
+namespace {
+
+// an entry's field through a float widget: the widget edits a copy, and only an edit writes
+// back, so a value nobody touched keeps every bit it had
+bool input_seconds(const char* id, double& seconds, float step, float fast, const char* fmt) {
+  float shown = static_cast<float>(seconds);
+  if (!ImGui::InputFloat(id, &shown, step, fast, fmt)) return false;
+  seconds = shown;
+  return true;
+}
+
+// a force held in newtons, edited in the display unit
+bool input_force(const char* id, double& force_n, ForceUnit unit, float step, float fast, const char* fmt) {
+  float shown = shown_force(force_n, unit);
+  if (!ImGui::InputFloat(id, &shown, step, fast, fmt)) return false;
+  force_n = to_newtons(shown, unit);
+  return true;
+}
+
+}  // namespace
 
 void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -125,7 +137,7 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const hal::DisplayState& d = rig.display();
   const hal::TableState s = d.state;
   const bool editable = s == hal::TableState::Idle || s == hal::TableState::Setup || s == hal::TableState::Ready;
-  ForceUnit unit = inputs_.unit;
+  const ForceUnit unit_was = unit_;
 
   // [SECTION] header: title, units and the state chip
   // title, units and state chip on one line; when a long state (PATIENT STOP) and a
@@ -144,21 +156,15 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   ImGui::PopFont();
   // units sit in the header so the prescription rows keep their room at 720 px
   ImGui::SameLine(0.0f, 18.0f);
-  int unit_index = unit == ForceUnit::Lbf ? 0 : 1;
+  int unit_index = unit_was == ForceUnit::Lbf ? 0 : 1;
   if (ImGui::RadioButton("lbf", unit_index == 0)) unit_index = 0;
   widgets_.record_last_item("console.unit_lbf");
   ImGui::SameLine();
   if (ImGui::RadioButton("kgf", unit_index == 1)) unit_index = 1;
   widgets_.record_last_item("console.unit_kgf");
-  const ForceUnit new_unit = unit_index == 0 ? ForceUnit::Lbf : ForceUnit::Kgf;
-  if (new_unit != unit) {
-    // convert what is typed so the prescription keeps its meaning
-    inputs_.max_force = to_display(to_newtons(inputs_.max_force, unit), new_unit);
-    inputs_.release_per_s = to_display(to_newtons(inputs_.release_per_s, unit), new_unit);
-    inputs_.base_force = to_display(to_newtons(inputs_.base_force, unit), new_unit);
-    inputs_.unit = new_unit;
-    unit = new_unit;
-  }
+  // the entry is in newtons, so a change of unit only changes what the fields show
+  unit_ = unit_index == 0 ? ForceUnit::Lbf : ForceUnit::Kgf;
+  const ForceUnit unit = unit_;
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - chip_w);
   chip(state_text, state_colour(s, d.alarm_code));
   widgets_.record_last_item("console.state");
@@ -195,26 +201,24 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   row("Region");
   const char* regions[] = {"Lumbar", "Cervical"};
   widgets_.record_next_item("console.region");
-  if (ImGui::BeginCombo("##region", regions[inputs_.region])) {
+  const int region_index = entry_.region == hal::Region::Cervical ? 1 : 0;
+  if (ImGui::BeginCombo("##region", regions[region_index])) {
     for (int i = 0; i < 2; ++i) {
-      if (ImGui::Selectable(regions[i], i == inputs_.region) && i != inputs_.region) {
-        inputs_.region = i;
-        // a lumbar force is out of the cervical unit's range: each region starts from its own
-        inputs_.max_force = to_display(kRegionDefaults[i].max_force_lbf * units::kNewtonsPerLbfF, unit);
-        inputs_.base_force = to_display(kRegionDefaults[i].base_force_lbf * units::kNewtonsPerLbfF, unit);
-      }
+      if (ImGui::Selectable(regions[i], i == region_index) && i != region_index)
+        apply_region_defaults(entry_, i == 1 ? hal::Region::Cervical : hal::Region::Lumbar);
       widgets_.record_last_item((std::string("console.region.") + regions[i]).c_str());
     }
     ImGui::EndCombo();
   }
   row("Protocol");
   const char* protocols[] = {"Static", "Intermittent", "Cyclic", "Decompression"};
-  if (console_static_only_) inputs_.protocol = 0;
+  if (console_static_only_) entry_.protocol = hal::Protocol::Static;
+  const int protocol_index = static_cast<int>(entry_.protocol);
   ImGui::BeginDisabled(console_static_only_);
   widgets_.record_next_item("console.protocol");
-  if (ImGui::BeginCombo("##protocol", protocols[inputs_.protocol])) {
+  if (ImGui::BeginCombo("##protocol", protocols[protocol_index])) {
     for (int i = 0; i < 4; ++i) {
-      if (ImGui::Selectable(protocols[i], i == inputs_.protocol)) inputs_.protocol = i;
+      if (ImGui::Selectable(protocols[i], i == protocol_index)) entry_.protocol = static_cast<hal::Protocol>(i);
       widgets_.record_last_item((std::string("console.protocol.") + protocols[i]).c_str());
     }
     ImGui::EndCombo();
@@ -226,29 +230,30 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   char fmt[32];
   std::snprintf(fmt, sizeof fmt, "%%.1f %s", unit_label(unit));
   row("Maximum force");
-  ImGui::InputFloat("##max_force", &inputs_.max_force, 5.0f, 10.0f, fmt);
+  input_force("##max_force", entry_.max_force_n, unit, 5.0f, 10.0f, fmt);
   widgets_.record_last_item("console.max_force");
   row("Ramp time");
-  ImGui::InputFloat("##ramp", &inputs_.ramp_s, 5.0f, 10.0f, "%.0f s");
+  input_seconds("##ramp", entry_.ramp_s, 5.0f, 10.0f, "%.0f s");
   widgets_.record_last_item("console.ramp");
   row("Treatment time");
   // %g shows a part minute (1.25 min) instead of rounding it away beside the time remaining
-  ImGui::InputFloat("##treatment", &inputs_.treatment_min, 1.0f, 5.0f, "%g min");
+  float treatment_min = static_cast<float>(entry_.treatment_s / 60.0);
+  if (ImGui::InputFloat("##treatment", &treatment_min, 1.0f, 5.0f, "%g min")) entry_.treatment_s = treatment_min * 60.0f;
   widgets_.record_last_item("console.treatment");
   std::snprintf(fmt, sizeof fmt, "%%.1f %s/s", unit_label(unit));
   row("Release speed");
-  ImGui::InputFloat("##release", &inputs_.release_per_s, 1.0f, 5.0f, fmt);
+  input_force("##release", entry_.release_n_per_s, unit, 1.0f, 5.0f, fmt);
   widgets_.record_last_item("console.release");
-  if (inputs_.protocol != 0) {
+  if (entry_.protocol != hal::Protocol::Static) {
     // the cycle's own parameters on one row, each field naming itself, so a cycling protocol
     // costs the console one row and it still fits 720 px
     // each field as wide as its text, and the row's spare width shared out evenly
     std::snprintf(fmt, sizeof fmt, "base %%.0f %s", unit_label(unit));
     char texts[4][32];
-    std::snprintf(texts[0], sizeof texts[0], fmt, inputs_.base_force);
-    std::snprintf(texts[1], sizeof texts[1], "hold %.0f s", inputs_.hold_s);
-    std::snprintf(texts[2], sizeof texts[2], "rest %.0f s", inputs_.rest_s);
-    std::snprintf(texts[3], sizeof texts[3], "%d cycles", inputs_.cycles);
+    std::snprintf(texts[0], sizeof texts[0], fmt, shown_force(entry_.base_force_n, unit));
+    std::snprintf(texts[1], sizeof texts[1], "hold %.0f s", entry_.hold_s);
+    std::snprintf(texts[2], sizeof texts[2], "rest %.0f s", entry_.rest_s);
+    std::snprintf(texts[3], sizeof texts[3], "%d cycles", entry_.cycles);
     float widths[4];
     float used = 3 * ImGui::GetStyle().ItemSpacing.x;
     for (int i = 0; i < 4; ++i) {
@@ -258,20 +263,20 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
     const float spare = (ImGui::GetContentRegionAvail().x - used) * 0.25f;
     for (float& w : widths) w = std::max(20.0f, w + spare);
     ImGui::SetNextItemWidth(widths[0]);
-    ImGui::InputFloat("##base", &inputs_.base_force, 0.0f, 0.0f, fmt);
+    input_force("##base", entry_.base_force_n, unit, 0.0f, 0.0f, fmt);
     widgets_.record_last_item("console.base_force");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Base force between the pulls");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(widths[1]);
-    ImGui::InputFloat("##hold", &inputs_.hold_s, 0.0f, 0.0f, "hold %.0f s");
+    input_seconds("##hold", entry_.hold_s, 0.0f, 0.0f, "hold %.0f s");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hold at the traction force");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(widths[2]);
-    ImGui::InputFloat("##rest", &inputs_.rest_s, 0.0f, 0.0f, "rest %.0f s");
+    input_seconds("##rest", entry_.rest_s, 0.0f, 0.0f, "rest %.0f s");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Rest at the base force");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(widths[3]);
-    ImGui::InputScalar("##cycles", ImGuiDataType_S32, &inputs_.cycles, nullptr, nullptr, "%d cycles");
+    ImGui::InputScalar("##cycles", ImGuiDataType_S32, &entry_.cycles, nullptr, nullptr, "%d cycles");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Cycles; 0 lets the treatment time decide.");
   }
   ImGui::PopStyleVar();
@@ -301,17 +306,7 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   const float button_w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
   const ImVec2 big(button_w, 44.0f);
   if (coloured_button("Start", theme::kOk, big, editable)) {
-    console::PrescriptionEntry& p = out.console.prescription;
-    p.region = inputs_.region == 1 ? hal::Region::Cervical : hal::Region::Lumbar;
-    p.protocol = static_cast<hal::Protocol>(inputs_.protocol);
-    p.base_force_n = to_newtons(inputs_.base_force, inputs_.unit);
-    p.hold_s = inputs_.hold_s;
-    p.rest_s = inputs_.rest_s;
-    p.cycles = inputs_.cycles;
-    p.max_force_n = to_newtons(inputs_.max_force, inputs_.unit);
-    p.ramp_s = inputs_.ramp_s;
-    p.treatment_s = inputs_.treatment_min * 60.0f;
-    p.release_n_per_s = to_newtons(inputs_.release_per_s, inputs_.unit);
+    out.console.prescription = entry_;
     out.console.start = true;
   }
   widgets_.record_last_item("console.start");
@@ -374,7 +369,7 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
 
   // gauge bar: measured against the prescribed maximum, with the target as a marker
   {
-    const float max_n = std::max(to_newtons(inputs_.max_force, unit), 1.0f) * 1.2f;
+    const float max_n = std::max(static_cast<float>(entry_.max_force_n), 1.0f) * 1.2f;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x, h = 10.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -389,7 +384,7 @@ void ConsolePanel::draw_console(const scenarios::Rig& rig, UiRequests& out) {
   // [SECTION] plot
   // the plot takes the height that is left, so the console never needs scrolling at 720 px
   const float plot_h = std::clamp(ImGui::GetContentRegionAvail().y - 4.0f, kMinPlotH, 260.0f);
-  draw_force_plot(history_, to_newtons(inputs_.max_force, unit), unit, 120.0f,
+  draw_force_plot(history_, static_cast<float>(entry_.max_force_n), unit, 120.0f,
                   ImVec2(ImGui::GetContentRegionAvail().x, plot_h));
   widgets_.record_last_item("console.plot");
 

@@ -66,8 +66,8 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, out));
       console_.draw_console(*in.rig, out);
       sandbox_.draw_patient_panel(*in.rig, out);
-      sandbox_.draw_view_overlay(*in.rig, console_.inputs().unit);
-      draw_spine_panel(*in.rig, console_.inputs().region == 1, display_w - console_width_px(), widgets_);
+      sandbox_.draw_view_overlay(*in.rig, console_.unit());
+      draw_spine_panel(*in.rig, console_.entry().region == hal::Region::Cervical, display_w - console_width_px(), widgets_);
       scene_.handle_input();
       break;
     case Screen::ScenarioList:
@@ -86,7 +86,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       break;
     case Screen::Debrief:
       apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, out));
-      apply(debrief_.draw_debrief(in, console_.inputs().unit, scene_.camera(), out));
+      apply(debrief_.draw_debrief(in, console_.unit(), scene_.camera(), out));
       scene_.handle_input();  // orbit the replay where no panel covers it
       break;
     case Screen::Education:
@@ -120,7 +120,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
                      : in.screen == Screen::Education ? education_.text_w_px()
                                                       : 0.0f;
   // the sandbox keeps one lumbar twin; its console's region picks which unit is drawn
-  area.cervical_unit = screen_ == Screen::Sandbox && console_.inputs().region == 1;
+  area.cervical_unit = screen_ == Screen::Sandbox && console_.entry().region == hal::Region::Cervical;
   if (in.screen == Screen::Debrief) {
     // the session's film, not the live table
     scene_.draw_replay(in.film, debrief_.debrief_time_s(), debrief_.replay_rect_px(), fb_w, fb_h);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "render/console_panel.h"
+#include "render/console_entry.h"
 #include "render/session_view_restore.h"
 #include "render/units.h"
 #include "scenarios/session.h"
@@ -25,21 +26,50 @@ TEST(SessionViewRestore, TheConsoleShowsTheRunningPrescriptionInTheDisplayUnit) 
   render::UiRegistry widgets;
   render::ConsolePanel console(fonts, widgets);
   console.show_prescription(p);
-  const render::ConsoleInputs& in = console.inputs();
-  EXPECT_EQ(in.unit, render::ForceUnit::Lbf);
-  EXPECT_EQ(in.region, 1);
-  EXPECT_EQ(in.protocol, static_cast<int>(hal::Protocol::Intermittent));
-  EXPECT_NEAR(in.max_force, 20.0f, 1e-4f);
-  EXPECT_NEAR(in.base_force, 10.0f, 1e-4f);
-  EXPECT_NEAR(in.release_per_s, 5.0f, 1e-4f);
-  EXPECT_FLOAT_EQ(in.hold_s, 45.0f);
-  EXPECT_FLOAT_EQ(in.rest_s, 15.0f);
+  // the console's entry holds the firmware's prescription in SI; the fields show it in lbf
+  const console::PrescriptionEntry& in = console.entry();
+  EXPECT_EQ(console.unit(), render::ForceUnit::Lbf);
+  EXPECT_EQ(in.region, hal::Region::Cervical);
+  EXPECT_EQ(in.protocol, hal::Protocol::Intermittent);
+  EXPECT_FLOAT_EQ(render::shown_force(in.max_force_n, render::ForceUnit::Lbf), 20.0f);
+  EXPECT_FLOAT_EQ(render::shown_force(in.base_force_n, render::ForceUnit::Lbf), 10.0f);
+  EXPECT_FLOAT_EQ(render::shown_force(in.release_n_per_s, render::ForceUnit::Lbf), 5.0f);
+  EXPECT_DOUBLE_EQ(in.max_force_n, static_cast<double>(p.max_force_n));
+  EXPECT_DOUBLE_EQ(in.hold_s, 45.0);
+  EXPECT_DOUBLE_EQ(in.rest_s, 15.0);
   EXPECT_EQ(in.cycles, 6);
-  EXPECT_FLOAT_EQ(in.ramp_s, 20.0f);
-  EXPECT_FLOAT_EQ(in.treatment_min, 12.0f);
-  // the power-on defaults come back for the next fresh session
+  EXPECT_DOUBLE_EQ(in.ramp_s, 20.0);
+  EXPECT_DOUBLE_EQ(in.treatment_s, 720.0);
+  // the power-on defaults come back for the next fresh session: 70 lbf, 10 min
   console.reset_inputs();
-  EXPECT_FLOAT_EQ(console.inputs().max_force, render::ConsoleInputs{}.max_force);
+  EXPECT_FLOAT_EQ(render::shown_force(console.entry().max_force_n, render::ForceUnit::Lbf), 70.0f);
+  EXPECT_DOUBLE_EQ(console.entry().treatment_s, 600.0);
+  EXPECT_EQ(console.entry().region, hal::Region::Lumbar);
+}
+
+TEST(ConsoleEntry, AForceShowsAsTypedInEitherUnitAndTheUnitConvertsNothing) {
+  for (float typed : {0.0f, 9.0f, 25.0f, 37.5f, 70.0f, 99.5f, 150.0f}) {
+    for (render::ForceUnit u : {render::ForceUnit::Lbf, render::ForceUnit::Kgf}) {
+      const double n = render::to_newtons(typed, u);
+      EXPECT_FLOAT_EQ(render::shown_force(n, u), typed) << typed << " " << render::unit_label(u);
+    }
+  }
+  // 70 lbf is 311.4 N is 31.75 kgf, whichever unit shows it
+  const double n = render::power_on_entry().max_force_n;
+  EXPECT_NEAR(n, 311.4, 0.05);
+  EXPECT_FLOAT_EQ(render::shown_force(n, render::ForceUnit::Kgf), 31.75f);
+}
+
+TEST(ConsoleEntry, EachRegionStartsFromItsOwnForceAndKeepsTheRest) {
+  console::PrescriptionEntry e = render::power_on_entry();
+  e.ramp_s = 45.0;
+  render::apply_region_defaults(e, hal::Region::Cervical);
+  EXPECT_EQ(e.region, hal::Region::Cervical);
+  EXPECT_FLOAT_EQ(render::shown_force(e.max_force_n, render::ForceUnit::Lbf), 25.0f);
+  EXPECT_FLOAT_EQ(render::shown_force(e.base_force_n, render::ForceUnit::Lbf), 12.5f);
+  EXPECT_DOUBLE_EQ(e.ramp_s, 45.0);
+  render::apply_region_defaults(e, hal::Region::Lumbar);
+  EXPECT_FLOAT_EQ(render::shown_force(e.max_force_n, render::ForceUnit::Lbf), 70.0f);
 }
 
 TEST(SessionViewRestore, ThePlotHoldsTheWholeSeriesFromTheSessionsStart) {

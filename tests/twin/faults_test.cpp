@@ -14,27 +14,17 @@ using namespace tractus;
 using namespace tractus::twin;
 using twin::testing::pulling;
 using twin::testing::ramp_ms;
+using twin::testing::cell_force_n;
+using twin::testing::quiet_model;
 using twin::testing::run_ms;
 
 namespace {
-
-// a model whose sensors are noiseless, so a fault's effect can be read exactly
-TwinModel quiet_model() {
-  TwinModel m;
-  m.table.load_cell_noise_n = 0.0;
-  m.table.current_adc_noise_counts = 0.0;
-  return m;
-}
 
 FaultSpec named(const char* name, int64_t at_us = 0) {
   FaultSpec spec;
   const FaultResult r = make_fault_spec(name, &spec, at_us);
   EXPECT_TRUE(r.ok) << r.message;
   return spec;
-}
-
-double cell_force_n(const TwinModel& m, const hal::SensorFrame& f) {
-  return (f.load_cell_counts - m.table.load_cell_offset_counts) / m.table.load_cell_counts_per_n;
 }
 
 }  // namespace

@@ -12,24 +12,7 @@
 
 using namespace tractus;
 using namespace tractus::twin;
-using twin::testing::pulling;
-using twin::testing::ramp_ms;
-using twin::testing::run_ms;
-
-namespace {
-
-TwinModel quiet_model() {
-  TwinModel m;
-  m.table.load_cell_noise_n = 0.0;
-  m.table.current_adc_noise_counts = 0.0;
-  return m;
-}
-
-double cell_force_n(const TwinModel& m, const hal::SensorFrame& f) {
-  return (f.load_cell_counts - m.table.load_cell_offset_counts) / m.table.load_cell_counts_per_n;
-}
-
-}  // namespace
+using namespace tractus::twin::testing;
 
 TEST(Sensors, AtRestTheCellReadsItsOffsetAndTheSwitchesTheirRestingLines) {
   const TwinModel m = quiet_model();

@@ -31,4 +31,18 @@ inline void ramp_ms(const TwinModel& m, TwinState& s, float command, int ms,
   }
 }
 
+/// A model whose sensors are noiseless, so a channel's reading (and a fault's effect on it)
+/// can be read exactly.
+inline TwinModel quiet_model() {
+  TwinModel m;
+  m.table.load_cell_noise_n = 0.0;
+  m.table.current_adc_noise_counts = 0.0;
+  return m;
+}
+
+/// The force a load-cell reading stands for, at the model's scale and untared offset.
+inline double cell_force_n(const TwinModel& m, const hal::SensorFrame& f) {
+  return (f.load_cell_counts - m.table.load_cell_offset_counts) / m.table.load_cell_counts_per_n;
+}
+
 }  // namespace tractus::twin::testing

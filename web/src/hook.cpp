@@ -170,10 +170,11 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
     g_buffer += std::string("\"debrief_tab\":\"") + kTabs[static_cast<int>(app.ui().debrief_tab())] + "\",";
   }
   // what the console and chart hold before they are sent (the next Start's prescription)
-  const render::ConsoleInputs& in = app.ui().inputs();
-  append_number(g_buffer, "console_max_force", in.max_force);
-  append_number(g_buffer, "console_treatment_min", in.treatment_min);
-  g_buffer += std::string("\"console_unit\":\"") + (in.unit == render::ForceUnit::Lbf ? "lbf" : "kgf") + "\",";
+  const console::PrescriptionEntry& entry = app.ui().console_entry();
+  const render::ForceUnit unit = app.ui().console_unit();
+  append_number(g_buffer, "console_max_force", render::shown_force(entry.max_force_n, unit));
+  append_number(g_buffer, "console_treatment_min", entry.treatment_s / 60.0);
+  g_buffer += std::string("\"console_unit\":\"") + render::unit_label(unit) + "\",";
   // the span the console's plot holds (a resumed session plots from its start)
   const render::ForceHistory& plot = app.ui().force_history();
   append_number(g_buffer, "plot_samples", static_cast<double>(plot.size()));

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "hal/hal.h"
-#include "render/console_inputs.h"
+#include "console/prescription_entry.h"
+#include "render/console_entry.h"
 #include "render/force_history.h"
 #include "render/frame_io.h"
 #include "render/screen_context.h"
@@ -20,15 +21,19 @@ struct Sample;
 
 namespace tractus::render {
 
-/// The console panel. It keeps what the operator is typing (ConsoleInputs) and the force
-/// history it plots; the table it shows comes in through const access each frame.
+/// The console panel. It keeps the prescription being typed (the console's own entry, in SI),
+/// the display unit its forces are shown in, and the force history it plots; the table it
+/// shows comes in through const access each frame.
 class ConsolePanel {
  public:
   ConsolePanel(const UiFonts& fonts, UiRegistry& widgets) : fonts_(fonts), widgets_(widgets) {}
 
   /// Puts what is being typed back at the table's power-on defaults (a new training session
   /// opens with no force or time carried over).
-  void reset_inputs() { inputs_ = ConsoleInputs{}; }
+  void reset_inputs() {
+    entry_ = power_on_entry();
+    unit_ = ForceUnit::Lbf;
+  }
   /// Adds the table's target and measured force now to the plot's history (nothing during
   /// the self-test, which reads the untared load cell).
   void sample(const scenarios::Rig& rig);
@@ -44,8 +49,10 @@ class ConsolePanel {
   /// Draws the console at the right of the screen under the toolbar; presses go into out.
   void draw_console(const scenarios::Rig& rig, UiRequests& out);
 
-  /// What is being typed, before a Start sends it.
-  const ConsoleInputs& inputs() const { return inputs_; }
+  /// The prescription being typed, before a Start sends it.
+  const console::PrescriptionEntry& entry() const { return entry_; }
+  /// The unit the console's forces are shown in.
+  ForceUnit unit() const { return unit_; }
   /// The plotted target and measured force.
   const ForceHistory& history() const { return history_; }
   /// How far the content overran the window in the last frame, pixels (0: no scrollbar).
@@ -57,7 +64,8 @@ class ConsolePanel {
 
   const UiFonts& fonts_;
   UiRegistry& widgets_;
-  ConsoleInputs inputs_;
+  console::PrescriptionEntry entry_ = power_on_entry();
+  ForceUnit unit_ = ForceUnit::Lbf;
   ForceHistory history_;
   float console_overflow_px_ = 0.0f;  // the console's scroll range in the last frame
   bool console_static_only_ = false;  // training sessions prescribe static traction

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "console/prescription_entry.h"
-#include "render/console_inputs.h"
 #include "render/history_view.h"
 #include "scenarios/action.h"
 

@@ -46,7 +46,8 @@ class TrainerUi {
   /// The screen drawn in the last frame.
   Screen screen() const { return screen_; }
   const UiRegistry& widgets() const { return widgets_; }
-  const ConsoleInputs& inputs() const { return console_.inputs(); }
+  const console::PrescriptionEntry& console_entry() const { return console_.entry(); }
+  ForceUnit console_unit() const { return console_.unit(); }
   /// The console plot's history of target and measured force.
   const ForceHistory& force_history() const { return console_.history(); }
   /// The chart's selected reason to decline: an index into contraindications, then precautions.
