@@ -91,8 +91,8 @@ class App {
   const render::ImportPreview* import_preview() const { return import_plan_ ? &import_preview_ : nullptr; }
   /// True while a training session is being played (the page warns before leaving it).
   bool session_running() const;
-  /// Saves the running training session now, so a reload can resume it (the page calls this
-  /// when it is hidden or left).
+  /// Saves the running training session now, with the course of care it belongs to, so a
+  /// reload can resume it (the page calls this when it is hidden or left).
   void persist_running_session();
   /// What a resume rebuilt, measured right after the replay and before any live time: lets a
   /// test compare it with the session as it was left.
@@ -146,6 +146,10 @@ class App {
   void offer_saved_session();
   void resume_saved_session();
   void keep_running_session();
+  // a course of care kept across a reload (course_resume.cpp)
+  std::string resume_title() const;
+  bool offer_saved_course(const ResumePoint& point, std::string& why);
+  void resume_saved_course(const ResumePoint& point);
   void open_history_debrief(int index);
   bool scenario_known(const std::string& id) const;
   // opens a record's debrief, replaying it; false (with message_) when it cannot (app_debrief.cpp)
