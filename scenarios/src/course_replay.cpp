@@ -59,36 +59,44 @@ bool course_progress_fits(const Scenario& course, const CourseProgress& p, std::
   return true;
 }
 
+bool replay_finished_session(CourseRun& run, const SessionRecord& r, std::size_t index,
+                             std::unique_ptr<Session>& last, std::string& why) {
+  const std::string path = "$.course.sessions[" + std::to_string(index) + "]";
+  if (run.done()) {
+    why = path + ": the course has no session left to play";
+    return false;
+  }
+  why = not_next_session(run, r, path);
+  if (!why.empty()) return false;
+  // the session is deterministic: its actions rebuild it, and the course's answer to it
+  auto s = std::make_unique<Session>(run.next_scenario(), run.next_options());
+  if (!replay(run.next_scenario(), r, *s, why)) {
+    why = path + ": " + why;
+    return false;
+  }
+  if (!s->ended()) {
+    why = path + ".end_us: the session had not ended there, so it is not a finished session";
+    return false;
+  }
+  const ReplayCheck check = check_replay(r, *s);
+  if (!check.matches) {
+    std::string what;
+    for (const std::string& d : check.diverged) what += (what.empty() ? "" : "; ") + d;
+    why = path + ".result: does not replay as it was saved (" + what + ")";
+    return false;
+  }
+  run.finish(*s);
+  last = std::move(s);
+  return true;
+}
+
 bool rebuild_course(const Scenario& course, const CourseProgress& p, RebuiltCourse& out, std::string& why) {
   out = RebuiltCourse{};
   if (!course_progress_fits(course, p, why)) return false;
   auto run = std::make_unique<CourseRun>(course, p.seed, p.mode);
   std::unique_ptr<Session> last;
-  for (std::size_t i = 0; i < p.finished.size(); ++i) {
-    const SessionRecord& r = p.finished[i];
-    const std::string path = "$.course.sessions[" + std::to_string(i) + "]";
-    why = not_next_session(*run, r, path);
-    if (!why.empty()) return false;
-    // the session is deterministic: its actions rebuild it, and the course's answer to it
-    auto s = std::make_unique<Session>(run->next_scenario(), run->next_options());
-    if (!replay(run->next_scenario(), r, *s, why)) {
-      why = path + ": " + why;
-      return false;
-    }
-    if (!s->ended()) {
-      why = path + ".end_us: the session had not ended there, so it is not a finished session";
-      return false;
-    }
-    const ReplayCheck check = check_replay(r, *s);
-    if (!check.matches) {
-      std::string what;
-      for (const std::string& d : check.diverged) what += (what.empty() ? "" : "; ") + d;
-      why = path + ".result: does not replay as it was saved (" + what + ")";
-      return false;
-    }
-    run->finish(*s);
-    last = std::move(s);
-  }
+  for (std::size_t i = 0; i < p.finished.size(); ++i)
+    if (!replay_finished_session(*run, p.finished[i], i, last, why)) return false;
   out.run = std::move(run);
   out.last = std::move(last);
   return true;

@@ -125,6 +125,10 @@ void App::go_to(render::Screen screen) {
       screen == render::Screen::Demo) {
     // the user left the session (or the course, between two sessions) on purpose
     if (session_running() || course_) keeper_.discard();
+    if (course_rebuild_) {  // a resume still rebuilding its course gives way (its file stays)
+      course_rebuild_.reset();
+      history_notice_.clear();
+    }
     session_.reset();
     course_.reset();
     has_report_ = false;
@@ -405,6 +409,8 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   } else if (screen_ == render::Screen::Debrief) {
     // the 3D replay is prepared a slice per frame, so the page stays responsive
     advance_debrief_film(12.0);
+  } else if (screen_ == render::Screen::Start) {
+    advance_course_rebuild(12.0);  // a course being resumed: a few finished sessions a frame
   }
 }
 

@@ -150,6 +150,9 @@ class App {
   std::string resume_title() const;
   bool offer_saved_course(const ResumePoint& point, std::string& why);
   void resume_saved_course(const ResumePoint& point);
+  // replays finished sessions for about budget_ms (at least one), then ends the resume
+  void advance_course_rebuild(double budget_ms);
+  void end_course_resume(bool ok, std::string why);
   void open_history_debrief(int index);
   bool scenario_known(const std::string& id) const;
   // opens a record's debrief, replaying it; false (with message_) when it cannot (app_debrief.cpp)
@@ -190,6 +193,14 @@ class App {
   scenarios::SessionRecord record_;
   std::unique_ptr<scenarios::ReplayTrace> film_;
   std::unique_ptr<scenarios::CourseRun> course_;  // a course of care in progress
+  // a course being rebuilt for a resume, a few finished sessions a frame on the start screen
+  struct CourseRebuild {
+    ResumePoint point;
+    std::unique_ptr<scenarios::CourseRun> run;
+    std::unique_ptr<scenarios::Session> last;  // the last finished session replayed
+    std::size_t replayed = 0;
+  };
+  std::unique_ptr<CourseRebuild> course_rebuild_;
   bool film_imported_ = false;  // the debrief is of an opened record: its report comes from the film
   std::string debrief_message_;
   DemoDirector demo_{sales_demo_script()};        // the unattended sales demo

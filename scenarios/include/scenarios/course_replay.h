@@ -56,6 +56,12 @@ struct RebuiltCourse {
 bool rebuild_course(const Scenario& course, const CourseProgress& progress, RebuiltCourse& out,
                     std::string& why);
 
+/// One step of rebuild_course, so a host can spread a rebuild over frames: replays record (the
+/// finished session at place index of the block) on run's next session, checks it and finishes
+/// it; last receives the replayed session. Returns false with why as rebuild_course does.
+bool replay_finished_session(CourseRun& run, const SessionRecord& record, std::size_t index,
+                             std::unique_ptr<Session>& last, std::string& why);
+
 /// Replays the running session's record on the course's next session, to the moment it was
 /// left. Returns false with why ("$.record.FIELD: reason") when the record is not the next
 /// session of this course.
