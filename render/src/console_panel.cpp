@@ -87,8 +87,8 @@ void ConsolePanel::set_session(const std::string& patient, const std::string& di
   console_static_only_ = static_only;
 }
 
-void ConsolePanel::restore_history(const std::vector<scenarios::Sample>& series) {
-  fill_history_from_series(history_, series);
+void ConsolePanel::restore_history(const std::vector<scenarios::Sample>& series, double table_start_s) {
+  fill_history_from_series(history_, series, table_start_s);
 }
 
 void ConsolePanel::show_prescription(const hal::Prescription& rx) {

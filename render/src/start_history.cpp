@@ -25,6 +25,15 @@ std::string mm_ss(double seconds) {
 }
 }  // namespace
 
+std::string resume_offer_where(const ResumeOffer& offer) {
+  const std::string at = " at " + mm_ss(offer.left_at_s);
+  if (offer.course_sessions <= 0) return at;
+  char which[64];
+  std::snprintf(which, sizeof which, ": %sSession %d of %d", offer.between_sessions ? "after " : "",
+                offer.course_session, offer.course_sessions);
+  return which + (offer.between_sessions ? std::string() : at);
+}
+
 void StartScreen::draw_resume_offer(const ResumeOffer& offer, UiRequests& out) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.90f, 0.95f, 0.98f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_Border, theme::kAccent);
@@ -32,10 +41,17 @@ void StartScreen::draw_resume_offer(const ResumeOffer& offer, UiRequests& out) {
   const float row_h = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("resume", ImVec2(0.0f, ImGui::GetTextLineHeightWithSpacing() + row_h + 18.0f), true,
                     ImGuiWindowFlags_NoScrollbar);
-  ImGui::TextUnformatted("A training session was left unfinished when the page was closed or reloaded.");
+  const bool course = offer.course_sessions > 0;
+  if (course) {
+    ImGui::Text("A course of care was left unfinished when the page was closed: %d of %d sessions done.",
+                offer.course_finished, offer.course_sessions);
+  } else {
+    ImGui::TextUnformatted("A training session was left unfinished when the page was closed or reloaded.");
+  }
   const float discard_w = 90.0f;
   const float resume_w = ImGui::GetContentRegionAvail().x - discard_w - ImGui::GetStyle().ItemSpacing.x;
-  const std::string at = " at " + mm_ss(offer.left_at_s);
+  // the session it returns to is never clipped, only the title
+  const std::string at = resume_offer_where(offer);
   const std::string label =
       "Resume " + clip_to_width(offer.title, resume_w - ImGui::CalcTextSize(("Resume " + at).c_str()).x - 24.0f) + at;
   if (coloured_button((label + "##resume").c_str(), theme::kAccent, ImVec2(resume_w, 0.0f), true))

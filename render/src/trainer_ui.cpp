@@ -44,7 +44,10 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
     if (in.session != nullptr && in.rig != nullptr && in.rig->firmware().has_prescription()) {
       console_.show_prescription(in.rig->firmware().prescription());
     }
-    if (in.session != nullptr && !in.session->series().empty()) console_.restore_history(in.session->series());
+    if (in.session != nullptr && in.rig != nullptr && !in.session->series().empty()) {
+      const double table_start_s = static_cast<double>(in.rig->now_us() - in.session->now_us()) * 1e-6;
+      console_.restore_history(in.session->series(), table_start_s);
+    }
   }
   screen_ = in.screen;
   if (in.rig != nullptr) console_.sample(*in.rig);

@@ -176,6 +176,7 @@ const CourseSession& CourseRun::finish(const Session& session) {
     report_.critical_errors.push_back("session " + std::to_string(cs.index + 1) + ": " + e.id);
   total_score_ += cs.score;
   report_.sessions.push_back(cs);
+  records_.push_back(make_record(session));
   const int n = static_cast<int>(report_.sessions.size());
   report_.score = round1(total_score_ / n);
   report_.passed = n == c.sessions && report_.score >= course_.rubric.pass_score && report_.critical_errors.empty();

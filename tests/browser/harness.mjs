@@ -92,3 +92,44 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Reloads the page, accepting the browser's "leave site?" question; returns the questions
+ *  asked (e.g. ['beforeunload']). */
+export async function reloadPage(page) {
+  const asked = [];
+  const onDialog = (d) => { asked.push(d.type()); d.accept(); };
+  page.on('dialog', onDialog);
+  await page.reload();
+  await page.waitForFunction(() => window.tractus && window.tractus.ready(), null, { timeout: 90000 });
+  page.off('dialog', onDialog);
+  await waitFrames(page, 3);  // the start screen sizes itself to its contents over its first frames
+  return asked;
+}
+
+/** Waits until browser storage (IDBFS's IndexedDB store behind /persist) holds the file at
+ *  path as the page's file system has it now (present true), or no longer holds it: what a
+ *  reload will find, read without changing anything. */
+export async function waitForStored(page, path, present, timeoutMs = 20000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    const stored = await page.evaluate((p) => new Promise((resolve) => {
+      const M = window.Module;
+      const db = M.IDBFS && M.IDBFS.dbs && M.IDBFS.dbs['/persist'];
+      if (!db) { resolve(null); return; }
+      let local = null;
+      try { local = M.FS.readFile(p); } catch (e) { local = null; }
+      const req = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA').get(p);
+      req.onsuccess = () => {
+        const remote = req.result && req.result.contents;
+        if (!remote) { resolve(false); return; }
+        // present only when the stored copy is the file as it is now
+        const same = local !== null && remote.length === local.length && remote.every((b, i) => b === local[i]);
+        resolve(same ? true : 'stale');
+      };
+      req.onerror = () => resolve(null);
+    }), path);
+    if (stored === present) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`browser storage ${present ? 'never held the current' : 'still holds'} ${path}`);
+}

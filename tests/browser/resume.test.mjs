@@ -3,7 +3,7 @@
 // carries on live. Driven through clicks and a real reload; state is read through the hook.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot } from './harness.mjs';
+import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot, reloadPage } from './harness.mjs';
 
 const SCENARIO = 'contraindication-aortic-aneurysm';  // first in the list: visible at 720 px
 let env;
@@ -34,17 +34,7 @@ async function startTreatment(page, fields = {}) {
   return waitForState(page, (s) => s.state === 'TREATING' && s.t_s > 3, 'treatment to run for 3 s');
 }
 
-/** Reloads the page, accepting the browser's "leave site?" question; returns the questions asked. */
-async function reload(page) {
-  const asked = [];
-  const onDialog = (d) => { asked.push(d.type()); d.accept(); };
-  page.on('dialog', onDialog);
-  await page.reload();
-  await page.waitForFunction(() => window.tractus && window.tractus.ready(), null, { timeout: 90000 });
-  page.off('dialog', onDialog);
-  await waitFrames(page, 3);  // the start screen sizes itself to its contents over its first frames
-  return asked;
-}
+const reload = reloadPage;
 
 test('a paused session resumes exactly where it was left', async () => {
   const page = await openPage(env.browser, env.url);

@@ -94,3 +94,15 @@ TEST(SessionViewRestore, ThePlotHoldsTheWholeSeriesFromTheSessionsStart) {
   ASSERT_EQ(h.size(), 50u);
   EXPECT_NEAR(h.at(0).t_s, 0.1, 1e-9);  // from the session's start, not from the resume
 }
+
+TEST(SessionViewRestore, ThePlotKeepsTheTablesClockAsTheLivePlotDid) {
+  // the live plot samples the table's clock, which had run its 0.45 s self-test when the
+  // session's clock started: the restored samples sit where the live ones were
+  std::vector<scenarios::Sample> series(30);
+  for (std::size_t i = 0; i < series.size(); ++i) series[i].t_s = 0.1 * static_cast<double>(i + 1);
+  render::ForceHistory h;
+  render::fill_history_from_series(h, series, 0.45);
+  ASSERT_EQ(h.size(), 30u);
+  EXPECT_NEAR(h.at(0).t_s, 0.55, 1e-9);
+  EXPECT_NEAR(h.newest().t_s, 3.45, 1e-9);
+}

@@ -92,3 +92,20 @@ TEST_F(StartFixture, TheResumeOfferAnswersResumeOrDiscard) {
   ASSERT_TRUE(out.resume_session.has_value());
   EXPECT_FALSE(*out.resume_session);
 }
+
+TEST_F(StartFixture, ACoursesOfferNamesTheSessionItReturnsTo) {
+  ResumeOffer offer{"Course of care: 12 sessions for an L4-5 protrusion", 35.4};
+  EXPECT_EQ(resume_offer_where(offer), " at 00:35");
+  offer.course_session = 2;
+  offer.course_sessions = 12;
+  offer.course_finished = 1;
+  EXPECT_EQ(resume_offer_where(offer), ": Session 2 of 12 at 00:35");
+  offer.course_session = 1;
+  offer.between_sessions = true;
+  EXPECT_EQ(resume_offer_where(offer), ": after Session 1 of 12");
+  // and its buttons answer as a single session's do
+  in.resume_offer = &offer;
+  ui.click("start.resume", draw());
+  ASSERT_TRUE(out.resume_session.has_value());
+  EXPECT_TRUE(*out.resume_session);
+}

@@ -6,6 +6,7 @@
 #include <emscripten.h>
 
 #include "render/education_tour.h"
+#include "scenarios/course_replay.h"
 #include "scenarios/display_names.h"
 #include "scenarios/library.h"
 #include "scenarios/scenario.h"
@@ -66,7 +67,13 @@ void App::open_from_url(const std::string& mode, const std::string& scenario_id,
                    "Known screens: ?mode=sandbox, ?mode=train, ?mode=educate and ?mode=demo.";
   }
   if (mode == "sandbox") go_to(render::Screen::Sandbox);
-  if (mode == "train" || (mode.empty() && !scenario_id.empty())) {
+  // a session a reload left comes first: the link's scenario would take its place unasked (a
+  // reload keeps the link), so the start screen offers it and says why the link waits
+  const bool resume_first = resume_point_ && !scenario_id.empty() && (mode.empty() || mode == "train");
+  if (resume_first) {
+    url_message_ = "The link's scenario was not opened, because a session left unfinished is offered below: "
+                   "resume it, or discard it and choose the scenario in Training.";
+  } else if (mode == "train" || (mode.empty() && !scenario_id.empty())) {
     go_to(render::Screen::ScenarioList);
     if (!scenario_id.empty()) open_scenario(scenario_id, false);
   }
@@ -109,7 +116,12 @@ void App::go_to(render::Screen screen) {
   if (screen == render::Screen::Start || screen == render::Screen::ScenarioList ||
       screen == render::Screen::Sandbox || screen == render::Screen::Education ||
       screen == render::Screen::Demo) {
-    if (session_running()) keeper_.discard();  // the user left the session on purpose
+    // the user left the session (or the course, between two sessions) on purpose
+    if (session_running() || course_) keeper_.discard();
+    if (course_rebuild_) {  // a resume still rebuilding its course gives way (its file stays)
+      course_rebuild_.reset();
+      history_notice_.clear();
+    }
     session_.reset();
     course_.reset();
     has_report_ = false;
@@ -351,15 +363,9 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     });
     keep_running_session();
     if (session_->ended()) {
-      report_ = scenarios::build_report(*session_);
-      if (course_) {
-        // the course judges the dose against what the patient tolerated: a flare-up fails the session
-        for (const scenarios::CriticalError& e : course_->finish(*session_).critical_errors) {
-          if (e.id != "flare_up") continue;
-          report_.critical_errors.push_back(e);
-          report_.passed = false;
-        }
-      }
+      // a course judges the dose against what the patient tolerated: a flare-up fails the session
+      report_ = course_ ? scenarios::course_session_report(*session_, course_->finish(*session_))
+                        : scenarios::build_report(*session_);
       has_report_ = true;
       record_finished_session();
       begin_debrief_film();
@@ -368,6 +374,8 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   } else if (screen_ == render::Screen::Debrief) {
     // the 3D replay is prepared a slice per frame, so the page stays responsive
     advance_debrief_film(12.0);
+  } else if (screen_ == render::Screen::Start) {
+    advance_course_rebuild(12.0);  // a course being resumed: a few finished sessions a frame
   }
 }
 

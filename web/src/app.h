@@ -91,8 +91,8 @@ class App {
   const render::ImportPreview* import_preview() const { return import_plan_ ? &import_preview_ : nullptr; }
   /// True while a training session is being played (the page warns before leaving it).
   bool session_running() const;
-  /// Saves the running training session now, so a reload can resume it (the page calls this
-  /// when it is hidden or left).
+  /// Saves the running training session now, with the course of care it belongs to, so a
+  /// reload can resume it (the page calls this when it is hidden or left).
   void persist_running_session();
   /// What a resume rebuilt, measured right after the replay and before any live time: lets a
   /// test compare it with the session as it was left.
@@ -145,6 +145,13 @@ class App {
   void offer_saved_session();
   void resume_saved_session();
   void keep_running_session();
+  // a course of care kept across a reload (course_resume.cpp)
+  std::string resume_title() const;
+  bool offer_saved_course(const ResumePoint& point, std::string& why);
+  void resume_saved_course(const ResumePoint& point);
+  // replays finished sessions for about budget_ms (at least one), then ends the resume
+  void advance_course_rebuild(double budget_ms);
+  void end_course_resume(bool ok, std::string why);
   void open_history_debrief(int index);
   bool scenario_known(const std::string& id) const;
   // opens a record's debrief, replaying it; false (with message_) when it cannot (app_debrief.cpp)
@@ -184,6 +191,14 @@ class App {
   scenarios::SessionRecord record_;
   std::unique_ptr<scenarios::ReplayTrace> film_;
   std::unique_ptr<scenarios::CourseRun> course_;  // a course of care in progress
+  // a course being rebuilt for a resume, a few finished sessions a frame on the start screen
+  struct CourseRebuild {
+    ResumePoint point;
+    std::unique_ptr<scenarios::CourseRun> run;
+    std::unique_ptr<scenarios::Session> last;  // the last finished session replayed
+    std::size_t replayed = 0;
+  };
+  std::unique_ptr<CourseRebuild> course_rebuild_;
   bool film_imported_ = false;  // the debrief is of an opened record: its report comes from the film
   std::string debrief_message_;
   DemoDirector demo_{sales_demo_script()};        // the unattended sales demo

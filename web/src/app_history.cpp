@@ -75,7 +75,12 @@ void App::record_finished_session() {
     e.has_record = true;
   }
   storage_message_ = history_.append(e) ? std::string() : history_.message();
-  keeper_.discard();  // the session is over: nothing to resume
+  // the session is over: nothing to resume, unless a course goes on from it to the next
+  if (course_ && !course_->done()) {
+    keeper_.save(nullptr, course_.get(), resume_title());
+  } else {
+    keeper_.discard();
+  }
   refresh_history_rows();
 }
 
@@ -161,13 +166,13 @@ bool App::session_running() const {
 }
 
 void App::persist_running_session() {
-  if (session_running() && !course_) keeper_.save(*session_, session_->scenario().title);
+  if (session_running()) keeper_.save(session_.get(), course_.get(), resume_title());
 }
 
 void App::keep_running_session() {
-  if (!session_running() || course_) return;
+  if (!session_running()) return;
   resume_point_.reset();  // a new session takes the place of one a reload left
-  keeper_.save_if_due(*session_, session_->scenario().title, emscripten_get_now());
+  keeper_.save_if_due(*session_, course_.get(), resume_title(), emscripten_get_now());
 }
 
 void App::offer_saved_session() {
@@ -178,12 +183,21 @@ void App::offer_saved_session() {
     return;
   }
   resume_offer_ = render::ResumeOffer{p.title, static_cast<double>(p.record.end_us) * 1e-6};
+  if (p.course && !offer_saved_course(p, why)) {
+    storage_message_ = "An unfinished course of care could not be offered for resuming (" + why + ").";
+    keeper_.discard();
+    return;
+  }
   resume_point_ = std::move(p);
 }
 
 void App::resume_saved_session() {
   const ResumePoint p = std::move(*resume_point_);
   resume_point_.reset();
+  if (p.course) {
+    resume_saved_course(p);
+    return;
+  }
   scenarios::Scenario sc;
   scenarios::LoadError err;
   std::string why;

@@ -70,6 +70,12 @@ void append_saved(std::string& s, const tractus::web::App& app) {
   }
   if (const tractus::render::ResumeOffer* r = app.resume_offer()) {
     s += "\"resume_offer\":{\"title\":" + quoted(r->title) + ",";
+    if (r->course_sessions > 0) {
+      append_number(s, "course_session", r->course_session);
+      append_number(s, "course_sessions", r->course_sessions);
+      append_number(s, "course_finished", r->course_finished);
+      s += std::string("\"between_sessions\":") + (r->between_sessions ? "true," : "false,");
+    }
     append_number(s, "left_at_s", r->left_at_s, false);
     s += "},";
   }
@@ -159,6 +165,17 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
     append_number(g_buffer, "sessions", course->course().course.sessions);
     append_number(g_buffer, "finished", static_cast<double>(course->report().sessions.size()));
     append_number(g_buffer, "score", course->report().score);
+    append_number(g_buffer, "next_session", course->done() ? 0 : course->next_session().index + 1);
+    // each finished session's score and dose, and the tolerance carried to the next
+    g_buffer += "\"session_scores\":[";
+    for (std::size_t i = 0; i < course->report().sessions.size(); ++i) {
+      char v[32];
+      std::snprintf(v, sizeof v, "%s%.6g", i ? "," : "", course->report().sessions[i].score);
+      g_buffer += v;
+    }
+    g_buffer += "],";
+    append_number(g_buffer, "tolerance_lbf", course->state().tolerance_lbf);
+    append_number(g_buffer, "last_dose_lbf", course->state().last_dose_lbf);
     g_buffer += std::string("\"done\":") + (course->done() ? "true" : "false") + "},";
   }
   if (const scenarios::ReplayTrace* film = app.film()) {
@@ -179,6 +196,7 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   const render::ForceHistory& plot = app.ui().force_history();
   append_number(g_buffer, "plot_samples", static_cast<double>(plot.size()));
   append_number(g_buffer, "plot_first_t_s", plot.size() > 0 ? plot.at(0).t_s : -1.0);
+  append_number(g_buffer, "plot_last_t_s", plot.size() > 0 ? plot.newest().t_s : -1.0);
   {
     std::vector<const scenarios::Term*> reasons;
     for (const scenarios::Term& r : scenarios::contraindications()) reasons.push_back(&r);

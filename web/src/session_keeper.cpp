@@ -45,8 +45,7 @@ bool SessionKeeper::load(ResumePoint& out, std::string& why) {
   const bool have_exit = !exit_text.empty() && parse_resume(exit_text, from_exit, exit_why);
   const bool file_ok = have_file && parse_resume(text, out, why);
   if (have_file && !file_ok) remove_persisted_file(path_);
-  if (have_exit && (!file_ok || from_exit.record.end_us > out.record.end_us ||
-                    from_exit.record.scenario_id != out.record.scenario_id)) {
+  if (have_exit && (!file_ok || resume_is_later(from_exit, out))) {
     out = from_exit;
     why.clear();
     std::string ignored;
@@ -56,21 +55,27 @@ bool SessionKeeper::load(ResumePoint& out, std::string& why) {
   return file_ok;
 }
 
-void SessionKeeper::save(const scenarios::Session& session, const std::string& title) {
+void SessionKeeper::save(const scenarios::Session* session, const scenarios::CourseRun* course,
+                         const std::string& title) {
   ResumePoint p;
   p.title = title;
   p.saved_at = now_iso();
-  p.record = scenarios::make_record(session);
+  p.in_session = session != nullptr;
+  if (session != nullptr) p.record = scenarios::make_record(*session);
+  if (course != nullptr) p.course = scenarios::course_progress(*course);
+  // between two sessions nothing runs, so a copy made on an earlier way out is older than this
+  if (session == nullptr) drop_exit_copy();
   std::string why;
   // a failed save leaves the previous one, which is still a valid (older) point to resume from
   write_persisted_file(path_, resume_to_json(p), why);
   last_save_ms_ = emscripten_get_now();
-  saved_actions_ = p.record.actions.size();
+  saved_actions_ = session != nullptr ? p.record.actions.size() : 0;
 }
 
-void SessionKeeper::save_if_due(const scenarios::Session& session, const std::string& title, double wall_ms) {
+void SessionKeeper::save_if_due(const scenarios::Session& session, const scenarios::CourseRun* course,
+                                const std::string& title, double wall_ms) {
   if (wall_ms - last_save_ms_ < kSaveIntervalMs && session.actions().size() == saved_actions_) return;
-  save(session, title);
+  save(&session, course, title);
   last_save_ms_ = wall_ms;
 }
 

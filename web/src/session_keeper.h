@@ -4,12 +4,15 @@
 // the page is hidden (pagehide), to /persist beside the history; it discards the file when the
 // session ends or the user leaves it. On the next load the start screen offers the saved
 // session: resume replays the record to the moment it was left, then play goes on live.
+// A course of care is kept the same way with its finished sessions' records, and also between
+// two sessions, until the course is done or left.
 #pragma once
 
 #include <cstddef>
 #include <string>
 
 #include "resume_point.h"
+#include "scenarios/course.h"
 #include "scenarios/session.h"
 
 namespace tractus::web {
@@ -27,12 +30,14 @@ class SessionKeeper {
   /// Reads the saved session. Returns false when there is none; when there was one that
   /// cannot be used, why says what was wrong and the file is removed.
   bool load(ResumePoint& out, std::string& why);
-  /// Saves session now, under the scenario's title.
-  void save(const scenarios::Session& session, const std::string& title);
-  /// Saves session when kSaveIntervalMs have passed since the last save, and at once when it
+  /// Saves now, under title: the running session (null for a course between two sessions)
+  /// and the course of care it belongs to (null for a single scenario).
+  void save(const scenarios::Session* session, const scenarios::CourseRun* course, const std::string& title);
+  /// Saves when kSaveIntervalMs have passed since the last save, and at once when the session
   /// holds an action the last save did not (so a resume never loses an action, only at most
   /// the time since); wall_ms is the browser's clock.
-  void save_if_due(const scenarios::Session& session, const std::string& title, double wall_ms);
+  void save_if_due(const scenarios::Session& session, const scenarios::CourseRun* course, const std::string& title,
+                   double wall_ms);
   /// Forgets the saved session.
   void discard();
 

@@ -39,7 +39,7 @@ class ConsolePanel {
   void sample(const scenarios::Rig& rig);
   /// Replaces the plot's history with a session's recorded series (a resumed session plots
   /// from its start, not from the resume).
-  void restore_history(const std::vector<scenarios::Sample>& series);
+  void restore_history(const std::vector<scenarios::Sample>& series, double table_start_s);
   /// Who the console's profile names (empty: the sandbox's reference patient), the referral
   /// diagnosis shown as its tooltip, and whether only static traction may be prescribed.
   void set_session(const std::string& patient, const std::string& diagnosis, bool static_only);

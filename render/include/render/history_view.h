@@ -31,8 +31,19 @@ struct ImportDecision {
 
 /// A running session that was left by a reload and can be resumed.
 struct ResumeOffer {
-  std::string title;      // the scenario's title
+  std::string title;      // the scenario's title (a course's own title for a course)
   double left_at_s = 0.0; // session time it was left at
+  // a course of care: the session the resume returns to (1-based) of how many, and how many
+  // are finished; course_sessions is 0 for a single scenario
+  int course_session = 0;
+  int course_sessions = 0;
+  int course_finished = 0;
+  bool between_sessions = false;  // left on the debrief of course_session, the next not opened
 };
+
+/// Where a resume returns to, as the offer's button ends after the title: " at 01:15" for a
+/// single session, ": Session 2 of 12 at 00:35" in a course, ": after Session 1 of 12" for a
+/// course left between two sessions. Never clipped, so the session is always named.
+std::string resume_offer_where(const ResumeOffer& offer);
 
 }  // namespace tractus::render

@@ -17,6 +17,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "scenarios/load_error.h"
+#include "scenarios/record.h"
 #include "scenarios/scenario.h"
 #include "scenarios/script.h"
 #include "scenarios/session.h"
@@ -94,6 +95,12 @@ class CourseRun {
   const CourseSession& finish(const Session& session);
 
   const Scenario& course() const { return course_; }
+  /// The seed and mode the course was started with.
+  uint64_t seed() const { return report_.seed; }
+  Mode mode() const { return mode_; }
+  /// The record of each finished session, in order: with the course, seed and mode they are
+  /// all a reload needs to rebuild the course exactly (course_replay.h).
+  const std::vector<SessionRecord>& records() const { return records_; }
   /// The report so far (final once done()).
   const CourseReport& report() const { return report_; }
   const CourseState& state() const { return state_; }
@@ -104,6 +111,7 @@ class CourseRun {
   Scenario course_;
   Mode mode_;
   CourseReport report_;
+  std::vector<SessionRecord> records_;
   CourseState state_;
   CourseSession next_;
   Scenario next_scenario_;
