@@ -50,10 +50,13 @@ TEST(Patient, HerniationRetractsUnderSuctionAndRadicularPainEases) {
 }
 
 TEST(Patient, HerniationBulgesAgainUnderLoad) {
-  // a guarding patient compresses the disc above its lying pressure: the protrusion grows
+  // a guarding patient compresses the disc above its lying pressure: the protrusion grows. The
+  // patient does not settle in the harness (no session habituation), so the guarding holds for
+  // the whole 15 minutes and the mechanism shows alone
   TwinModel m = herniated();
   m.patient.anxiety_baseline = 1.0;
   m.patient.conditions.claustrophobia = true;
+  m.patient.session_habituation_max = 0.0;
   TwinState s = make_state(m);
   const ProbeReport r = run_probe_on(m, session(150.0, 900.0), s);
   EXPECT_GT(r.levels[kL45].pressure_mmhg, 0.10 * 7500.62);

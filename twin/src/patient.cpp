@@ -6,6 +6,7 @@
 
 #include "chain.h"
 #include "internal.h"
+#include "muscles.h"
 #include "twin/det_math.h"
 #include "twin/twin.h"
 
@@ -175,14 +176,6 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
   return r;
 }
 
-// pain the treatment provokes: local pain above the patient's own baseline, and radicular
-// pain past moderate; chronic pain the patient arrives with does not by itself make them guard
-double provoked_pain(const PatientModel& p, const PatientState& ps) {
-  const double local = ps.pain_back - p.back_pain_baseline;
-  const double radicular = ps.pain_radicular - 5.0;
-  return (local > 0.0 ? local : 0.0) + (radicular > 0.0 ? radicular : 0.0);
-}
-
 // 1 - e^(-dt/tau); a short series when dt is far below tau keeps the per-tick cost low
 double lag_alpha(double tau_s, double dt_s) {
   const double x = dt_s / tau_s;
@@ -239,11 +232,15 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
       cervical ? det::clamp(state.inputs.pull_angle_deg, t.cervical_angle_min_deg, t.cervical_angle_max_deg)
                : det::clamp(state.inputs.pull_angle_deg, t.lumbar_angle_min_deg, t.lumbar_angle_max_deg);
 
-  // guarding compression of the treated chain
-  const double guard = ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0;
-  // a cough's trunk muscles compress the chain on top of any guarding
+  // guarding compression of the treated chain: the extensors' activation above tone times
+  // their force at MVC (kilonewtons), with no cap below it; a cough's trunk muscles compress
+  // the chain on top of any guarding
+  const double guard = guard_above_tone(p, ps);
   const double squeeze = cough > 0.0 ? guard + cough : guard;
-  const double muscle_n = squeeze * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
+  const double muscle_n = squeeze * extensor_capacity_n(p, cervical);
+  // guarding as the patient feels it, in units of strong guarding
+  const double guard_units = guard / p.guard_strong_activation;
+  step_habituation(p, ps, dt_s, on_table);
 
   // both chains: the treated one under traction, the other lying unloaded
   const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels, false,
@@ -271,7 +268,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   // stretch pain past 70% of body weight (lumbar) or of the neck's share, 0.35 BW (cervical)
   const double stretch_bw = spine_force_n / (cervical ? 0.35 * bw_n : bw_n);
   const double back_target = det::clamp(
-      (p.back_pain_baseline + 6.0 * guard + 10.0 * det::clamp(stretch_bw - 0.7, 0.0, 1.0) +
+      (p.back_pain_baseline + 6.0 * guard_units + 10.0 * det::clamp(stretch_bw - 0.7, 0.0, 1.0) +
        0.5 * ps.soreness) * inflammation, 0.0, 10.0);
   ps.pain_radicular += pain_alpha * (radicular_target - ps.pain_radicular);
   ps.pain_back += pain_alpha * (back_target - ps.pain_back);
@@ -288,7 +285,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   ps.anxiety += anxiety_alpha * (anxiety_target - ps.anxiety);
 
   // soreness builds with pull, more so when guarded, and fades over a day or two
-  ps.soreness += dt_s * p.soreness_per_n_s * spine_force_n * (0.1 + 4.0 * guard);
+  ps.soreness += dt_s * p.soreness_per_n_s * spine_force_n * (0.1 + 4.0 * guard_units);
   ps.soreness -= ps.soreness * lag_alpha(p.soreness_tau_s, dt_s);
   ps.soreness = det::clamp(ps.soreness, 0.0, 10.0);
 
@@ -332,10 +329,7 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   if (dt_us <= 0) return;
   const double dt_s = static_cast<double>(dt_us) * 1e-6;
   const PatientModel& p = model.patient;
-  const Conditions& c = p.conditions;
   PatientState& ps = state.patient;
-  const bool cervical = model.setup == hal::Region::Cervical;
-  const double bw_n = p.body_mass_kg * kGravity_m_per_s2;
 
   // the fast part, every step: the traction reaching the spine, how fast it rises, and the
   // muscles' answer with its tremor
@@ -347,36 +341,8 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   ps.spine_force_rate_n_per_s += lag_alpha(0.5, dt_s) * (raw_rate - ps.spine_force_rate_n_per_s);
   ps.spine_force_n = spine_force_n;
 
-  // guarding: how fast force rises, pain, anxiety, and force past the comfortable range
-  const double rate_bw_per_s = ps.spine_force_rate_n_per_s / (cervical ? 0.25 * bw_n : bw_n);
-  const double rate_excess = rate_bw_per_s - p.guard_rate_threshold_bw_per_s;
-  double force_excess = 0.0;
-  if (cervical) {
-    force_excess = (spine_force_n - p.cervical_guard_force_threshold_n) / p.cervical_guard_force_span_n;
-  } else {
-    force_excess = (spine_force_n / bw_n - p.guard_force_threshold_bw) * p.guard_force_gain_per_bw;
-  }
-  double guard_target = p.muscle_tone +
-                        (rate_excess > 0.0 ? p.guard_rate_gain_s_per_bw * rate_excess : 0.0) +
-                        p.guard_pain_gain * provoked_pain(p, ps) +
-                        p.guard_anxiety_gain * det::clamp(ps.anxiety - 0.3, 0.0, 1.0) +
-                        (force_excess > 0.0 ? force_excess : 0.0);
-  guard_target = det::clamp(guard_target * (c.acute_inflammation ? 1.3 : 1.0), 0.0, 1.0);
-  const double guard_alpha = lag_alpha(
-      guard_target > ps.muscle_activation ? p.guard_rise_tau_s : p.guard_fall_tau_s, dt_s);
-  ps.muscle_activation += guard_alpha * (guard_target - ps.muscle_activation);
-
-  // tremor: low-passed noise whose spread grows with guarding
-  const double tremor_alpha = lag_alpha(0.05, dt_s);
-  const double tremor_sd_n =
-      (ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0) *
-      p.tremor_n_at_full * (cervical ? 0.25 : 1.0);
-  if (tremor_sd_n > 0.0 && on_table) {
-    const double gain = std::sqrt((2.0 - tremor_alpha) / tremor_alpha);
-    ps.tremor_n += tremor_alpha * (gain * tremor_sd_n * state.patient_rng.normal01() - ps.tremor_n);
-  } else {
-    ps.tremor_n += tremor_alpha * (0.0 - ps.tremor_n);
-  }
+  // the muscles' answer: reflex, tonic and protective guarding, and its tremor
+  step_muscles(model, state, dt_us, on_table);
 
   // the slow part at its own coarser step
   ps.slow_elapsed_us += dt_us;

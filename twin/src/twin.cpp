@@ -46,7 +46,7 @@ struct Setup {
   double stiffness_n_per_m; // harness and tissue
   double damping_n_s_per_m;
   double grip_n;            // harness slip limit
-  double guard_shortening_m;  // how far full guarding draws the body back
+  double guard_shortening_m_per_activation;  // how far guarding draws the body back
 };
 
 }  // namespace
@@ -90,13 +90,13 @@ Setup setup_of(const TwinModel& m) {
     s.carrier_mass_kg = t.cradle_mass_kg;
     s.bearing_n = t.cradle_coulomb_n;
     s.damping_n_s_per_m = p.neck_damping_n_s_per_m;
-    s.guard_shortening_m = 0.002;
+    s.guard_shortening_m_per_activation = 0.002 / p.guard_strong_activation;
   } else {
     s.body_mass_kg = p.lower_body_fraction * p.body_mass_kg;
     s.carrier_mass_kg = t.carriage_mass_kg;
     s.bearing_n = t.carriage_coulomb_n;
     s.damping_n_s_per_m = p.stretch_damping_n_s_per_m;
-    s.guard_shortening_m = 0.004;
+    s.guard_shortening_m_per_activation = 0.004 / p.guard_strong_activation;
   }
   const detail::HarnessSetup h = detail::harness_of(m);
   s.stiffness_n_per_m = h.stiffness_n_per_m;
@@ -186,7 +186,10 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf,
   // by tremor; a harness can pass no more than its grip, past which it slides
   double guard = s.patient.muscle_activation - m.patient.muscle_tone;
   if (mf.cough > 0.0) guard += mf.cough;
-  const double guard_m = (guard > 0.0 ? guard : 0.0) * su.guard_shortening_m;
+  // the trunk shortens by at most what strong guarding takes up (4 mm lumbar, 2 mm neck): past
+  // it the extensors only stiffen and compress the spine
+  if (guard > m.patient.guard_strong_activation) guard = m.patient.guard_strong_activation;
+  const double guard_m = (guard > 0.0 ? guard : 0.0) * su.guard_shortening_m_per_activation;
   const double stretch_m = s.body_pos_m - s.harness_slip_m + guard_m - s.patient.slack_m;
   double harness_n =
       su.stiffness_n_per_m * stretch_m + su.damping_n_s_per_m * s.body_vel_m_per_s +
