@@ -60,6 +60,7 @@ struct ChainResult {
   double max_compression = 0.0;  // worst nerve-root compression, 0..1
   double max_level_force_n = 0.0;  // highest compressive or tensile load on a level
   double implant_load = 0.0;     // what fused hardware carries over its rating (force + moment)
+  double max_moment_nm = 0.0;    // the largest flexion moment on a level
 };
 
 // The serial chain: every level carries the same pull, resolved on its own axis into axial
@@ -82,17 +83,21 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     const detail::LevelLoad load = detail::level_load(g, i, spine_force_n, angle_deg, moment_share);
     l.shear_n = load.shear_n;
     l.moment_nm = load.moment_nm;
+    if (std::fabs(load.moment_nm) > r.max_moment_nm) r.max_moment_nm = std::fabs(load.moment_nm);
 
     if (dm.fused) {
-      // the hardware carries the load: no separation, no nucleus to pressurise
-      l.axial_force_n = load.axial_n;
+      // the hardware carries the load: no separation, no nucleus to pressurise. It carries the
+      // net axial load (the pull's axial part less the resting preload and the guarding) and the
+      // whole moment, nothing more and nothing less
+      const double net_n = load.axial_n - d.preload_n - muscle_n;
+      l.axial_force_n = net_n;
       l.separation_mm = 0.0;
       l.posterior_separation_mm = 0.0;
       l.anterior_separation_mm = 0.0;
       l.foraminal_height_mm = g.foramen_height_mm[i];
       l.pressure_mmhg = 0.0;
       l.creep_mm = 0.0;
-      const double implant = std::fabs(load.axial_n) / p.implant_rated_n +
+      const double implant = (net_n > 0.0 ? net_n / p.implant_rated_n : -net_n / p.implant_rated_compression_n) +
                              std::fabs(load.moment_nm) / p.implant_rated_moment_nm;
       if (implant > r.implant_load) r.implant_load = implant;
       l.nerve_compression = 0.0;
@@ -174,6 +179,12 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     if (l.nerve_compression > r.max_compression) r.max_compression = l.nerve_compression;
   }
   return r;
+}
+
+// the chance a site survives a load: e^(-(load / scale)^k), 1 when unloaded
+double weibull_survival(double load, double scale, double exponent) {
+  if (load <= 0.0) return 1.0;
+  return det::exp(-det::pow(load / scale, exponent));
 }
 
 // 1 - e^(-dt/tau); a short series when dt is far below tau keeps the per-tick cost low
@@ -289,13 +300,18 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   ps.soreness -= ps.soreness * lag_alpha(p.soreness_tau_s, dt_s);
   ps.soreness = det::clamp(ps.soreness, 0.0, 10.0);
 
-  // risk: vertebral fracture (Weibull in force over bone strength) and implant load
-  const double bone_n = p.fracture_force_n * det::clamp(c.bone_strength, 0.05, 2.0);
-  const double load_n = spine_force_n + muscle_n;
-  if (load_n > 0.0) {
-    const double risk = 1.0 - det::exp(-det::pow(load_n / bone_n, p.fracture_weibull_exponent));
-    if (risk > ps.fracture_risk) ps.fracture_risk = risk;
-  }
+  // risk: fracture where the table loads weak bone (the thoracic harness on the ribs, the
+  // pelvic harness on the iliac crests, the bending of the chain), each a Weibull law of load
+  // over strength; the tensile traction along the spine itself unloads the vertebrae
+  const double bone = det::clamp(c.bone_strength, 0.05, 2.0);
+  const double survive =
+      (cervical ? 1.0 : weibull_survival(spine_force_n, p.rib_contact_strength_n * bone, p.fracture_weibull_exponent) *
+                        weibull_survival(state.harness_force_n, p.pelvic_contact_strength_n * bone, p.fracture_weibull_exponent)) *
+      weibull_survival(treated.max_moment_nm,
+                       (cervical ? p.cervical_bending_strength_nm : p.lumbar_bending_strength_nm) * bone,
+                       p.fracture_weibull_exponent);
+  const double risk = 1.0 - survive;
+  if (risk > ps.fracture_risk) ps.fracture_risk = risk;
   const double implant = treated.implant_load;
   if (implant > ps.implant_stress) ps.implant_stress = implant;
 

@@ -243,10 +243,26 @@ struct PatientModel {
   double soreness_per_n_s = 5.0e-6;          // soreness points per newton-second of pull,
                                              // times (0.1 + 4 x guarding above tone)
   double soreness_tau_s = 86400.0;           // fades over a day or two
+  // risk (docs/twin.md, "Conditions and risk"). Fracture risk of weak bone comes from where
+  // the table loads bone: the harnesses' contacts and the bending of the chain; each site's
+  // probability is a Weibull law of its load over its strength times bone_strength [U: an
+  // assumption; no study of traction-harness fractures at hand]
   double fracture_weibull_exponent = 6.0;
-  double fracture_force_n = 4000.0;          // Weibull scale of vertebral failure, normal bone [U]
-  double implant_rated_n = 600.0;            // axial load an instrumented level is rated for [U]
-  double implant_rated_moment_nm = 7.5;      // bending moment it is rated for [U]
+  /// The thoracic harness grips the lower rib cage and holds the trunk against the pull that
+  /// crosses the spine; scale for normal ribs [U].
+  double rib_contact_strength_n = 3000.0;
+  /// The pelvic harness bears on the iliac crests with the cord's pull; scale for a normal
+  /// pelvis [U].
+  double pelvic_contact_strength_n = 6000.0;
+  /// The flexion moment on the most bent level of the treated chain; scale for normal lumbar
+  /// and cervical vertebrae [U].
+  double lumbar_bending_strength_nm = 100.0;
+  double cervical_bending_strength_nm = 25.0;
+  /// An instrumented level's ratings for the loads it carries: tension (screw pull-out),
+  /// compression and the bending moment [U]. implant_stress adds the shares.
+  double implant_rated_n = 600.0;              // tension
+  double implant_rated_compression_n = 2000.0;
+  double implant_rated_moment_nm = 7.5;
   // hydration and herniation
   double standing_pressure_mpa = 0.50;       // relaxed standing, L4-5 (Wilke 1999) [S]
   double thoracic_fluid_mm_per_mpa = 5.6;    // the twelve thoracic discs lumped together
