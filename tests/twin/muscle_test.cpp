@@ -8,9 +8,11 @@
 #include "test_util.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
+#include "validation_print.h"
 
 using namespace tractus;
 using namespace tractus::twin;
+using tractus::twin::testing::measured;
 
 namespace {
 
@@ -59,8 +61,11 @@ TEST(Muscles, TheReflexAnswersAfterItsLatencyShorterInWomen) {
   TwinModel man;
   TwinModel woman;
   woman.patient.female = true;
-  EXPECT_NEAR(reflex_delay_s(man), 0.060, 0.005);
-  EXPECT_NEAR(reflex_delay_s(woman), 0.048, 0.005);
+  const double man_s = reflex_delay_s(man);
+  const double woman_s = reflex_delay_s(woman);
+  measured("G3", "reflex answers %.0f ms (man), %.0f ms (woman) after the stretch", 1e3 * man_s, 1e3 * woman_s);
+  EXPECT_NEAR(man_s, 0.060, 0.005);
+  EXPECT_NEAR(woman_s, 0.048, 0.005);
 }
 
 // Trunk extensor capacity is in the kilonewton range: 288 N m at MVC (Chaffin et al. 1999,
@@ -75,6 +80,7 @@ TEST(Muscles, FullContractionCompressesTheChainByKilonewtons) {
     s.patient.muscle_activation = 1.0;
     step(m, s, twin::testing::pulling(0.0f), 1000);
     const double expected_n = (1.0 - m.patient.muscle_tone) * 288.0 / 0.05 * kg / 70.0;
+    measured("G4", "full contraction compresses the chain by %.0f N above tone at %.0f kg", s.patient.muscle_force_n, kg);
     EXPECT_NEAR(s.patient.muscle_force_n, expected_n, 0.002 * expected_n) << kg << " kg";
   }
 }
@@ -91,12 +97,20 @@ TEST(Muscles, NoSuctionReturnsAtHighForces) {
   for (double lb = 90.0; lb <= 200.0; lb += 10.0) {
     const ProbeReport r = run_probe(m, ramp_to(lb * kNewtonsPerLbf, 30.0, RampShape::Linear, 30.0));
     const double p = r.levels[kL45].pressure_mmhg;
-    if (rising) EXPECT_GT(p, previous - 10.0) << lb << " lb";
+    if (rising) {
+      EXPECT_GT(p, previous - 10.0) << lb << " lb";
+    }
     if (p > lowest + 10.0) rising = true;
     lowest = std::fmin(lowest, p);
     previous = p;
-    if (lb >= 150.0) EXPECT_GT(p, 0.0) << lb << " lb";
+    if (lb >= 150.0) {
+      EXPECT_GT(p, 0.0) << lb << " lb";
+    }
     if (lb == 100.0) sep100 = r.levels[kL45].separation_mm;
+    if (lb == 90.0 || lb == 150.0 || lb == 200.0) {
+      measured("G5", "L4-L5 %.0f mmHg, %.3f mm, axial %.0f N at %.0f lb", p, r.levels[kL45].separation_mm,
+               r.levels[kL45].axial_force_n, lb);
+    }
     if (lb == 200.0) {
       EXPECT_LT(r.levels[kL45].separation_mm, sep100);
       EXPECT_LT(r.levels[kL45].axial_force_n, 0.0) << "the guarded disc stays compressed";
@@ -116,6 +130,8 @@ TEST(Muscles, ALogarithmicRampGuardsLessThanALinearRampOfTheSameDuration) {
   for (double ramp_s : {5.0, 10.0}) {
     const double lin = run_probe(m, ramp_to(100.0 * kNewtonsPerLbf, ramp_s, RampShape::Linear)).peak_muscle_activation;
     const double log = run_probe(m, ramp_to(100.0 * kNewtonsPerLbf, ramp_s, RampShape::Logarithmic)).peak_muscle_activation;
+    measured("G6", "%.0f s ramps to 100 lb: peak guarding %.2f linear, %.2f logarithmic", ramp_s, units(m, lin),
+             units(m, log));
     EXPECT_LT(units(m, log), units(m, lin) - 0.1) << ramp_s << " s";
   }
 }
@@ -145,6 +161,8 @@ TEST(Muscles, TheReflexHabituatesOverRepeatedCyclesAndRecoversWithRest) {
   for (int c = 1; c < 5; ++c) EXPECT_LT(reflex[c], 0.9 * reflex[0]) << "cycle " << c;
   advance_off_table(m, s, 3600.0);
   const double rested = units(m, run_probe_on(m, ramp_to(f_n, 3.0, RampShape::Linear, 10.0), s).peak_muscle_activation) - protective;
+  measured("G7", "reflex part of the peak %.2f, %.2f, %.2f, %.2f, %.2f over five cycles; %.2f after 1 h off the table",
+           reflex[0], reflex[1], reflex[2], reflex[3], reflex[4], rested);
   EXPECT_GE(rested, 0.85 * reflex[0]);
 }
 
@@ -157,6 +175,7 @@ TEST(Muscles, TonicGuardingSettlesOverASession) {
   TwinState s = make_state(m);
   const double at2 = units(m, run_probe_on(m, ramp_to(50.0 * kNewtonsPerLbf, 60.0, RampShape::Linear, 60.0), s).muscle_activation);
   const double at30 = units(m, run_probe_on(m, ramp_to(50.0 * kNewtonsPerLbf, 0.0, RampShape::Linear, 1680.0), s).muscle_activation);
+  measured("G8", "tonic guarding %.3f at 2 min, %.3f at 30 min (%.0f%% less)", at2, at30, 100.0 * (1.0 - at30 / at2));
   EXPECT_GT(at2, 0.1);
   EXPECT_LE(at30, 0.65 * at2);
   EXPECT_GE(at30, 0.45 * at2);
@@ -170,6 +189,8 @@ TEST(Muscles, PainDrivesGuarding) {
   TwinModel sore;
   sore.patient.lumbar[kL45].protrusion_mm = 6.0;
   const ProbeProtocol dose = ramp_to(40.0 * kNewtonsPerLbf, 60.0, RampShape::Linear, 60.0);
-  EXPECT_GT(units(sore, run_probe(sore, dose).muscle_activation),
-            units(calm, run_probe(calm, dose).muscle_activation) + 0.1);
+  const double with_pain = units(sore, run_probe(sore, dose).muscle_activation);
+  const double without = units(calm, run_probe(calm, dose).muscle_activation);
+  measured("G9", "guarding at 40 lb %.2f with a 6 mm L4-L5 protrusion, %.2f without", with_pain, without);
+  EXPECT_GT(with_pain, without + 0.1);
 }

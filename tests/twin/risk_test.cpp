@@ -7,9 +7,11 @@
 
 #include "twin/probe.h"
 #include "twin/twin.h"
+#include "validation_print.h"
 
 using namespace tractus;
 using namespace tractus::twin;
+using tractus::twin::testing::measured;
 
 namespace {
 
@@ -41,7 +43,9 @@ TEST(Risk, TractionAlongTheSpineCarriesNoFractureRisk) {
   TwinModel m = osteoporotic();
   m.patient.rib_contact_strength_n = 1e9;
   m.patient.pelvic_contact_strength_n = 1e9;
-  EXPECT_EQ(dose(m, 150.0, 0.0).fracture_risk, 0.0);
+  const double risk = dose(m, 150.0, 0.0).fracture_risk;
+  measured("K4", "risk %.1e at 150 lb, flat, 35%% bone, harness contacts unbreakable", risk);
+  EXPECT_EQ(risk, 0.0);
 }
 
 // The thoracic harness bears on the lower ribs with the pull that crosses the spine, the pelvic
@@ -57,6 +61,8 @@ TEST(Risk, TheHarnessContactsOnRibsAndPelvisCarryTheFractureRisk) {
   const double rib = std::pow(r.spine_force_n / (3000.0 * 0.35), k);
   const double pelvis = std::pow(r.cord_tension_n / (6000.0 * 0.35), k);
   const double expected = 1.0 - std::exp(-rib - pelvis);
+  measured("K5", "risk %.2e at a flat 100 lb, 35%% bone (ribs %.2e, pelvis %.2e of the Weibull sum)", r.fracture_risk,
+           rib, pelvis);
   EXPECT_GE(r.fracture_risk, 0.99 * expected);
   EXPECT_LE(r.fracture_risk, 1.25 * expected);
   EXPECT_GT(rib, 10.0 * pelvis);
@@ -74,9 +80,12 @@ TEST(Risk, BendingRaisesTheFractureRiskOfWeakBone) {
   normal.patient.conditions.bone_strength = 1.0;
   const double at15 = dose(m, 150.0, 15.0).fracture_risk;
   const double at35 = dose(m, 150.0, 35.0).fracture_risk;
+  const double normal35 = dose(normal, 150.0, 35.0).fracture_risk;
+  measured("K6", "bending risk at 150 lb, 35%% bone: %.1e at 15 deg, %.1e at 35 deg; normal bone %.1e at 35 deg", at15,
+           at35, normal35);
   EXPECT_GT(at15, 0.0);
   EXPECT_GT(at35, at15);
-  EXPECT_LT(dose(normal, 150.0, 35.0).fracture_risk, 0.02 * at35);
+  EXPECT_LT(normal35, 0.02 * at35);
 }
 
 // The fused level's hardware carries the net axial load (the pull's axial part less the resting
@@ -95,6 +104,10 @@ TEST(Risk, ImplantStressFollowsTheLoadItsLevelCarries) {
   TwinModel guarding = fused;
   guarding.patient.anxiety_baseline = 1.0;
   guarding.patient.conditions.claustrophobia = true;
-  EXPECT_LT(dose(guarding, 80.0, 0.0).implant_stress, flat.implant_stress);
-  EXPECT_GT(dose(fused, 80.0, 25.0).implant_stress, flat.implant_stress);
+  const double guarded = dose(guarding, 80.0, 0.0).implant_stress;
+  const double steep = dose(fused, 80.0, 25.0).implant_stress;
+  measured("K7", "implant stress at 80 lb %.3f flat (net %.0f N), %.3f guarding, %.3f at 25 deg", flat.implant_stress,
+           net_n, guarded, steep);
+  EXPECT_LT(guarded, flat.implant_stress);
+  EXPECT_GT(steep, flat.implant_stress);
 }

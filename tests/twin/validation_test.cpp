@@ -14,13 +14,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdarg>
-#include <cstdio>
 #include <cstdlib>
 
 #include "twin/anatomy.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
+#include "validation_print.h"
 
 using namespace tractus;
 using namespace tractus::twin;
@@ -43,16 +42,7 @@ double guard_units(const TwinModel& m, double activation) {
   return (activation - m.patient.muscle_tone) / m.patient.guard_strong_activation;
 }
 
-// prints the row's measured values, and records them in the test's XML output
-void measured(const char* row, const char* format, ...) {
-  char text[512];
-  va_list args;
-  va_start(args, format);
-  std::vsnprintf(text, sizeof text, format, args);
-  va_end(args);
-  std::printf("[validation] %s: %s\n", row, text);
-  ::testing::Test::RecordProperty("measured", text);
-}
+using twin::testing::measured;
 
 ProbeReport dose(const TwinModel& m, double force_n, double hold_s, bool split = true,
                  double angle_deg = 15.0, double ramp_s = 30.0) {
