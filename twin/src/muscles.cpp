@@ -27,6 +27,41 @@ double reflex_gate(const PatientModel& p, bool cervical, double force_n, double 
   return det::clamp(1.0 + x, 0.0, 1.0);
 }
 
+// what step_muscles takes from the model and the step's length alone: the same inputs give the
+// same values, so the memo changes no bit of the result, only the work of a tick (a division
+// into the latency's slots, two divisions for the capacity, an exponential and a square root
+// for the tremor's filter)
+struct MuscleConstants {
+  int lag_slots = 0;           // the reflex's latency in delay-line slots
+  double capacity_n = 0.0;     // extensor_capacity_n
+  double rise_alpha = 0.0;     // lag(guard_rise_tau_s, dt)
+  double fall_alpha = 0.0;     // lag(guard_fall_tau_s, dt)
+  double tremor_alpha = 0.0;   // lag(0.05 s, dt)
+  double tremor_gain = 0.0;    // sqrt((2 - tremor_alpha) / tremor_alpha)
+};
+
+struct MuscleKey {
+  int64_t dt_us;
+  bool cervical, female;
+  double latency_s, rise_tau_s, fall_tau_s, body_mass_kg, mvc_nm, moment_arm_m, cervical_capacity_n;
+};
+
+bool same_key(const MuscleKey& a, const MuscleKey& b) {
+  return a.dt_us == b.dt_us && a.cervical == b.cervical && a.female == b.female &&
+         same_bits(a.latency_s, b.latency_s) && same_bits(a.rise_tau_s, b.rise_tau_s) &&
+         same_bits(a.fall_tau_s, b.fall_tau_s) && same_bits(a.body_mass_kg, b.body_mass_kg) &&
+         same_bits(a.mvc_nm, b.mvc_nm) && same_bits(a.moment_arm_m, b.moment_arm_m) &&
+         same_bits(a.cervical_capacity_n, b.cervical_capacity_n);
+}
+
+struct MuscleMemo {
+  bool valid = false;
+  MuscleKey key{};
+  MuscleConstants constants;
+};
+
+thread_local MuscleMemo muscle_memo;
+
 }  // namespace
 
 double extensor_capacity_n(const PatientModel& p, bool cervical) {
@@ -43,11 +78,36 @@ double provoked_pain(const PatientModel& p, const PatientState& ps) {
   return (local > 0.0 ? local : 0.0) + (radicular > 0.0 ? radicular : 0.0);
 }
 
+namespace {
+
+const MuscleConstants& muscle_constants(const PatientModel& p, bool cervical, int64_t dt_us) {
+  const double latency_s = p.female ? p.reflex_latency_female_s : p.reflex_latency_s;
+  const MuscleKey key{dt_us, cervical, p.female, latency_s, p.guard_rise_tau_s, p.guard_fall_tau_s,
+                      p.body_mass_kg, p.lumbar_extensor_mvc_nm, p.lumbar_extensor_moment_arm_m,
+                      p.cervical_extensor_capacity_n};
+  MuscleMemo& m = muscle_memo;
+  if (m.valid && same_key(m.key, key)) return m.constants;
+  const double dt_s = static_cast<double>(dt_us) * 1e-6;
+  MuscleConstants& k = m.constants;
+  int lag_slots = static_cast<int>(latency_s * 1e6 / static_cast<double>(kReflexSlotUs) + 0.5);
+  k.lag_slots = lag_slots < 0 ? 0 : (lag_slots > kReflexDelaySlots - 1 ? kReflexDelaySlots - 1 : lag_slots);
+  k.capacity_n = extensor_capacity_n(p, cervical);
+  k.rise_alpha = lag(p.guard_rise_tau_s, dt_s);
+  k.fall_alpha = lag(p.guard_fall_tau_s, dt_s);
+  k.tremor_alpha = lag(0.05, dt_s);
+  k.tremor_gain = std::sqrt((2.0 - k.tremor_alpha) / k.tremor_alpha);
+  m.key = key;
+  m.valid = true;
+  return k;
+}
+
+}  // namespace
+
 void step_muscles(const TwinModel& model, TwinState& state, int64_t dt_us, bool on_table) {
   const PatientModel& p = model.patient;
   PatientState& ps = state.patient;
   const bool cervical = model.setup == hal::Region::Cervical;
-  const double dt_s = static_cast<double>(dt_us) * 1e-6;
+  const MuscleConstants& k = muscle_constants(p, cervical, dt_us);
   const double bw_n = p.body_mass_kg * kGravity_m_per_s2;
   const double force_n = ps.spine_force_n;
 
@@ -74,9 +134,7 @@ void step_muscles(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
     ps.reflex_delay_accum_us -= kReflexSlotUs;
   }
   ps.reflex_delay_accum_us %= kReflexSlotUs;
-  const double latency_s = p.female ? p.reflex_latency_female_s : p.reflex_latency_s;
-  int lag_slots = static_cast<int>(latency_s * 1e6 / static_cast<double>(kReflexSlotUs) + 0.5);
-  lag_slots = lag_slots < 0 ? 0 : (lag_slots > kReflexDelaySlots - 1 ? kReflexDelaySlots - 1 : lag_slots);
+  const int lag_slots = k.lag_slots;
   const double delayed = ps.reflex_delay[(ps.reflex_delay_head - lag_slots + kReflexDelaySlots) % kReflexDelaySlots];
 
   // tonic guarding from pain and anxiety, which habituates over the time under traction
@@ -85,15 +143,15 @@ void step_muscles(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
                        (1.0 - p.session_habituation_max * ps.session_habituation);
   const double drive = (delayed + tonic) * (p.conditions.acute_inflammation ? 1.3 : 1.0);
   const double target = det::clamp(p.muscle_tone + p.guard_strong_activation * drive, 0.0, 1.0);
-  const double alpha = lag(target > ps.muscle_activation ? p.guard_rise_tau_s : p.guard_fall_tau_s, dt_s);
+  const double alpha = target > ps.muscle_activation ? k.rise_alpha : k.fall_alpha;
   ps.muscle_activation += alpha * (target - ps.muscle_activation);
-  ps.muscle_force_n = guard_above_tone(p, ps) * extensor_capacity_n(p, cervical);
+  ps.muscle_force_n = guard_above_tone(p, ps) * k.capacity_n;
 
   // tremor: low-passed noise, its spread a share of the guarding force (force steadiness)
-  const double tremor_alpha = lag(0.05, dt_s);
+  const double tremor_alpha = k.tremor_alpha;
   const double tremor_sd_n = p.tremor_force_cv * ps.muscle_force_n;
   if (tremor_sd_n > 0.0 && on_table) {
-    const double gain = std::sqrt((2.0 - tremor_alpha) / tremor_alpha);
+    const double gain = k.tremor_gain;
     ps.tremor_n += tremor_alpha * (gain * tremor_sd_n * state.patient_rng.normal01() - ps.tremor_n);
   } else {
     ps.tremor_n += tremor_alpha * (0.0 - ps.tremor_n);

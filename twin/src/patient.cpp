@@ -72,15 +72,15 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
                        bool lying, double swelling_mpa, const Alphas& a, double dt_s) {
   ChainResult r;
   const Conditions& c = p.conditions;
-  detail::ChainGeometry g;
-  detail::chain_geometry(p, cervical, g);
+  const detail::ChainPull& pull = detail::chain_pull(p, cervical, angle_deg);
+  const detail::ChainGeometry& g = pull.geometry;
   const detail::BodyFactors body = detail::body_factors(p);
   const double moment_share = cervical ? p.cervical_moment_share : p.lumbar_moment_share;
   for (int i = 0; i < n; ++i) {
     const DiscModel& dm = discs[i];
     LevelState& l = levels[i];
     const Disc d = effective_disc(dm, c, swelling_mpa, body);
-    const detail::LevelLoad load = detail::level_load(g, i, spine_force_n, angle_deg, moment_share);
+    const detail::LevelLoad load = detail::level_load(pull, i, spine_force_n, moment_share);
     l.shear_n = load.shear_n;
     l.moment_nm = load.moment_nm;
     if (std::fabs(load.moment_nm) > r.max_moment_nm) r.max_moment_nm = std::fabs(load.moment_nm);
@@ -202,7 +202,7 @@ namespace {
 
 // the slow part: discs, hydration, pain, anxiety, soreness, risk; run every kSlowStepUs
 void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying, bool on_table,
-               double cough) {
+               double cough, const HarnessSetup& harness) {
   const PatientModel& p = model.patient;
   const Conditions& c = p.conditions;
   PatientState& ps = state.patient;
@@ -317,7 +317,6 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
 
   // slack: the soft tissue under the harness creeps toward a share of its elastic stretch,
   // and with the treated chain's disc creep lets the carriage creep forward at a held force
-  const HarnessSetup harness = harness_of(model);
   const double tissue_k_n_per_m = harness.stiffness_n_per_m;
   // a loose harness rides on more soft tissue and creeps further
   const double creep_ratio =
@@ -339,7 +338,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
 }  // namespace
 
 void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool on_table,
-                  bool in_bed, double cough) {
+                  bool in_bed, double cough, const HarnessSetup* given_harness) {
   // lying on the table or in bed, the discs take up fluid; only the table pulls
   const bool lying = on_table || in_bed;
   if (dt_us <= 0) return;
@@ -351,7 +350,8 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   // muscles' answer with its tremor
   double spine_force_n = state.harness_force_n > 0.0 ? state.harness_force_n : 0.0;
   // a loose harness spends part of the pull shearing skin and soft tissue
-  const double shortfall = harness_of(model).fit_shortfall;
+  const HarnessSetup harness = given_harness != nullptr ? *given_harness : harness_of(model);
+  const double shortfall = harness.fit_shortfall;
   if (shortfall > 0.0) spine_force_n *= 1.0 - p.loose_fit_transmission_loss * shortfall;
   const double raw_rate = (spine_force_n - ps.spine_force_n) / dt_s;
   ps.spine_force_rate_n_per_s += lag_alpha(0.5, dt_s) * (raw_rate - ps.spine_force_rate_n_per_s);
@@ -363,7 +363,7 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
   // the slow part at its own coarser step
   ps.slow_elapsed_us += dt_us;
   if (ps.slow_elapsed_us >= kSlowStepUs || !on_table) {
-    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying, on_table, cough);
+    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying, on_table, cough, harness);
     ps.slow_elapsed_us = 0;
   }
 }
