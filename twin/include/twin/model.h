@@ -109,8 +109,10 @@ struct DiscModel {
 
 /// Conditions that change mechanics and risk (DESIGN.md section 4, contraindications).
 struct Conditions {
-  /// Bone strength as a fraction of normal; below about 0.6 counts as osteoporosis. Fracture
-  /// risk grows with force as a Weibull law on fracture_force_n * bone_strength.
+  /// Bone strength as a fraction of normal; below about 0.6 counts as osteoporosis. It scales
+  /// the strengths of the sites where the table loads bone (the harness contacts on the ribs
+  /// and the pelvis, and bending: PatientModel::rib_contact_strength_n and the rest), each a
+  /// Weibull law of load over strength.
   double bone_strength = 1.0;
   bool pregnancy = false;       // a contraindication: raises risk and anxiety
   bool hypermobility = false;   // lax ligaments: softer discs, over-stretch risk
