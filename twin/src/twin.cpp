@@ -152,29 +152,6 @@ SubstepConstants substep_constants(const TableModel& t, const Setup& su,
   return k;
 }
 
-// static and kinetic friction of the body on the table (or on a carriage that does not move)
-double body_on_table_friction_n(const TwinModel& m, const Setup& su) {
-  return m.patient.body_table_friction * su.body_mass_kg * kGravity_m_per_s2;
-}
-
-// the body slides over a held carriage under the net force of cord and harness: it starts only
-// past static friction, and friction stops it, never reverses it
-void slide_over_held_carriage(const TwinModel& m, const Setup& su, TwinState& s, double net_n,
-                              double dt_s) {
-  const double friction_n = body_on_table_friction_n(m, su);
-  double v = s.body_vel_m_per_s;
-  if (v == 0.0) {
-    if (std::fabs(net_n) > friction_n) {
-      v = (net_n - (net_n > 0.0 ? friction_n : -friction_n)) / su.body_mass_kg * dt_s;
-    }
-  } else {
-    const double v_new = v + (net_n - (v > 0.0 ? friction_n : -friction_n)) / su.body_mass_kg * dt_s;
-    v = (v_new * v < 0.0) ? 0.0 : v_new;
-  }
-  s.body_vel_m_per_s = v;
-  s.body_pos_m += v * dt_s;
-}
-
 // one semi-implicit Euler sub-step of the drive, cord, harness, body and carriage. tension_n
 // is the cord tension at the start: the previous sub-step's s.cord_tension_n, which is
 // cord_tension(t, s) of the state as that sub-step left it
@@ -225,8 +202,6 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf,
 
   const bool carrier_free = !s.carriage_locked && !mf.jam;
   const double pelvis_before_m = s.body_pos_m - s.harness_slip_m;
-  const double body_before_m = s.body_pos_m;
-  const double body_vel_before_m_per_s = s.body_vel_m_per_s;
   if (carrier_free) {
     // body and carriage slide together on low-friction bearings
     const double mass_kg = su.body_mass_kg + su.carrier_mass_kg;
@@ -235,7 +210,20 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf,
     s.body_vel_m_per_s += (tension_n - harness_n - bearing_n) / mass_kg * dt_s;
     s.body_pos_m += s.body_vel_m_per_s * dt_s;
   } else {
-    slide_over_held_carriage(m, su, s, tension_n - harness_n, dt_s);
+    // the body slides over the held carriage: static and kinetic friction of body on table
+    const double friction_n = m.patient.body_table_friction * su.body_mass_kg * kGravity_m_per_s2;
+    const double net_n = tension_n - harness_n;
+    double v = s.body_vel_m_per_s;
+    if (v == 0.0) {
+      if (std::fabs(net_n) > friction_n) {
+        v = (net_n - (net_n > 0.0 ? friction_n : -friction_n)) / su.body_mass_kg * dt_s;
+      }
+    } else {
+      const double v_new = v + (net_n - (v > 0.0 ? friction_n : -friction_n)) / su.body_mass_kg * dt_s;
+      v = (v_new * v < 0.0) ? 0.0 : v_new;  // friction stops the body, never reverses it
+    }
+    s.body_vel_m_per_s = v;
+    s.body_pos_m += v * dt_s;
   }
 
   // the harness slides on the body once its force passes the grip limit
@@ -251,22 +239,10 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf,
     if (s.carriage_pos_m < 0.0) stop_m = 0.0;
     if (s.carriage_pos_m > t.carriage_travel_m) stop_m = t.carriage_travel_m;
     if (stop_m >= 0.0) {
-      // hard end stop: the carriage stops there. The pelvis lies on it and stops with it, unless
-      // the force driving it into the stop passes the friction of the body on the carriage: then
-      // it slides on over the stopped carriage as over a locked one (a guarding patient drawing
-      // the pelvis headward at home, campaign seed 5026: held rigidly at the stop, the pull went
-      // onto the cord only when the carriage lock engaged at rest)
-      const double net_n = tension_n - harness_n;
-      const double into_stop_n = stop_m == 0.0 ? -net_n : net_n;
-      if (into_stop_n > body_on_table_friction_n(m, su)) {
-        s.body_pos_m = body_before_m;
-        s.body_vel_m_per_s = body_vel_before_m_per_s;
-        slide_over_held_carriage(m, su, s, net_n, dt_s);
-      } else {
-        s.body_pos_m += stop_m - s.carriage_pos_m;
-        s.body_vel_m_per_s = 0.0;
-      }
+      // hard end stop: the pelvis stops with the carriage
+      s.body_pos_m += stop_m - s.carriage_pos_m;
       s.carriage_pos_m = stop_m;
+      s.body_vel_m_per_s = 0.0;
     }
   }
 
