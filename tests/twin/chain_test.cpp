@@ -93,7 +93,6 @@ TEST(SegmentalChain, ForamenOpensInFlexionAndNarrowsUnderCompression) {
   EXPECT_NEAR(unloaded, 13.9, 0.01);  // the anatomy's L4-L5 foramen, lying relaxed
   TwinModel anxious;
   anxious.patient.anxiety_baseline = 1.0;
-  anxious.patient.lumbar_muscle_max_n = 1200.0;
   const ProbeReport guarded = dose(anxious, 60.0, 15.0);
   EXPECT_LT(guarded.levels[3].separation_mm, 0.0);
   EXPECT_LT(guarded.levels[3].foraminal_height_mm, 13.9);

@@ -89,15 +89,17 @@ TEST(HarnessFitting, ALooseHarnessPassesLessForceAndCreepsFurther) {
 TEST(Cough, APulseOfTrunkMuscleActivationOverFourTenthsOfASecond) {
   const PatientModel p;
   EXPECT_EQ(cough_activation_at(p, -1.0), 0.0);
-  EXPECT_NEAR(cough_activation_at(p, 0.1), 0.35 * std::sin(det::kPi / 4.0), 1e-12);
-  EXPECT_NEAR(cough_activation_at(p, 0.2), 0.35, 1e-12);
+  // 0.035 of the extensors' MVC: about 200 N of compression for the 70 kg reference
+  EXPECT_NEAR(cough_activation_at(p, 0.1), 0.035 * std::sin(det::kPi / 4.0), 1e-12);
+  EXPECT_NEAR(cough_activation_at(p, 0.2), 0.035, 1e-12);
   EXPECT_EQ(cough_activation_at(p, 0.4), 0.0);
   EXPECT_EQ(cough_activation_at(p, 5.0), 0.0);
 }
 
 TEST(Cough, TheCordTensionAndDiscPressureSpikeAndSettle) {
   // open loop, the drive holding 0.15 x 1200 = 180 N: the trunk draws 0.35 x 4 mm = 1.4 mm
-  // back against the harness and presses 0.35 x 600 N = 210 N through the discs
+  // back against the harness (0.035 of MVC is 0.35 of strong guarding) and presses
+  // 0.035 x 5760 N = 202 N through the discs
   TwinModel m;
   TwinState quiet = make_state(m);
   ramp_ms(m, quiet, 0.15f, 5000);
@@ -115,7 +117,7 @@ TEST(Cough, TheCordTensionAndDiscPressureSpikeAndSettle) {
   }
   EXPECT_GT(spike_n, 5.0);
   EXPECT_LT(spike_n, 60.0);
-  // 210 N more compression turns the nucleus's suction back toward its lying 0.1 MPa (750 mmHg)
+  // 202 N more compression turns the nucleus's suction back toward its lying 0.1 MPa (750 mmHg)
   EXPECT_GT(pressure_rise_mmhg, 500.0);
   // a second later the pulse has gone
   in.cough_elapsed_s = -1.0;

@@ -76,4 +76,52 @@ LevelLoad level_load(const ChainGeometry& g, int i, double traction_n, double an
   return l;
 }
 
+namespace {
+
+// the inputs of a memoised pull
+struct PullKey {
+  double height_m, c45_axis_deg, head_lever_m, top_axis_deg, pelvic_lever_m, angle_deg;
+  bool female, hips_flexed;
+};
+
+PullKey key_of(const PatientModel& p, double angle_deg) {
+  return PullKey{p.height_m, p.cervical_c45_axis_deg, p.head_lever_m, p.lumbar_top_axis_deg,
+                 p.pelvic_lever_m, angle_deg, p.female, p.hips_flexed};
+}
+
+bool same_key(const PullKey& a, const PullKey& b) {
+  return same_bits(a.angle_deg, b.angle_deg) && same_bits(a.height_m, b.height_m) &&
+         same_bits(a.c45_axis_deg, b.c45_axis_deg) && same_bits(a.head_lever_m, b.head_lever_m) &&
+         same_bits(a.top_axis_deg, b.top_axis_deg) && same_bits(a.pelvic_lever_m, b.pelvic_lever_m) &&
+         a.female == b.female && a.hips_flexed == b.hips_flexed;
+}
+
+struct PullMemo {
+  bool valid = false;
+  PullKey key{};
+  ChainPull pull;
+};
+
+thread_local PullMemo pull_memo[2];  // lumbar, cervical
+
+}  // namespace
+
+const ChainPull& chain_pull(const PatientModel& p, bool cervical, double angle_deg) {
+  PullMemo& m = pull_memo[cervical ? 1 : 0];
+  const PullKey key = key_of(p, angle_deg);
+  if (m.valid && same_key(m.key, key)) return m.pull;
+  ChainPull& c = m.pull;
+  chain_geometry(p, cervical, c.geometry);
+  for (int i = 0; i < c.geometry.count; ++i) {
+    // as level_load computes them
+    const double off_rad = det::radians(angle_deg - c.geometry.axis_deg[i]);
+    c.cos_off[i] = det::cos(off_rad);
+    c.sin_off[i] = det::sin(off_rad);
+  }
+  c.sin_angle = det::sin(det::radians(angle_deg));
+  m.key = key;
+  m.valid = true;
+  return c;
+}
+
 }  // namespace tractus::twin::detail

@@ -40,4 +40,30 @@ struct LevelLoad {
 LevelLoad level_load(const ChainGeometry& g, int level, double traction_n, double angle_deg,
                      double moment_share);
 
+/// A chain's geometry with the trigonometry of one pull angle on it: the cosine and sine of the
+/// angle between the pull and each level's axis, and the sine of the pull angle itself.
+struct ChainPull {
+  ChainGeometry geometry;
+  double cos_off[kMaxLevels] = {};
+  double sin_off[kMaxLevels] = {};
+  double sin_angle = 0.0;
+};
+
+/// The chain's geometry and its trigonometry for angle_deg, memoised per thread and per chain
+/// (lumbar, cervical): computed again only when an input it depends on has changed (the
+/// patient's height, sex, posture, axis and lever fields, or the angle, compared bit for bit).
+/// So it returns exactly what chain_geometry and level_load compute, and the twin's slow step
+/// does not re-derive the anatomy and six sines and cosines a level every 10 ms. The reference
+/// stays valid until the next call for the same chain on this thread.
+const ChainPull& chain_pull(const PatientModel& patient, bool cervical, double angle_deg);
+
+/// level_load of a memoised pull: the same products of the same factors, so the same bits.
+inline LevelLoad level_load(const ChainPull& c, int i, double traction_n, double moment_share) {
+  LevelLoad l;
+  l.axial_n = traction_n * c.cos_off[i];
+  l.shear_n = traction_n * c.sin_off[i];
+  l.moment_nm = moment_share * traction_n * c.geometry.lever_m[i] * c.sin_angle;
+  return l;
+}
+
 }  // namespace tractus::twin::detail

@@ -198,16 +198,11 @@ int active_fault_count(const FaultTable& table) {
   return n;
 }
 
-const FaultSlot* active_fault(const FaultTable& table, FaultKind kind, SensorChannel channel) {
-  if (table.used_count == 0) return nullptr;
+const FaultSlot* find_active_fault(const FaultTable& table, FaultKind kind, SensorChannel channel) {
   for (const FaultSlot& s : table.slots) {
     if (s.used && s.active && s.spec.kind == kind && s.spec.channel == channel) return &s;
   }
   return nullptr;
-}
-
-bool fault_active(const FaultTable& table, FaultKind kind, SensorChannel channel) {
-  return active_fault(table, kind, channel) != nullptr;
 }
 
 }  // namespace tractus::twin

@@ -1,12 +1,26 @@
 // Internal seams between the twin's source files. Not part of the public API.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
+
 #include "twin/model.h"
 #include "twin/state.h"
 
 namespace tractus::twin::detail {
 
 constexpr double kGravity_m_per_s2 = 9.80665;
+
+/// Whether two inputs of a memoised computation are the same, bit for bit: -0.0 and 0.0 are
+/// different inputs (a sine or a quotient can tell them apart), and a NaN matches nothing, so
+/// it is computed again every time. The twin's memos (chain.cpp, muscles.cpp) return exactly
+/// what they would compute, and so change no bit of a result.
+inline bool same_bits(double a, double b) {
+  uint64_t x, y;
+  std::memcpy(&x, &a, sizeof x);
+  std::memcpy(&y, &b, sizeof y);
+  return x == y && a == a;
+}
 
 /// A disc's nucleus pressure lying relaxed on arrival, megapascals: a degenerated nucleus holds
 /// less water and its pressure is lower, by up to 30% at full degeneration (direction: Sato
@@ -36,18 +50,6 @@ BodyFactors body_factors(const PatientModel& patient);
 /// Body mass of the reference patient the disc and muscle defaults describe, kilograms.
 constexpr double kReferenceBodyMassKg = 70.0;
 
-/// Advances the patient (spine, muscles, pain, anxiety) by dt_s with the harness force of
-/// the mechanics as input; writes the tremor and guarding outputs the mechanics read next.
-/// lying is false while the patient stands after the session. The discs, pain, anxiety and
-/// risk change slowly and are advanced every kSlowStepUs; muscles and tremor every call.
-/// in_bed is true while the patient lies off the table (only read when not lying on it).
-/// cough is the extra trunk-muscle activation of a cough in progress (0 when none).
-void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying = true,
-                  bool in_bed = false, double cough = 0.0);
-
-/// Step of the patient's slow part, microseconds.
-constexpr int64_t kSlowStepUs = 10000;
-
 /// Stiffness and grip of the harness set-up in use: the pelvic and thoracic harnesses in
 /// series with the soft tissue (lumbar), or the head halter (cervical).
 struct HarnessSetup {
@@ -61,6 +63,19 @@ struct HarnessSetup {
 /// Reference harness fit: the fit at which the model's stiffness and grip are quoted.
 constexpr double kReferenceHarnessFit = 0.9;
 HarnessSetup harness_of(const TwinModel& model);
+
+/// Advances the patient (spine, muscles, pain, anxiety) by dt_s with the harness force of
+/// the mechanics as input; writes the tremor and guarding outputs the mechanics read next.
+/// lying is false while the patient stands after the session. The discs, pain, anxiety and
+/// risk change slowly and are advanced every kSlowStepUs; muscles and tremor every call.
+/// in_bed is true while the patient lies off the table (only read when not lying on it).
+/// cough is the extra trunk-muscle activation of a cough in progress (0 when none). harness
+/// is harness_of(model) when the caller has it already (the mechanics' step), else nullptr.
+void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool lying = true,
+                  bool in_bed = false, double cough = 0.0, const HarnessSetup* harness = nullptr);
+
+/// Step of the patient's slow part, microseconds.
+constexpr int64_t kSlowStepUs = 10000;
 
 /// Activates, expires and latches scheduled faults at the start of a step.
 void update_faults(const TwinModel& model, TwinState& state);

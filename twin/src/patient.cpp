@@ -6,6 +6,7 @@
 
 #include "chain.h"
 #include "internal.h"
+#include "muscles.h"
 #include "twin/det_math.h"
 #include "twin/twin.h"
 
@@ -59,6 +60,7 @@ struct ChainResult {
   double max_compression = 0.0;  // worst nerve-root compression, 0..1
   double max_level_force_n = 0.0;  // highest compressive or tensile load on a level
   double implant_load = 0.0;     // what fused hardware carries over its rating (force + moment)
+  double max_moment_nm = 0.0;    // the largest flexion moment on a level
 };
 
 // The serial chain: every level carries the same pull, resolved on its own axis into axial
@@ -70,28 +72,32 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
                        bool lying, double swelling_mpa, const Alphas& a, double dt_s) {
   ChainResult r;
   const Conditions& c = p.conditions;
-  detail::ChainGeometry g;
-  detail::chain_geometry(p, cervical, g);
+  const detail::ChainPull& pull = detail::chain_pull(p, cervical, angle_deg);
+  const detail::ChainGeometry& g = pull.geometry;
   const detail::BodyFactors body = detail::body_factors(p);
   const double moment_share = cervical ? p.cervical_moment_share : p.lumbar_moment_share;
   for (int i = 0; i < n; ++i) {
     const DiscModel& dm = discs[i];
     LevelState& l = levels[i];
     const Disc d = effective_disc(dm, c, swelling_mpa, body);
-    const detail::LevelLoad load = detail::level_load(g, i, spine_force_n, angle_deg, moment_share);
+    const detail::LevelLoad load = detail::level_load(pull, i, spine_force_n, moment_share);
     l.shear_n = load.shear_n;
     l.moment_nm = load.moment_nm;
+    if (std::fabs(load.moment_nm) > r.max_moment_nm) r.max_moment_nm = std::fabs(load.moment_nm);
 
     if (dm.fused) {
-      // the hardware carries the load: no separation, no nucleus to pressurise
-      l.axial_force_n = load.axial_n;
+      // the hardware carries the load: no separation, no nucleus to pressurise. It carries the
+      // net axial load (the pull's axial part less the resting preload and the guarding) and the
+      // whole moment, nothing more and nothing less
+      const double net_n = load.axial_n - d.preload_n - muscle_n;
+      l.axial_force_n = net_n;
       l.separation_mm = 0.0;
       l.posterior_separation_mm = 0.0;
       l.anterior_separation_mm = 0.0;
       l.foraminal_height_mm = g.foramen_height_mm[i];
       l.pressure_mmhg = 0.0;
       l.creep_mm = 0.0;
-      const double implant = std::fabs(load.axial_n) / p.implant_rated_n +
+      const double implant = (net_n > 0.0 ? net_n / p.implant_rated_n : -net_n / p.implant_rated_compression_n) +
                              std::fabs(load.moment_nm) / p.implant_rated_moment_nm;
       if (implant > r.implant_load) r.implant_load = implant;
       l.nerve_compression = 0.0;
@@ -175,12 +181,10 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
   return r;
 }
 
-// pain the treatment provokes: local pain above the patient's own baseline, and radicular
-// pain past moderate; chronic pain the patient arrives with does not by itself make them guard
-double provoked_pain(const PatientModel& p, const PatientState& ps) {
-  const double local = ps.pain_back - p.back_pain_baseline;
-  const double radicular = ps.pain_radicular - 5.0;
-  return (local > 0.0 ? local : 0.0) + (radicular > 0.0 ? radicular : 0.0);
+// the chance a site survives a load: e^(-(load / scale)^k), 1 when unloaded
+double weibull_survival(double load, double scale, double exponent) {
+  if (load <= 0.0) return 1.0;
+  return det::exp(-det::pow(load / scale, exponent));
 }
 
 // 1 - e^(-dt/tau); a short series when dt is far below tau keeps the per-tick cost low
@@ -198,7 +202,7 @@ namespace {
 
 // the slow part: discs, hydration, pain, anxiety, soreness, risk; run every kSlowStepUs
 void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying, bool on_table,
-               double cough) {
+               double cough, const HarnessSetup& harness) {
   const PatientModel& p = model.patient;
   const Conditions& c = p.conditions;
   PatientState& ps = state.patient;
@@ -239,11 +243,15 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
       cervical ? det::clamp(state.inputs.pull_angle_deg, t.cervical_angle_min_deg, t.cervical_angle_max_deg)
                : det::clamp(state.inputs.pull_angle_deg, t.lumbar_angle_min_deg, t.lumbar_angle_max_deg);
 
-  // guarding compression of the treated chain
-  const double guard = ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0;
-  // a cough's trunk muscles compress the chain on top of any guarding
+  // guarding compression of the treated chain: the extensors' activation above tone times
+  // their force at MVC (kilonewtons), with no cap below it; a cough's trunk muscles compress
+  // the chain on top of any guarding
+  const double guard = guard_above_tone(p, ps);
   const double squeeze = cough > 0.0 ? guard + cough : guard;
-  const double muscle_n = squeeze * (cervical ? p.cervical_muscle_max_n : p.lumbar_muscle_max_n);
+  const double muscle_n = squeeze * extensor_capacity_n(p, cervical);
+  // guarding as the patient feels it, in units of strong guarding
+  const double guard_units = guard / p.guard_strong_activation;
+  step_habituation(p, ps, dt_s, on_table);
 
   // both chains: the treated one under traction, the other lying unloaded
   const ChainResult lumbar = step_chain(p, p.lumbar, ps.lumbar, kLumbarLevels, false,
@@ -271,7 +279,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   // stretch pain past 70% of body weight (lumbar) or of the neck's share, 0.35 BW (cervical)
   const double stretch_bw = spine_force_n / (cervical ? 0.35 * bw_n : bw_n);
   const double back_target = det::clamp(
-      (p.back_pain_baseline + 6.0 * guard + 10.0 * det::clamp(stretch_bw - 0.7, 0.0, 1.0) +
+      (p.back_pain_baseline + 6.0 * guard_units + 10.0 * det::clamp(stretch_bw - 0.7, 0.0, 1.0) +
        0.5 * ps.soreness) * inflammation, 0.0, 10.0);
   ps.pain_radicular += pain_alpha * (radicular_target - ps.pain_radicular);
   ps.pain_back += pain_alpha * (back_target - ps.pain_back);
@@ -288,23 +296,27 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   ps.anxiety += anxiety_alpha * (anxiety_target - ps.anxiety);
 
   // soreness builds with pull, more so when guarded, and fades over a day or two
-  ps.soreness += dt_s * p.soreness_per_n_s * spine_force_n * (0.1 + 4.0 * guard);
+  ps.soreness += dt_s * p.soreness_per_n_s * spine_force_n * (0.1 + 4.0 * guard_units);
   ps.soreness -= ps.soreness * lag_alpha(p.soreness_tau_s, dt_s);
   ps.soreness = det::clamp(ps.soreness, 0.0, 10.0);
 
-  // risk: vertebral fracture (Weibull in force over bone strength) and implant load
-  const double bone_n = p.fracture_force_n * det::clamp(c.bone_strength, 0.05, 2.0);
-  const double load_n = spine_force_n + muscle_n;
-  if (load_n > 0.0) {
-    const double risk = 1.0 - det::exp(-det::pow(load_n / bone_n, p.fracture_weibull_exponent));
-    if (risk > ps.fracture_risk) ps.fracture_risk = risk;
-  }
+  // risk: fracture where the table loads weak bone (the thoracic harness on the ribs, the
+  // pelvic harness on the iliac crests, the bending of the chain), each a Weibull law of load
+  // over strength; the tensile traction along the spine itself unloads the vertebrae
+  const double bone = det::clamp(c.bone_strength, 0.05, 2.0);
+  const double survive =
+      (cervical ? 1.0 : weibull_survival(spine_force_n, p.rib_contact_strength_n * bone, p.fracture_weibull_exponent) *
+                        weibull_survival(state.harness_force_n, p.pelvic_contact_strength_n * bone, p.fracture_weibull_exponent)) *
+      weibull_survival(treated.max_moment_nm,
+                       (cervical ? p.cervical_bending_strength_nm : p.lumbar_bending_strength_nm) * bone,
+                       p.fracture_weibull_exponent);
+  const double risk = 1.0 - survive;
+  if (risk > ps.fracture_risk) ps.fracture_risk = risk;
   const double implant = treated.implant_load;
   if (implant > ps.implant_stress) ps.implant_stress = implant;
 
   // slack: the soft tissue under the harness creeps toward a share of its elastic stretch,
   // and with the treated chain's disc creep lets the carriage creep forward at a held force
-  const HarnessSetup harness = harness_of(model);
   const double tissue_k_n_per_m = harness.stiffness_n_per_m;
   // a loose harness rides on more soft tissue and creeps further
   const double creep_ratio =
@@ -326,62 +338,32 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
 }  // namespace
 
 void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool on_table,
-                  bool in_bed, double cough) {
+                  bool in_bed, double cough, const HarnessSetup* given_harness) {
   // lying on the table or in bed, the discs take up fluid; only the table pulls
   const bool lying = on_table || in_bed;
   if (dt_us <= 0) return;
   const double dt_s = static_cast<double>(dt_us) * 1e-6;
   const PatientModel& p = model.patient;
-  const Conditions& c = p.conditions;
   PatientState& ps = state.patient;
-  const bool cervical = model.setup == hal::Region::Cervical;
-  const double bw_n = p.body_mass_kg * kGravity_m_per_s2;
 
   // the fast part, every step: the traction reaching the spine, how fast it rises, and the
   // muscles' answer with its tremor
   double spine_force_n = state.harness_force_n > 0.0 ? state.harness_force_n : 0.0;
   // a loose harness spends part of the pull shearing skin and soft tissue
-  const double shortfall = harness_of(model).fit_shortfall;
+  const HarnessSetup harness = given_harness != nullptr ? *given_harness : harness_of(model);
+  const double shortfall = harness.fit_shortfall;
   if (shortfall > 0.0) spine_force_n *= 1.0 - p.loose_fit_transmission_loss * shortfall;
   const double raw_rate = (spine_force_n - ps.spine_force_n) / dt_s;
   ps.spine_force_rate_n_per_s += lag_alpha(0.5, dt_s) * (raw_rate - ps.spine_force_rate_n_per_s);
   ps.spine_force_n = spine_force_n;
 
-  // guarding: how fast force rises, pain, anxiety, and force past the comfortable range
-  const double rate_bw_per_s = ps.spine_force_rate_n_per_s / (cervical ? 0.25 * bw_n : bw_n);
-  const double rate_excess = rate_bw_per_s - p.guard_rate_threshold_bw_per_s;
-  double force_excess = 0.0;
-  if (cervical) {
-    force_excess = (spine_force_n - p.cervical_guard_force_threshold_n) / p.cervical_guard_force_span_n;
-  } else {
-    force_excess = (spine_force_n / bw_n - p.guard_force_threshold_bw) * p.guard_force_gain_per_bw;
-  }
-  double guard_target = p.muscle_tone +
-                        (rate_excess > 0.0 ? p.guard_rate_gain_s_per_bw * rate_excess : 0.0) +
-                        p.guard_pain_gain * provoked_pain(p, ps) +
-                        p.guard_anxiety_gain * det::clamp(ps.anxiety - 0.3, 0.0, 1.0) +
-                        (force_excess > 0.0 ? force_excess : 0.0);
-  guard_target = det::clamp(guard_target * (c.acute_inflammation ? 1.3 : 1.0), 0.0, 1.0);
-  const double guard_alpha = lag_alpha(
-      guard_target > ps.muscle_activation ? p.guard_rise_tau_s : p.guard_fall_tau_s, dt_s);
-  ps.muscle_activation += guard_alpha * (guard_target - ps.muscle_activation);
-
-  // tremor: low-passed noise whose spread grows with guarding
-  const double tremor_alpha = lag_alpha(0.05, dt_s);
-  const double tremor_sd_n =
-      (ps.muscle_activation > p.muscle_tone ? ps.muscle_activation - p.muscle_tone : 0.0) *
-      p.tremor_n_at_full * (cervical ? 0.25 : 1.0);
-  if (tremor_sd_n > 0.0 && on_table) {
-    const double gain = std::sqrt((2.0 - tremor_alpha) / tremor_alpha);
-    ps.tremor_n += tremor_alpha * (gain * tremor_sd_n * state.patient_rng.normal01() - ps.tremor_n);
-  } else {
-    ps.tremor_n += tremor_alpha * (0.0 - ps.tremor_n);
-  }
+  // the muscles' answer: reflex, tonic and protective guarding, and its tremor
+  step_muscles(model, state, dt_us, on_table);
 
   // the slow part at its own coarser step
   ps.slow_elapsed_us += dt_us;
   if (ps.slow_elapsed_us >= kSlowStepUs || !on_table) {
-    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying, on_table, cough);
+    step_slow(model, state, static_cast<double>(ps.slow_elapsed_us) * 1e-6, lying, on_table, cough, harness);
     ps.slow_elapsed_us = 0;
   }
 }

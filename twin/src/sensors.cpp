@@ -239,6 +239,13 @@ uint64_t hash_state(const TwinState& s, uint64_t seed_hash) {
   h.f64(p.spine_force_n);
   h.f64(p.spine_force_rate_n_per_s);
   h.f64(p.muscle_activation);
+  h.f64(p.muscle_force_n);
+  h.f64(p.reflex_stimulus);
+  for (double d : p.reflex_delay) h.f64(d);
+  h.u32(static_cast<uint32_t>(p.reflex_delay_head));
+  h.i64(p.reflex_delay_accum_us);
+  h.f64(p.reflex_habituation);
+  h.f64(p.session_habituation);
   h.f64(p.tremor_n);
   h.f64(p.anxiety);
   h.f64(p.pain_back);

@@ -46,7 +46,7 @@ struct Setup {
   double stiffness_n_per_m; // harness and tissue
   double damping_n_s_per_m;
   double grip_n;            // harness slip limit
-  double guard_shortening_m;  // how far full guarding draws the body back
+  double guard_shortening_m_per_activation;  // how far guarding draws the body back
 };
 
 }  // namespace
@@ -81,7 +81,7 @@ HarnessSetup harness_of(const TwinModel& m) {
 
 namespace {
 
-Setup setup_of(const TwinModel& m) {
+Setup setup_of(const TwinModel& m, const detail::HarnessSetup& h) {
   const PatientModel& p = m.patient;
   const TableModel& t = m.table;
   Setup s;
@@ -90,15 +90,14 @@ Setup setup_of(const TwinModel& m) {
     s.carrier_mass_kg = t.cradle_mass_kg;
     s.bearing_n = t.cradle_coulomb_n;
     s.damping_n_s_per_m = p.neck_damping_n_s_per_m;
-    s.guard_shortening_m = 0.002;
+    s.guard_shortening_m_per_activation = 0.002 / p.guard_strong_activation;
   } else {
     s.body_mass_kg = p.lower_body_fraction * p.body_mass_kg;
     s.carrier_mass_kg = t.carriage_mass_kg;
     s.bearing_n = t.carriage_coulomb_n;
     s.damping_n_s_per_m = p.stretch_damping_n_s_per_m;
-    s.guard_shortening_m = 0.004;
+    s.guard_shortening_m_per_activation = 0.004 / p.guard_strong_activation;
   }
-  const detail::HarnessSetup h = detail::harness_of(m);
   s.stiffness_n_per_m = h.stiffness_n_per_m;
   s.grip_n = h.grip_n;
   return s;
@@ -119,6 +118,11 @@ struct MechanicalFaults {
 
 MechanicalFaults mechanical_faults(const FaultTable& faults, double own_grip_n) {
   MechanicalFaults f;
+  if (faults.used_count == 0) {
+    // no fault: what every lookup below would fall back to
+    f.grip_n = own_grip_n;
+    return f;
+  }
   f.drive_factor = detail::fault_magnitude(faults, FaultKind::MotorWeak, SensorChannel::None, 1.0);
   if (const FaultSlot* r = active_fault(faults, FaultKind::MotorRunaway)) {
     f.runaway = true;
@@ -186,7 +190,10 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf,
   // by tremor; a harness can pass no more than its grip, past which it slides
   double guard = s.patient.muscle_activation - m.patient.muscle_tone;
   if (mf.cough > 0.0) guard += mf.cough;
-  const double guard_m = (guard > 0.0 ? guard : 0.0) * su.guard_shortening_m;
+  // the trunk shortens by at most what strong guarding takes up (4 mm lumbar, 2 mm neck): past
+  // it the extensors only stiffen and compress the spine
+  if (guard > m.patient.guard_strong_activation) guard = m.patient.guard_strong_activation;
+  const double guard_m = (guard > 0.0 ? guard : 0.0) * su.guard_shortening_m_per_activation;
   const double stretch_m = s.body_pos_m - s.harness_slip_m + guard_m - s.patient.slack_m;
   double harness_n =
       su.stiffness_n_per_m * stretch_m + su.damping_n_s_per_m * s.body_vel_m_per_s +
@@ -334,7 +341,9 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
   state.carriage_locked = actuators.carriage_lock;
   if (fault_active(faults, FaultKind::CordBreak)) state.cord_broken = true;
 
-  const Setup su = setup_of(model);
+  // the harness once a step: the set-up's spring and grip, and the patient's fit shortfall
+  const detail::HarnessSetup harness = detail::harness_of(model);
+  const Setup su = setup_of(model, harness);
   MechanicalFaults mf = mechanical_faults(faults, su.grip_n);
   // a cough is sampled once per step: its pulse is far longer than a controller tick
   mf.cough = cough_activation_at(model.patient, inputs.cough_elapsed_s);
@@ -365,7 +374,7 @@ void step(const TwinModel& model, TwinState& state, const hal::ActuatorFrame& ac
                        (actuators.hilo == hal::ActuatorFrame::HiLo::Up ? move_m : -move_m);
     state.inputs.table_height_m = det::clamp(h_m, t.table_height_min_m, t.table_height_max_m);
   }
-  detail::step_patient(model, state, dt_us, true, false, mf.cough);
+  detail::step_patient(model, state, dt_us, true, false, mf.cough, &harness);
   state.time_us += dt_us;
 }
 

@@ -109,8 +109,10 @@ struct DiscModel {
 
 /// Conditions that change mechanics and risk (DESIGN.md section 4, contraindications).
 struct Conditions {
-  /// Bone strength as a fraction of normal; below about 0.6 counts as osteoporosis. Fracture
-  /// risk grows with force as a Weibull law on fracture_force_n * bone_strength.
+  /// Bone strength as a fraction of normal; below about 0.6 counts as osteoporosis. It scales
+  /// the strengths of the sites where the table loads bone (the harness contacts on the ribs
+  /// and the pelvis, and bending: PatientModel::rib_contact_strength_n and the rest), each a
+  /// Weibull law of load over strength.
   double bone_strength = 1.0;
   bool pregnancy = false;       // a contraindication: raises risk and anxiety
   bool hypermobility = false;   // lax ligaments: softer discs, over-stretch risk
@@ -177,25 +179,64 @@ struct PatientModel {
   /// the cervical posterior-separation and angle rows].
   double lumbar_moment_share = 0.4;
   double cervical_moment_share = 0.05;
-  // paraspinal muscles: guarding driven by force rate, pain, anxiety and high force
-  double muscle_tone = 0.05;                 // resting activation
+  // paraspinal muscles (docs/twin.md, "Muscles"). Activation is a fraction of the extensors'
+  // maximal voluntary contraction (MVC); its force compresses the treated chain. The drives are
+  // in units of strong guarding, guard_strong_activation of MVC.
+  double muscle_tone = 0.02;                 // resting activation lying, fraction of MVC [U]
+  /// Trunk extensors' MVC moment for the 70 kg reference man: 288 N m (Chaffin et al. 1999,
+  /// Occupational Biomechanics, males [S, secondary]); it scales with body weight, and the
+  /// difference between the sexes vanishes once torque is normalised to body weight (122
+  /// adults, isometric trunk torque [S]).
+  double lumbar_extensor_mvc_nm = 288.0;
+  /// Lever arm of the erector spinae about the disc: the 5 cm that biomechanical models
+  /// conventionally use (Gungor 2013, dissertation on the erector spinae lever arm [S]).
+  /// With it the lumbar extensors compress the chain by up to 5.8 kN at MVC.
+  double lumbar_extensor_moment_arm_m = 0.05;
+  double cervical_extensor_capacity_n = 1500.0;  // neck extensors at MVC, 70 kg [U]
+  /// Latency of the paraspinal reflex to a sudden stretch: 60 ms in men and 48 ms in women
+  /// (Miller et al. 2010, Clin Biomech 25:541, trunk flexion perturbations [S]).
+  double reflex_latency_s = 0.060;
+  double reflex_latency_female_s = 0.048;
+  double guard_strong_activation = 0.10;     // strong guarding, fraction of MVC [U]
   double guard_rate_threshold_bw_per_s = 0.04;  // comfortable rise, body weights per second [U]
-  double guard_rate_gain_s_per_bw = 6.0;     // activation per body weight per second above it
-  double guard_pain_gain = 0.04;             // activation per point of pain (0..10)
-  double guard_anxiety_gain = 0.3;           // activation at full anxiety
+  double guard_rate_gain_s_per_bw = 6.0;     // reflex drive per body weight per second above it
+  /// The lumbar stretch reflex's gain rises from nothing to full over this span of force below
+  /// the comfortable force (guard_force_threshold_bw), where the tissues are taut; below it the
+  /// pull only unloads the resting compression [U]. The neck's gain is full from the first
+  /// newtons (cervical_reflex_gate_span_n 0: no gate): its preload is a few tens of newtons and
+  /// the cradle carries the head [U]. A positive span gates the neck below 133 N the same way.
+  double reflex_gate_span_bw = 0.10;
+  double cervical_reflex_gate_span_n = 0.0;
+  double guard_pain_gain = 0.04;             // drive per point of pain (0..10)
+  double guard_anxiety_gain = 0.3;           // drive at full anxiety
   double guard_force_threshold_bw = 0.58;    // about 90 lb for 70 kg (Ramos reading) [P]
-  double guard_force_gain_per_bw = 2.5;      // activation per body weight above it
+  double guard_force_gain_per_bw = 2.5;      // protective drive per body weight above it
   double cervical_guard_force_threshold_n = 133.0;  // 30 lb: above it discomfort rose [S, secondary]
-  double cervical_guard_force_span_n = 250.0;       // newtons above it for full activation
+  double cervical_guard_force_span_n = 250.0;       // newtons above it per unit of drive
   double guard_rise_tau_s = 0.3;
   double guard_fall_tau_s = 4.0;
-  double lumbar_muscle_max_n = 600.0;        // segment compression at full activation [U]
-  double cervical_muscle_max_n = 150.0;
-  double tremor_n_at_full = 20.0;            // load-cell fluctuation at full activation [U]
+  /// Habituation of the reflex: each provocation (reflex drive x seconds) builds it, it takes
+  /// up to reflex_habituation_max off the reflex, and it recovers over a rest. Direction: the
+  /// postural response falls over repeated perturbations, sharply after the first and then
+  /// gradually, without vanishing ("Postural responses to changing task conditions", 12
+  /// subjects, lower-leg muscles [S, direction]); magnitudes [U].
+  double reflex_habituation_per_unit_s = 0.2;
+  double reflex_habituation_max = 0.6;
+  double reflex_habituation_recovery_tau_s = 1200.0;
+  /// Habituation over a session: the tonic guarding of pain and anxiety settles by up to half
+  /// while the patient lies in the harness (open-loop traction lowered paraspinal EMG by 50%,
+  /// Lee 1996, J Biomech Eng [S]); time constants [U].
+  double session_habituation_max = 0.5;
+  double session_habituation_tau_s = 600.0;
+  double session_habituation_recovery_tau_s = 3600.0;
+  /// Spread of the guarding force the load cell sees, as a share of that force: a few per cent,
+  /// the order of the force fluctuation of a steady submaximal contraction [U].
+  double tremor_force_cv = 0.035;
   /// A cough: trunk muscles fire together for cough_duration_s, a half-sine pulse of
-  /// cough_activation added to the paraspinal activation. It compresses the discs and draws
-  /// the trunk back against the harness, so the cord tension spikes (docs/twin.md, cough) [U].
-  double cough_activation = 0.35;
+  /// cough_activation (fraction of MVC, about 200 N lumbar at 70 kg) added to the paraspinal
+  /// activation. It compresses the discs and draws the trunk back against the harness, so the
+  /// cord tension spikes (docs/twin.md, cough) [U].
+  double cough_activation = 0.035;
   double cough_duration_s = 0.4;
   // anxiety, pain and soreness
   double anxiety_baseline = 0.15;
@@ -204,10 +245,26 @@ struct PatientModel {
   double soreness_per_n_s = 5.0e-6;          // soreness points per newton-second of pull,
                                              // times (0.1 + 4 x guarding above tone)
   double soreness_tau_s = 86400.0;           // fades over a day or two
+  // risk (docs/twin.md, "Conditions and risk"). Fracture risk of weak bone comes from where
+  // the table loads bone: the harnesses' contacts and the bending of the chain; each site's
+  // probability is a Weibull law of its load over its strength times bone_strength [U: an
+  // assumption; no study of traction-harness fractures at hand]
   double fracture_weibull_exponent = 6.0;
-  double fracture_force_n = 4000.0;          // Weibull scale of vertebral failure, normal bone [U]
-  double implant_rated_n = 600.0;            // axial load an instrumented level is rated for [U]
-  double implant_rated_moment_nm = 7.5;      // bending moment it is rated for [U]
+  /// The thoracic harness grips the lower rib cage and holds the trunk against the pull that
+  /// crosses the spine; scale for normal ribs [U].
+  double rib_contact_strength_n = 3000.0;
+  /// The pelvic harness bears on the iliac crests with the cord's pull; scale for a normal
+  /// pelvis [U].
+  double pelvic_contact_strength_n = 6000.0;
+  /// The flexion moment on the most bent level of the treated chain; scale for normal lumbar
+  /// and cervical vertebrae [U].
+  double lumbar_bending_strength_nm = 100.0;
+  double cervical_bending_strength_nm = 25.0;
+  /// An instrumented level's ratings for the loads it carries: tension (screw pull-out),
+  /// compression and the bending moment [U]. implant_stress adds the shares.
+  double implant_rated_n = 600.0;              // tension
+  double implant_rated_compression_n = 2000.0;
+  double implant_rated_moment_nm = 7.5;
   // hydration and herniation
   double standing_pressure_mpa = 0.50;       // relaxed standing, L4-5 (Wilke 1999) [S]
   double thoracic_fluid_mm_per_mpa = 5.6;    // the twelve thoracic discs lumped together

@@ -13,7 +13,11 @@ namespace tractus::twin {
 
 /// Layout version of TwinState; bump it whenever a field is added, removed or reinterpreted so
 /// stored snapshots of an older layout are refused instead of misread.
-constexpr uint32_t kTwinStateLayoutVersion = 8;
+constexpr uint32_t kTwinStateLayoutVersion = 9;
+
+/// Slots of the paraspinal reflex's delay line (4 ms each, detail::kReflexSlotUs): room for a
+/// latency of up to 60 ms.
+constexpr int kReflexDelaySlots = 16;
 
 /// Inputs on the twin's side of the HAL that a person, not the firmware, controls.
 struct PhysicalInputs {
@@ -51,7 +55,14 @@ struct PatientState {
   LevelState cervical[kCervicalLevels];
   double spine_force_n = 0.0;          // traction force reaching the treated chain
   double spine_force_rate_n_per_s = 0.0;  // its filtered rate of rise
-  double muscle_activation = 0.0;      // paraspinal activation, 0..1
+  double muscle_activation = 0.0;      // paraspinal activation, fraction of MVC, 0..1
+  double muscle_force_n = 0.0;         // guarding force above resting tone on the chain
+  double reflex_stimulus = 0.0;        // the stretch-rate reflex's drive now, before habituation
+  double reflex_delay[kReflexDelaySlots] = {};  // stretch drive of the last 64 ms
+  int32_t reflex_delay_head = 0;       // slot written last
+  int64_t reflex_delay_accum_us = 0;   // time since it was written
+  double reflex_habituation = 0.0;     // 0 fresh .. 1 fully habituated to provocation
+  double session_habituation = 0.0;    // 0 just lain down .. 1 settled in the harness
   double tremor_n = 0.0;               // guarding fluctuation added to the harness force
   double anxiety = 0.0;                // 0 calm .. 1 panicking
   double pain_back = 0.0;              // local pain of the treated region, 0..10
