@@ -5,6 +5,12 @@
 // force servo (twin/probe.h), so the answer is the patient model's alone, not the firmware's.
 // Patient files are JSON: {"id": ..., "description": ..., "patient": {field: value, ...}},
 // where nested objects flatten to the twin's dotted field names (twin/patient_fields.h).
+//
+// Index of this file:
+//   [SECTION] usage and the patient files
+//   [SECTION] the answer per level: JSON and text
+//   [SECTION] the time-series file
+//   [SECTION] the command: options, the dose or protocol, the run
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -34,6 +40,8 @@ namespace tractus::cli {
 namespace {
 
 using units::kNewtonsPerLbf;
+
+// [SECTION] usage and the patient files
 
 void usage() {
   std::printf(
@@ -126,6 +134,8 @@ bool parse_number(const char* option, const char* text, double& out) {
 }
 
 const char* radicular_name(bool cervical) { return cervical ? "pain_arm" : "pain_leg"; }
+
+// [SECTION] the answer per level: JSON and text
 
 nlohmann::ordered_json levels_json(const twin::ProbeReport& r) {
   nlohmann::ordered_json levels = nlohmann::ordered_json::array();
@@ -243,6 +253,8 @@ void print_text(const ProbeRequest& q, const twin::ProbeSessionReport& r) {
   }
 }
 
+// [SECTION] the time-series file
+
 // the time series as CSV: one row a sample, the patient's fields, then each level's
 struct SeriesFile {
   std::FILE* f = nullptr;
@@ -279,6 +291,8 @@ void write_sample(void* context, double t_s, twin::ProbePhase phase, double targ
   }
   std::fprintf(out.f, "\n");
 }
+
+// [SECTION] the command: options, the dose or protocol, the run
 
 int refuse(const std::string& message) {
   std::fprintf(stderr, "tractus-cli probe: %s\n", message.c_str());

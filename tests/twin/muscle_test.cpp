@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "hal/units.h"
 #include "test_util.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
@@ -16,13 +17,13 @@ using tractus::twin::testing::measured;
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using tractus::units::kNewtonsPerLbf;
 constexpr int kL45 = 3;
 
 double bw_n(const TwinModel& m) { return m.patient.body_mass_kg * 9.80665; }
 
 // guarding above tone in units of strong guarding (10% of MVC)
-double units(const TwinModel& m, double activation) {
+double guard_units(const TwinModel& m, double activation) {
   return (activation - m.patient.muscle_tone) / m.patient.guard_strong_activation;
 }
 
@@ -130,9 +131,9 @@ TEST(Muscles, ALogarithmicRampGuardsLessThanALinearRampOfTheSameDuration) {
   for (double ramp_s : {5.0, 10.0}) {
     const double lin = run_probe(m, ramp_to(100.0 * kNewtonsPerLbf, ramp_s, RampShape::Linear)).peak_muscle_activation;
     const double log = run_probe(m, ramp_to(100.0 * kNewtonsPerLbf, ramp_s, RampShape::Logarithmic)).peak_muscle_activation;
-    measured("G6", "%.0f s ramps to 100 lb: peak guarding %.2f linear, %.2f logarithmic", ramp_s, units(m, lin),
-             units(m, log));
-    EXPECT_LT(units(m, log), units(m, lin) - 0.1) << ramp_s << " s";
+    measured("G6", "%.0f s ramps to 100 lb: peak guarding %.2f linear, %.2f logarithmic", ramp_s, guard_units(m, lin),
+             guard_units(m, log));
+    EXPECT_LT(guard_units(m, log), guard_units(m, lin) - 0.1) << ramp_s << " s";
   }
 }
 
@@ -148,11 +149,11 @@ TEST(Muscles, TheReflexHabituatesOverRepeatedCyclesAndRecoversWithRest) {
   m.patient.guard_pain_gain = 0.0;
   m.patient.guard_anxiety_gain = 0.0;
   const double f_n = 100.0 * kNewtonsPerLbf;
-  const double protective = units(m, run_probe(m, ramp_to(f_n, 60.0, RampShape::Linear, 3.0)).muscle_activation);
+  const double protective = guard_units(m, run_probe(m, ramp_to(f_n, 60.0, RampShape::Linear, 3.0)).muscle_activation);
   TwinState s = make_state(m);
   double reflex[5];
   for (int cycle = 0; cycle < 5; ++cycle) {
-    reflex[cycle] = units(m, run_probe_on(m, ramp_to(f_n, 3.0, RampShape::Linear, 10.0), s).peak_muscle_activation) - protective;
+    reflex[cycle] = guard_units(m, run_probe_on(m, ramp_to(f_n, 3.0, RampShape::Linear, 10.0), s).peak_muscle_activation) - protective;
     run_probe_on(m, ramp_to(20.0 * kNewtonsPerLbf, 0.0, RampShape::Linear, 47.0), s);  // the rest
   }
   EXPECT_GT(reflex[0], 0.3);
@@ -160,7 +161,7 @@ TEST(Muscles, TheReflexHabituatesOverRepeatedCyclesAndRecoversWithRest) {
   EXPECT_GE(reflex[4], 0.30 * reflex[0]);
   for (int c = 1; c < 5; ++c) EXPECT_LT(reflex[c], 0.9 * reflex[0]) << "cycle " << c;
   advance_off_table(m, s, 3600.0);
-  const double rested = units(m, run_probe_on(m, ramp_to(f_n, 3.0, RampShape::Linear, 10.0), s).peak_muscle_activation) - protective;
+  const double rested = guard_units(m, run_probe_on(m, ramp_to(f_n, 3.0, RampShape::Linear, 10.0), s).peak_muscle_activation) - protective;
   measured("G7", "reflex part of the peak %.2f, %.2f, %.2f, %.2f, %.2f over five cycles; %.2f after 1 h off the table",
            reflex[0], reflex[1], reflex[2], reflex[3], reflex[4], rested);
   EXPECT_GE(rested, 0.85 * reflex[0]);
@@ -173,8 +174,8 @@ TEST(Muscles, TonicGuardingSettlesOverASession) {
   TwinModel m;
   m.patient.anxiety_baseline = 0.9;
   TwinState s = make_state(m);
-  const double at2 = units(m, run_probe_on(m, ramp_to(50.0 * kNewtonsPerLbf, 60.0, RampShape::Linear, 60.0), s).muscle_activation);
-  const double at30 = units(m, run_probe_on(m, ramp_to(50.0 * kNewtonsPerLbf, 0.0, RampShape::Linear, 1680.0), s).muscle_activation);
+  const double at2 = guard_units(m, run_probe_on(m, ramp_to(50.0 * kNewtonsPerLbf, 60.0, RampShape::Linear, 60.0), s).muscle_activation);
+  const double at30 = guard_units(m, run_probe_on(m, ramp_to(50.0 * kNewtonsPerLbf, 0.0, RampShape::Linear, 1680.0), s).muscle_activation);
   measured("G8", "tonic guarding %.3f at 2 min, %.3f at 30 min (%.0f%% less)", at2, at30, 100.0 * (1.0 - at30 / at2));
   EXPECT_GT(at2, 0.1);
   EXPECT_LE(at30, 0.65 * at2);
@@ -189,8 +190,8 @@ TEST(Muscles, PainDrivesGuarding) {
   TwinModel sore;
   sore.patient.lumbar[kL45].protrusion_mm = 6.0;
   const ProbeProtocol dose = ramp_to(40.0 * kNewtonsPerLbf, 60.0, RampShape::Linear, 60.0);
-  const double with_pain = units(sore, run_probe(sore, dose).muscle_activation);
-  const double without = units(calm, run_probe(calm, dose).muscle_activation);
+  const double with_pain = guard_units(sore, run_probe(sore, dose).muscle_activation);
+  const double without = guard_units(calm, run_probe(calm, dose).muscle_activation);
   measured("G9", "guarding at 40 lb %.2f with a 6 mm L4-L5 protrusion, %.2f without", with_pain, without);
   EXPECT_GT(with_pain, without + 0.1);
 }

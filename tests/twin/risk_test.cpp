@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "hal/units.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
 #include "validation_print.h"
@@ -15,7 +16,7 @@ using tractus::twin::testing::measured;
 
 namespace {
 
-constexpr double kNewtonsPerLbf = 4.4482216152605;
+using tractus::units::kNewtonsPerLbf;
 constexpr int kL45 = 3;
 
 ProbeReport dose(const TwinModel& m, double lb, double angle_deg, double hold_s = 30.0) {

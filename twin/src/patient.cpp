@@ -2,6 +2,12 @@
 // protrusion, nerve roots), the paraspinal muscles' guarding, pain, anxiety, soreness and
 // risk. The chain answers quasi-statically to the harness force of the mechanics; only its
 // slow parts (creep, fluid, protrusion, muscles, feelings) carry state.
+//
+// Index of this file:
+//   [SECTION] the chain's discs and levels
+//   [SECTION] risk and lag helpers
+//   [SECTION] the patient's step (detail)
+//   [SECTION] stature gain
 #include <cmath>
 
 #include "chain.h"
@@ -15,6 +21,8 @@ namespace tractus::twin {
 namespace {
 
 constexpr double kMmHgPerMpa = 7500.62;
+
+// [SECTION] the chain's discs and levels
 
 // the per-step smoothing factors of every lag, computed once per step
 struct Alphas {
@@ -181,6 +189,8 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
   return r;
 }
 
+// [SECTION] risk and lag helpers
+
 // the chance a site survives a load: e^(-(load / scale)^k), 1 when unloaded
 double weibull_survival(double load, double scale, double exponent) {
   if (load <= 0.0) return 1.0;
@@ -195,6 +205,8 @@ double lag_alpha(double tau_s, double dt_s) {
 }
 
 }  // namespace
+
+// [SECTION] the patient's step (detail)
 
 namespace detail {
 
@@ -369,6 +381,8 @@ void step_patient(const TwinModel& model, TwinState& state, int64_t dt_us, bool 
 }
 
 }  // namespace detail
+
+// [SECTION] stature gain
 
 double stature_gain_mm(const TwinModel& model, const TwinState& state) {
   // fluid height over the height the patient arrived with from standing

@@ -1,6 +1,11 @@
 // The table's mechanics: drive, cord, harness, body on the split carriage, end stops, brake,
 // relay and the mechanical and electrical faults. The patient lives in patient.cpp and the
 // sensors in sensors.cpp.
+//
+// Index of this file:
+//   [SECTION] friction, the cord and the harness set-up
+//   [SECTION] mechanical faults and the per-substep constants
+//   [SECTION] the public API: state, power, step, restore, off the table
 #include "twin/twin.h"
 
 #include <cmath>
@@ -14,6 +19,8 @@ namespace tractus::twin {
 namespace {
 
 using detail::kGravity_m_per_s2;
+
+// [SECTION] friction, the cord and the harness set-up
 
 // Coulomb friction smoothed around zero velocity so the integrator never chatters:
 // f = f_c * v / (|v| + v_s). Only +,-,*,/ so the result is bit-identical on every platform.
@@ -102,6 +109,8 @@ Setup setup_of(const TwinModel& m, const detail::HarnessSetup& h) {
   s.grip_n = h.grip_n;
   return s;
 }
+
+// [SECTION] mechanical faults and the per-substep constants
 
 // the mechanical faults acting during one step, looked up once per step
 struct MechanicalFaults {
@@ -256,6 +265,8 @@ void substep(const TwinModel& m, const Setup& su, const MechanicalFaults& mf,
 }
 
 }  // namespace
+
+// [SECTION] the public API: state, power, step, restore, off the table
 
 TwinState make_state(const TwinModel& model) {
   TwinState s;

@@ -1,3 +1,13 @@
+// The host application: the library, the screens it opens, the clock, and the trainee's and
+// sandbox operator's requests applied to the rig or the session.
+//
+// Index of this file:
+//   [SECTION] start-up: the library, the saved history, the URL
+//   [SECTION] screens: the frame input, navigation, scenarios and courses
+//   [SECTION] the sandbox and its clock
+//   [SECTION] training: console presses become trainee actions
+//   [SECTION] one frame: requests applied, the clock advanced
+//   [SECTION] frame costs
 #include "app.h"
 
 #include <algorithm>
@@ -25,6 +35,8 @@ scenarios::Action make(scenarios::ActionKind kind) {
   return a;
 }
 }  // namespace
+
+// [SECTION] start-up: the library, the saved history, the URL
 
 App::App(const std::string& library_dir) {
   reset_sandbox();
@@ -87,6 +99,8 @@ void App::open_from_url(const std::string& mode, const std::string& scenario_id,
         std::string("The link's speed \"") + speed + "\" was ignored: the speed is 1, 10 or 60.";
   }
 }
+
+// [SECTION] screens: the frame input, navigation, scenarios and courses
 
 render::FrameInput App::frame_input() const {
   render::FrameInput in;
@@ -186,6 +200,8 @@ void App::open_next_course_session() {
   screen_ = render::Screen::Training;
 }
 
+// [SECTION] the sandbox and its clock
+
 void App::reset_sandbox() {
   scenarios::RigConfig cfg;
   cfg.seed = 1;
@@ -267,6 +283,8 @@ void App::apply_sandbox(const render::UiRequests& r) {
   if (c.release_tension) console.press(hal::CommandKind::ReleaseTension);
 }
 
+// [SECTION] training: console presses become trainee actions
+
 void App::apply_training(const render::UiRequests& r) {
   // console presses become trainee actions, so scoring and replay see them
   std::vector<scenarios::Action> actions;
@@ -316,6 +334,8 @@ void App::apply_training(const render::UiRequests& r) {
   }
   clock_.speed = static_cast<int>(session_->speed());
 }
+
+// [SECTION] one frame: requests applied, the clock advanced
 
 void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.go_to) go_to(*r.go_to);
@@ -378,6 +398,8 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
     advance_course_rebuild(12.0);  // a course being resumed: a few finished sessions a frame
   }
 }
+
+// [SECTION] frame costs
 
 void App::record_frame(const FrameCost& cost) {
   if (frame_costs_.size() < kFrameWindow) {

@@ -1,5 +1,10 @@
 // The page's read-only test and automation hook. These functions only read state: they let
 // a browser test ask what the trainer shows and where a widget is, never change it.
+//
+// Index of this file:
+//   [SECTION] helpers: numbers, quoted text, the saved state, the demo
+//   [SECTION] the state the page reads
+//   [SECTION] widgets, imports and the session kept on the way out
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -19,6 +24,8 @@ extern App* g_app;
 
 namespace {
 std::string g_buffer;
+
+// [SECTION] helpers: numbers, quoted text, the saved state, the demo
 
 void append_number(std::string& s, const char* key, double v, bool comma = true) {
   char tmp[96];
@@ -128,6 +135,8 @@ void append_demo(std::string& s, const tractus::web::DemoDirector& demo, const t
 }  // namespace
 
 extern "C" {
+
+// [SECTION] the state the page reads
 
 /// Returns the trainer's observable state as a JSON object (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
@@ -253,6 +262,8 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   g_buffer += "}}";
   return g_buffer.c_str();
 }
+
+// [SECTION] widgets, imports and the session kept on the way out
 
 /// Returns {"x","y","w","h"} in CSS pixels for a widget drawn in the last frame, or "null".
 EMSCRIPTEN_KEEPALIVE const char* tractus_widget_rect(const char* id) {

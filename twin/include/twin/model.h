@@ -5,6 +5,13 @@
 // them, e.g. mmHg), and each default says where it comes from. Tags follow DESIGN.md
 // section 4: [S] study or manual, [M] manufacturer, [P] practitioner teaching, [U] unverified
 // default. docs/twin.md explains every element and its equations.
+//
+// Index of this file:
+//   [SECTION] the table
+//   [SECTION] the disc
+//   [SECTION] the conditions of the day
+//   [SECTION] the patient
+//   [SECTION] the whole model
 #pragma once
 
 #include <cstdint>
@@ -12,6 +19,8 @@
 #include "hal/hal.h"
 
 namespace tractus::twin {
+
+// [SECTION] the table
 
 /// Drive, cord, carriage and sensors of the reference table.
 struct TableModel {
@@ -63,6 +72,8 @@ constexpr int kLumbarLevels = 5;    // L1-2, L2-3, L3-4, L4-5, L5-S1
 constexpr int kCervicalLevels = 6;  // C2-3, C3-4, C4-5, C5-6, C6-7, C7-T1
 constexpr int kMaxLevels = 6;       // array size shared by both chains
 
+// [SECTION] the disc
+
 /// One intervertebral disc with its motion segment.
 struct DiscModel {
   const char* name = "";
@@ -107,6 +118,8 @@ struct DiscModel {
   bool fused = false;
 };
 
+// [SECTION] the conditions of the day
+
 /// Conditions that change mechanics and risk (DESIGN.md section 4, contraindications).
 struct Conditions {
   /// Bone strength as a fraction of normal; below about 0.6 counts as osteoporosis. It scales
@@ -121,6 +134,8 @@ struct Conditions {
   /// Extra narrowing of the canal from stenosis, millimetres (subtracted from clearance).
   double stenosis_mm = 0.0;
 };
+
+// [SECTION] the patient
 
 /// The patient: body, harnesses, the two spinal chains, muscles and the pain model.
 struct PatientModel {
@@ -286,6 +301,8 @@ struct PatientModel {
 
   PatientModel();  // fills the two chains with the reference defaults
 };
+
+// [SECTION] the whole model
 
 /// Everything constant about one simulated table with one patient.
 struct TwinModel {
