@@ -1,7 +1,7 @@
 // The patient's role-play: the perceived ratings are the higher of the twin's (anxiety
 // converted from its 0..1 scale) and the script's, answers reveal findings once, check-ins
 // follow pain, anxiety and the table, reactions raise pain or anxiety and say the line the
-// scenario gives.
+// scenario gives (the cervical patient's pain goes down the arm).
 #include "patient_role_play.h"
 
 #include <gtest/gtest.h>
@@ -94,6 +94,15 @@ TEST(PatientRolePlay, SharpPainRaisesPainToEightAndOpensAStopWindow) {
   EXPECT_FALSE(r.presses_stop);
   // an event's own line is said instead of the shared one
   EXPECT_EQ(p.react("sharp_pain", "Argh!", true).says, "Argh!");
+}
+
+TEST(PatientRolePlay, ACervicalPatientsSharpPainGoesDownTheArm) {
+  PatientRolePlay p(test::library_scenario("routine-cervical-radiculopathy"));
+  EXPECT_EQ(p.react("sharp_pain", "", true).says, "Ow! That's a sharp pain, shooting right down my arm!");
+  p.feel(body(8.0, 0.0, 0.0));
+  EXPECT_EQ(p.check_in_reply(hal::TableState::Treating), "It really hurts. It's sharp, and it's going down my arm.");
+  for (std::size_t i = 0; i < dialogue::kLineCount; ++i)
+    EXPECT_EQ(p.lines().text(static_cast<Line>(i)).find("leg"), std::string::npos) << dialogue::line_id(static_cast<Line>(i));
 }
 
 TEST(PatientRolePlay, PanicPressesTheSwitchOnlyWithItInHandAndConnected) {
