@@ -62,7 +62,7 @@ void TrainingScreen::draw_folded_column(const scenarios::Session& session) {
   widgets_.record_last_item("chart.expand");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the chart and patient panels");
   // the patient's pain stays in sight while the panels are folded
-  const scenarios::PatientState& p = session.patient();
+  const scenarios::PerceivedPatient& p = session.patient();
   ImGui::Spacing();
   ImGui::TextDisabled("Pain");
   ImGui::TextColored(p.pain_0_10 >= 6 ? theme::kDanger : theme::kAccent, "%2d", p.pain_0_10);

@@ -216,7 +216,7 @@ void TrainingScreen::draw_patient_talk(const scenarios::Session& session, UiRequ
   ImGui::SetNextWindowPos(ImVec2(8.0f, top));
   ImGui::SetNextWindowSize(ImVec2(width, io.DisplaySize.y - top - 8.0f));
   ImGui::Begin("Patient", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar);
-  const scenarios::PatientState& p = session.patient();
+  const scenarios::PerceivedPatient& p = session.patient();
   comfort_face(p.pain_0_10, p.anxiety_0_10, 26.0f);
   ImGui::SameLine();
   ImGui::BeginGroup();

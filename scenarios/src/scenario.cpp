@@ -5,6 +5,7 @@
 //   [SECTION] pieces: ranges, the patient chart, action matches, timeline keys
 //   [SECTION] events and rubric items
 //   [SECTION] the course of care
+//   [SECTION] the patient's own words for shared lines
 //   [SECTION] the whole scenario: identity, chart, goal, safety, events, rubric
 //   [SECTION] from a file
 #include "scenarios/disc_levels.h"
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_fields.h"
+#include "patient_dialogue.h"
 #include "scenarios/action.h"
 #include "scenarios/faults.h"
 #include "scenarios/json_file.h"
@@ -268,6 +270,25 @@ bool read_course(Fields& f, const json& j, int format_version, Scenario& s) {
   return true;
 }
 
+// [SECTION] the patient's own words for shared lines
+
+bool read_dialogue(Fields& f, const json& j, Scenario& s) {
+  const json* d = f.member(j, "$", "dialogue", false);
+  if (d == nullptr) return true;
+  if (!d->is_object()) return f.fail("$.dialogue", "must be an object of line id to text");
+  for (auto it = d->begin(); it != d->end(); ++it) {
+    const std::string p = Fields::key_path("$.dialogue", it.key().c_str());
+    dialogue::Line line;
+    if (!dialogue::line_from_id(it.key(), line))
+      return f.fail(p, "unknown line id '" + it.key() + "' (known: " + dialogue::line_ids() + ")");
+    if (!it->is_string()) return f.fail(p, "must be a string");
+    const std::string why = dialogue::check_line(line, it->get<std::string>());
+    if (!why.empty()) return f.fail(p, why);
+    s.dialogue[it.key()] = it->get<std::string>();
+  }
+  return true;
+}
+
 }  // namespace
 
 // [SECTION] the whole scenario: identity, chart, goal, safety, events, rubric
@@ -283,7 +304,7 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   // "$schema" lets editors check the file as it is written; the loader ignores it
   if (!f.object(j, p, {"$schema", "format", "format_version", "id", "version", "title", "category",
                        "briefing", "patient", "findings", "goal", "safety", "events", "rubric",
-                       "time_limit_s", "course"}))
+                       "time_limit_s", "course", "dialogue"}))
     return false;
   std::string format;
   int format_version = 0;
@@ -380,7 +401,7 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   double total = 0.0;
   for (const RubricItem& i : s.rubric.items) total += i.weight;
   if (total <= 0.0) return f.fail("$.rubric.items", "weights must add up to more than 0");
-  return read_course(f, j, format_version, s);
+  return read_course(f, j, format_version, s) && read_dialogue(f, j, s);
 }
 
 // [SECTION] from a file

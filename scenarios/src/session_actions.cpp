@@ -13,8 +13,8 @@
 
 #include <algorithm>
 
-#include "patient_dialogue.h"
 #include "session_detail.h"
+#include "session_parts.h"
 #include "text_format.h"
 #include "scenarios/display_names.h"
 #include "scenarios/vocabulary.h"
@@ -54,9 +54,11 @@ void Session::start_when_ready() {
   start_waits_on_ = -1;
   const TableState s = rig_.display().state;
   if (s == TableState::Ready || s == TableState::Setup) {
-    actions_[index].accepted = do_action(actions_[index].action).accepted;
+    // a copy: the handler may record more and move the recorder's list
+    const Action action = parts_->recorder.actions()[index].action;
+    parts_->recorder.set_accepted(index, do_action(action).accepted);
   } else {
-    actions_[index].accepted = false;  // refused (the console shows why) or the table is busy
+    parts_->recorder.set_accepted(index, false);  // refused (the console shows why) or the table is busy
     log("refused", "refused", "the table did not take the prescription: the start was not sent");
   }
 }
@@ -73,8 +75,8 @@ bool Session::console_free() const {
 ApplyResult Session::do_action(const Action& a) {
   switch (a.kind) {
     case ActionKind::ReviewChart: return ApplyResult{true, scenario_.briefing};
-    case ActionKind::Ask: return speak_reply(answer(a.question));
-    case ActionKind::CheckIn: return speak_reply(check_in_reply());
+    case ActionKind::Ask: return speak_reply(parts_->patient.answer(a.question, scenario_, parts_->recorder, now_us_));
+    case ActionKind::CheckIn: return speak_reply(parts_->patient.check_in_reply(rig_.display().state));
     case ActionKind::DeclineTreatment: return on_decline(a);
     case ActionKind::SelectProtocol:
     case ActionKind::Set: return on_prescription(a);
@@ -114,15 +116,13 @@ ApplyResult Session::speak_reply(const std::string& reply) {
 ApplyResult Session::on_decline(const Action& a) {
   declined_ = true;
   if (under_traction()) press(hal::CommandKind::Stop);
-  say(dialogue::text(dialogue::Line::Declined));
+  say(parts_->patient.lines().text(dialogue::Line::Declined));
   return ApplyResult{true, "treatment declined: " + term_label(contraindications(),
                                                                term_label(precautions(), a.reason))};
 }
 
 ApplyResult Session::on_explain() {
-  scripted_anxiety_ = std::max(0, scripted_anxiety_ - 3);
-  patient_.anxiety_0_10 = std::max(0, patient_.anxiety_0_10 - 3);
-  say(dialogue::text(dialogue::Line::ProcedureExplained));
+  say(parts_->patient.on_explained());
   return ApplyResult{true, "procedure explained"};
 }
 
@@ -153,12 +153,10 @@ ApplyResult Session::on_set_angle(const Action& a) {
 
 ApplyResult Session::on_fit_harness(const Action& a) {
   if (under_traction()) return refuse("the harness cannot be refitted under traction");
-  patient_.harness_fitted = true;
-  patient_.harness_quality = a.quality;
+  parts_->patient.fit_harness(a.quality);
   rig_.fit_harness(fitting_of(a.quality));
   // a refit starts from a harness seated afresh: a slipping strap is cinched again
-  slip_at_fit_m_ = rig_.twin_state().harness_slip_m;
-  harness_slipped_ = false;
+  parts_->watchers.harness_refitted(rig_.twin_state().harness_slip_m);
   rig_.clear_fault("harness.slip");
   if (console_free()) press(hal::CommandKind::ConfirmHarness);
   return ApplyResult{true, "harness fitted (" + a.quality + ")"};
@@ -168,12 +166,12 @@ ApplyResult Session::on_confirm_harness() {
   // the operator's word to the firmware's interlock; the patient's harness stays as it is
   if (!console_free()) return refuse("the harnesses can be confirmed only at rest");
   press(hal::CommandKind::ConfirmHarness);
-  return ApplyResult{true, patient_.harness_fitted ? "harnesses confirmed"
+  return ApplyResult{true, parts_->patient.perceived().harness_fitted ? "harnesses confirmed"
                                                    : "harnesses confirmed on the console, not fitted"};
 }
 
 ApplyResult Session::on_give_stop_switch() {
-  patient_.stop_switch_in_hand = true;
+  parts_->patient.give_stop_switch();
   rig_.set_patient_stop_connected(true);
   // plugging the cable back in ends an unplugged-cable fault
   rig_.clear_fault("stop_switch.unplugged");
@@ -186,7 +184,7 @@ ApplyResult Session::on_remove_harness() {
       state == TableState::Releasing || state == TableState::Paused)
     raise_critical("harness_under_tension", "harness removed with the cord under tension (" +
                                                 fmt1(rig_.twin_state().cord_tension_n) + " N)");
-  patient_.harness_fitted = false;
+  parts_->patient.remove_harness();
   if (!under_traction()) rig_.unfasten_harness();
   return ApplyResult{true, "harness removed"};
 }
@@ -195,7 +193,7 @@ ApplyResult Session::on_remove_harness() {
 
 ApplyResult Session::on_start(const Action& a) {
   const TableState state = rig_.display().state;
-  if (critical_fault_seen_) {
+  if (parts_->watchers.critical_fault_seen()) {
     if (!service_called_)
       raise_critical("resumed_after_critical_fault",
                      "tried to restart after a critical fault without calling service");
@@ -213,7 +211,7 @@ ApplyResult Session::on_start(const Action& a) {
   // waits for the firmware to take it, as the console's Start does
   if (!resume && state == TableState::Idle && start_waits_on_ < 0 &&
       rig_.console().has_queued(hal::CommandKind::SetPrescription)) {
-    start_waits_on_ = static_cast<int64_t>(actions_.size()) - 1;
+    start_waits_on_ = static_cast<int64_t>(parts_->recorder.actions().size()) - 1;
     return ApplyResult{true, "starting once the table takes the prescription"};
   }
   if (!resume && state != TableState::Ready && state != TableState::Setup)
@@ -221,12 +219,13 @@ ApplyResult Session::on_start(const Action& a) {
                                 : "the table is not ready: select a protocol first");
   if (resume && (!has_protocol_ || state == TableState::Idle || state == TableState::Releasing))
     return refuse("nothing to resume");
-  if (harness_slipped_)
+  const PerceivedPatient& patient = parts_->patient.perceived();
+  if (parts_->watchers.harness_slipped())
     raise_critical("restarted_after_slip",
                    "traction restarted on a harness that had slipped, without refitting it");
-  if (!(patient_.stop_switch_in_hand && stop_switch_connected()))
+  if (!(patient.stop_switch_in_hand && stop_switch_connected()))
     raise_critical("no_stop_switch",
-                   patient_.stop_switch_in_hand
+                   patient.stop_switch_in_hand
                        ? "tried to start with the patient stop switch unplugged"
                        : "started without the stop switch in the patient's hand");
   if (resume) {
@@ -235,7 +234,7 @@ ApplyResult Session::on_start(const Action& a) {
     queue_prescription(std::max(1.0, remaining_s_ / 60.0));
   }
   // the console's harness confirmation is the trainee's fit_harness
-  if (patient_.harness_fitted) press(hal::CommandKind::ConfirmHarness);
+  if (patient.harness_fitted) press(hal::CommandKind::ConfirmHarness);
   press(hal::CommandKind::Start);
   return ApplyResult{true, resume ? "resuming" : "starting"};
 }
@@ -294,7 +293,7 @@ ApplyResult Session::on_stop_hardware(const Action& a) {
 }
 
 ApplyResult Session::on_end_session() {
-  if (patient_.harness_fitted && (under_traction() || rig_.twin_state().cord_tension_n > kHarnessFreeN))
+  if (parts_->patient.perceived().harness_fitted && (under_traction() || rig_.twin_state().cord_tension_n > kHarnessFreeN))
     raise_critical("ended_under_traction", "session ended with the patient still under traction");
   ended_ = true;
   log("state", "state:session_ended", "session ended by the trainee");

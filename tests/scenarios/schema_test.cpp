@@ -5,10 +5,13 @@
 
 #include <dirent.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
 #include "mini_schema.h"
+#include "patient_dialogue.h"
 #include "scenarios/action.h"
 #include "scenarios/faults.h"
 #include "scenarios/json_file.h"
@@ -112,6 +115,26 @@ TEST(Schema, VocabulariesAgreeWithTheEngine) {
   for (const Term& t : fault_catalogue()) EXPECT_TRUE(faults.validate(t.id).empty()) << t.id;
 }
 
+TEST(Schema, TheDialogueObjectNamesEveryLineIdAndNoOther) {
+  const nlohmann::json s = load("scenarios/schema/scenario.schema.json");
+  const nlohmann::json& d = s["properties"]["dialogue"];
+  EXPECT_EQ(d["additionalProperties"], false);
+  std::vector<std::string> ids;
+  for (auto it = d["properties"].begin(); it != d["properties"].end(); ++it) ids.push_back(it.key());
+  std::vector<std::string> engine;
+  for (std::size_t i = 0; i < dialogue::kLineCount; ++i) engine.push_back(dialogue::line_id(static_cast<dialogue::Line>(i)));
+  std::sort(ids.begin(), ids.end());
+  std::sort(engine.begin(), engine.end());
+  EXPECT_EQ(ids, engine);
+  // the schema's marks agree with the loader's: one {} where a value goes, none elsewhere
+  test::MiniSchema pain_now(d["properties"]["pain_now"]);
+  EXPECT_TRUE(pain_now.validate(nlohmann::json("About {} out of 10.")).empty());
+  EXPECT_FALSE(pain_now.validate(nlohmann::json("It hurts.")).empty());
+  test::MiniSchema cough(d["properties"]["cough"]);
+  EXPECT_TRUE(cough.validate(nlohmann::json("*coughs*")).empty());
+  EXPECT_FALSE(cough.validate(nlohmann::json("*coughs* {}")).empty());
+}
+
 TEST(Schema, MalformedFilesTheSchemaCanJudgeAreRefusedByItToo) {
   test::MiniSchema scenario(load("scenarios/schema/scenario.schema.json"));
   for (const char* f : {"scenario_missing_id", "scenario_version_is_string", "scenario_unknown_top_key",
@@ -119,7 +142,9 @@ TEST(Schema, MalformedFilesTheSchemaCanJudgeAreRefusedByItToo) {
                         "scenario_body_mass_out_of_range", "scenario_finding_unknown_question",
                         "scenario_unknown_contraindication", "scenario_event_bad_on_key",
                         "scenario_event_pain_out_of_range", "scenario_item_without_expect",
-                        "scenario_item_unknown_action", "scenario_negative_weight"}) {
+                        "scenario_item_unknown_action", "scenario_negative_weight",
+                        "scenario_dialogue_unknown_line", "scenario_dialogue_not_a_string",
+                        "scenario_dialogue_value_without_mark"}) {
     EXPECT_FALSE(scenario.validate(load(std::string("tests/data/malformed/") + f + ".json")).empty()) << f;
   }
   test::MiniSchema actions(load("scenarios/schema/actions.schema.json"));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -174,6 +175,9 @@ struct Scenario {
   Rubric rubric;
   double time_limit_s = 1200.0;  // the session ends on its own after this long
   CourseSpec course;             // sessions > 0: a course of care (format_version 2)
+  /// The patient's own words for shared lines: line id ("sharp_pain") to the text said in
+  /// its place. Lines not named here come from scenarios/dialogue/patient_lines.json.
+  std::map<std::string, std::string> dialogue;
   std::string source_file;       // where it was read from
 };
 
