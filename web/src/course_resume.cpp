@@ -96,7 +96,6 @@ void App::end_course_resume(bool ok, std::string why) {
   }
   go_to(render::Screen::Start);
   course_ = std::move(job->run);
-  start_pending_ = false;
   message_.clear();
   storage_message_.clear();
   clock_ = render::ClockView{};
