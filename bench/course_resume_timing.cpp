@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "build_name.h"
+#include "cpu_clock.h"
 #include "scenarios/course.h"
 #include "scenarios/course_replay.h"
 #include "scenarios/library.h"
@@ -21,27 +22,7 @@
 using namespace tractus;
 using namespace tractus::scenarios;
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-EM_JS(double, node_cpu_s, (), {
-  const u = process.cpuUsage();
-  return (u.user + u.system) * 1e-6;
-});
-#endif
-
-namespace {
-
-double cpu_now_s() {
-#ifdef __EMSCRIPTEN__
-  return node_cpu_s();
-#else
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-#endif
-}
-
-}  // namespace
+using bench::cpu_now_s;
 
 int main(int argc, char** argv) {
   const int repeats = argc > 1 && std::atoi(argv[1]) > 0 ? std::atoi(argv[1]) : 3;

@@ -16,6 +16,7 @@
 #include <cstdlib>
 
 #include "build_name.h"
+#include "cpu_clock.h"
 #include "rig_scenes.h"
 #include "twin_scenes.h"
 
@@ -23,30 +24,8 @@ using namespace tractus;
 
 namespace {
 
+using bench::cpu_now_s;
 using bench::kBuild;
-
-}  // namespace
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-// node's processor time of this process, seconds
-EM_JS(double, node_cpu_s, (), {
-  const u = process.cpuUsage();
-  return (u.user + u.system) * 1e-6;
-});
-#endif
-
-namespace {
-
-double cpu_now_s() {
-#ifdef __EMSCRIPTEN__
-  return node_cpu_s();
-#else
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-#endif
-}
 
 // one timed run: processor and wall seconds
 struct Timing {

@@ -9,6 +9,7 @@
 #include "scenarios/course.h"
 #include "scenarios/course_replay.h"
 #include "scenarios/library.h"
+#include "library_fixture.h"
 #include "test_paths.h"
 
 using namespace tractus;
@@ -18,10 +19,7 @@ namespace {
 
 // the library's course, cut to its first six sessions so the checks stay quick
 Scenario course() {
-  Scenario s;
-  LoadError e;
-  EXPECT_TRUE(load_scenario_file(test::repo_path("scenarios/library/course-lumbar-progression.json"), s, e))
-      << e.message();
+  Scenario s = test::library_scenario("course-lumbar-progression");
   s.course.sessions = 6;
   return s;
 }
