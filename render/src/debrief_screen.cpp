@@ -279,7 +279,7 @@ void DebriefScreen::draw_course_summary(const scenarios::CourseRun& run) {
     ImGui::TextColored(c, "%2d", cs.index + 1);
     ImGui::SameLine(30.0f);
     ImGui::Text("day %2.0f  pain %.1f  dose %4.1f lbf (tolerated %.0f)  %3.0f", cs.day, cs.day_pain_0_10,
-                cs.dose_lbf, cs.tolerance_lbf, cs.score);
+                cs.dose_n / units::kNewtonsPerLbf, cs.tolerance_n / units::kNewtonsPerLbf, cs.score);
     if (cs.flare) {
       ImGui::SameLine();
       ImGui::TextColored(theme::kDanger, "FLARE-UP");
@@ -288,7 +288,8 @@ void DebriefScreen::draw_course_summary(const scenarios::CourseRun& run) {
   if (!run.done()) {
     const scenarios::CourseSession& next = run.next_session();
     ImGui::TextWrapped("Next: day %.0f, pain %.1f/10 on arrival, prescription range %.0f-%.0f lbf.", next.day,
-                       next.day_pain_0_10, next.goal_min_lbf, next.goal_max_lbf);
+                       next.day_pain_0_10, next.goal_min_n / units::kNewtonsPerLbf,
+                       next.goal_max_n / units::kNewtonsPerLbf);
   }
   ImGui::Separator();
 }

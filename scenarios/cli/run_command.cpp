@@ -56,10 +56,11 @@ void print_course_summary(const scenarios::CourseReport& r) {
   std::printf("  session  day  pain  tolerance  goal lbf      dose   step  score\n");
   for (const scenarios::CourseSession& s : r.sessions)
     std::printf("  %7d %4.0f %5.1f %10.1f  %5.1f-%-5.1f %6.1f %+5.0f%% %6.1f%s\n", s.index + 1,
-                s.day, s.day_pain_0_10, s.tolerance_lbf, s.goal_min_lbf, s.goal_max_lbf,
-                s.dose_lbf, 100.0 * s.step_fraction, s.score, s.flare ? "  FLARE-UP" : "");
+                s.day, s.day_pain_0_10, s.tolerance_n / units::kNewtonsPerLbf,
+                s.goal_min_n / units::kNewtonsPerLbf, s.goal_max_n / units::kNewtonsPerLbf,
+                s.dose_n / units::kNewtonsPerLbf, 100.0 * s.step_fraction, s.score, s.flare ? "  FLARE-UP" : "");
   std::printf("  final: pain %.1f/10, tolerance %.1f lbf, retained disc height %.2f mm\n",
-              r.final_state.pain_0_10, r.final_state.tolerance_lbf,
+              r.final_state.pain_0_10, r.final_state.tolerance_n / units::kNewtonsPerLbf,
               r.final_state.retained_height_mm);
 }
 

@@ -27,6 +27,10 @@ constexpr double kHeightFadeDays = 7.0;
 constexpr double kHeightCarry = 0.2;
 
 double round1(double v) { return std::floor(v * 10.0 + 0.5) / 10.0; }
+// a force rounded to the 0.1 lbf the console shows it to (a dose, a goal's bound), in newtons
+double round_to_shown_n(double force_n) { return round1(force_n / kNewtonsPerLbf) * kNewtonsPerLbf; }
+// for the words a person reads
+std::string lbf1(double force_n) { return fmt1(force_n / kNewtonsPerLbf) + " lbf"; }
 
 // each session draws from its own stream so a session's swing does not depend on how many
 // draws the ones before it made
@@ -85,20 +89,19 @@ Scenario course_session_scenario(const Scenario& course, const CourseState& stat
   s.title += " (session " + n + ")";
   s.patient.presenting_complaint = "Low back pain about " + fmt1(day_pain_0_10) + "/10 today.";
   if (index > 0) {
-    const std::string last = state.last_dose_lbf > 0.0 ? fmt1(state.last_dose_lbf) + " lbf"
-                                                       : "no traction";
+    const std::string last = state.last_dose_n > 0.0 ? lbf1(state.last_dose_n) : "no traction";
     s.patient.history += " Course so far: " + std::to_string(index) + " session(s); last session " + last + ".";
     s.briefing += " Session " + n + ": last session " + last + "; resting pain " +
                   fmt1(day_pain_0_10) + "/10 today.";
   }
-  if (index > 0 && state.last_dose_lbf > 0.0) {
+  if (index > 0 && state.last_dose_n > 0.0) {
     // from holding the last dose to the course's largest step, never past its target; after a
     // flare-up the tolerance has fallen below the last dose and the range drops back with it
-    const double from = std::fmin(state.last_dose_lbf, state.tolerance_lbf);
-    const double hi = std::fmin(c.target_force_lbf, from * (1.0 + c.max_step_fraction));
+    const double from = std::fmin(state.last_dose_n, state.tolerance_n);
+    const double hi = std::fmin(c.target_force_n, from * (1.0 + c.max_step_fraction));
     s.goal.force_n.has_min = s.goal.force_n.has_max = true;
-    s.goal.force_n.min = round1(std::fmin(0.9 * from, hi)) * kNewtonsPerLbf;
-    s.goal.force_n.max = round1(hi) * kNewtonsPerLbf;
+    s.goal.force_n.min = round_to_shown_n(std::fmin(0.9 * from, hi));
+    s.goal.force_n.max = round_to_shown_n(hi);
   }
   return s;
 }
@@ -108,7 +111,7 @@ CourseRun::CourseRun(const Scenario& course, uint64_t seed, Mode mode) : course_
   report_.version = course.version;
   report_.seed = seed;
   state_.pain_0_10 = course.course.pain_start_0_10;
-  state_.tolerance_lbf = course.course.tolerance_lbf;
+  state_.tolerance_n = course.course.tolerance_n;
   plan_next();
 }
 
@@ -125,10 +128,10 @@ void CourseRun::plan_next() {
   next_.index = i;
   next_.day = c.days_between * i;
   next_.day_pain_0_10 = round1(twin::det::clamp(state_.pain_0_10 + c.pain_variation_0_10 * swing, 0.0, 10.0));
-  next_.tolerance_lbf = state_.tolerance_lbf;
+  next_.tolerance_n = state_.tolerance_n;
   next_scenario_ = course_session_scenario(course_, state_, i, next_.day_pain_0_10);
-  next_.goal_min_lbf = next_scenario_.goal.force_n.min / kNewtonsPerLbf;
-  next_.goal_max_lbf = next_scenario_.goal.force_n.max / kNewtonsPerLbf;
+  next_.goal_min_n = next_scenario_.goal.force_n.min;
+  next_.goal_max_n = next_scenario_.goal.force_n.max;
 }
 
 SessionOptions CourseRun::next_options() const {
@@ -149,25 +152,25 @@ const CourseSession& CourseRun::finish(const Session& session) {
   cs.stature_gain_mm = session.rig().twin_state().patient.stature_gain_mm;
 
   // the patient's answer to the dose, carried to the next session
-  const bool treated = session.first_start().started && session.max_force_n() / kNewtonsPerLbf >= kTreatedLbf;
-  cs.dose_lbf = treated ? round1(session.max_force_n() / kNewtonsPerLbf) : 0.0;
-  if (treated && st.last_dose_lbf > 0.0) cs.step_fraction = cs.dose_lbf / st.last_dose_lbf - 1.0;
-  if (treated && cs.dose_lbf > st.tolerance_lbf * (1.0 + c.flare_margin)) {
+  const bool treated = session.first_start().started && session.max_force_n() >= kTreatedLbf * kNewtonsPerLbf;
+  cs.dose_n = treated ? round_to_shown_n(session.max_force_n()) : 0.0;
+  if (treated && st.last_dose_n > 0.0) cs.step_fraction = cs.dose_n / st.last_dose_n - 1.0;
+  if (treated && cs.dose_n > st.tolerance_n * (1.0 + c.flare_margin)) {
     cs.flare = true;
     cs.critical_errors.push_back(CriticalError{
         "flare_up", session.now_us(),
-        "the dose of " + fmt1(cs.dose_lbf) + " lbf was past what the patient tolerated (" +
-            fmt1(st.tolerance_lbf) + " lbf): the back flared up after the session"});
+        "the dose of " + lbf1(cs.dose_n) + " was past what the patient tolerated (" +
+            lbf1(st.tolerance_n) + "): the back flared up after the session"});
     st.pain_0_10 = twin::det::clamp(st.pain_0_10 + c.flare_pain_0_10, 0.0, 10.0);
-    st.tolerance_lbf *= 1.0 - c.flare_tolerance_drop;
+    st.tolerance_n *= 1.0 - c.flare_tolerance_drop;
   } else if (treated) {
-    const double effect = std::fmin(1.0, cs.dose_lbf / c.target_force_lbf);
+    const double effect = std::fmin(1.0, cs.dose_n / c.target_force_n);
     st.pain_0_10 = std::fmax(0.5, st.pain_0_10 - c.pain_relief_per_session * effect);
     // the tissues adapt to the dose they were given: about adapt_per_session above it
-    st.tolerance_lbf = std::fmax(st.tolerance_lbf,
-                                 cs.dose_lbf * (1.0 + c.adapt_per_session * (1.0 + 0.3 * adapt_swing_)));
+    st.tolerance_n = std::fmax(st.tolerance_n,
+                               cs.dose_n * (1.0 + c.adapt_per_session * (1.0 + 0.3 * adapt_swing_)));
   }
-  if (treated) st.last_dose_lbf = cs.dose_lbf;
+  if (treated) st.last_dose_n = cs.dose_n;
   st.retained_height_mm = st.retained_height_mm * twin::det::exp(-c.days_between / kHeightFadeDays) +
                           kHeightCarry * (cs.stature_gain_mm > 0.0 ? cs.stature_gain_mm : 0.0);
 
@@ -210,9 +213,10 @@ json course_report_to_json(const CourseReport& r) {
     e["session"] = s.index + 1;
     e["day"] = s.day;
     e["pain_0_10"] = s.day_pain_0_10;
-    e["tolerance_lbf"] = s.tolerance_lbf;
-    e["goal_force_lbf"] = {s.goal_min_lbf, s.goal_max_lbf};
-    e["dose_lbf"] = s.dose_lbf;
+    // the file edge: the course report states forces in lbf
+    e["tolerance_lbf"] = s.tolerance_n / kNewtonsPerLbf;
+    e["goal_force_lbf"] = {s.goal_min_n / kNewtonsPerLbf, s.goal_max_n / kNewtonsPerLbf};
+    e["dose_lbf"] = s.dose_n / kNewtonsPerLbf;
     e["step_fraction"] = s.step_fraction;
     e["flare"] = s.flare;
     e["score"] = s.score;
@@ -223,8 +227,8 @@ json course_report_to_json(const CourseReport& r) {
     j["sessions"].push_back(e);
   }
   j["final"] = {{"pain_0_10", r.final_state.pain_0_10},
-                {"tolerance_lbf", r.final_state.tolerance_lbf},
-                {"last_dose_lbf", r.final_state.last_dose_lbf},
+                {"tolerance_lbf", r.final_state.tolerance_n / kNewtonsPerLbf},
+                {"last_dose_lbf", r.final_state.last_dose_n / kNewtonsPerLbf},
                 {"retained_height_mm", r.final_state.retained_height_mm}};
   return j;
 }

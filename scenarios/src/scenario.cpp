@@ -248,14 +248,15 @@ bool read_course(Fields& f, const json& j, int format_version, Scenario& s) {
   if (s.category != "course") return f.fail("$.category", "must be 'course' for a scenario with a course");
   CourseSpec& c = s.course;
   const std::string cp = "$.course";
+  double target_force_lbf = 0.0, tolerance_lbf = 0.0;  // the file's unit, converted below
   if (!f.object(*course, cp, {"sessions", "days_between", "target_force_lbf", "tolerance_lbf",
                               "adapt_per_session", "max_step_fraction", "flare_margin",
                               "pain_start_0_10", "pain_relief_per_session", "pain_variation_0_10",
                               "flare_pain_0_10", "flare_tolerance_drop"}) ||
       !f.integer(*course, cp, "sessions", c.sessions, true, 2, 40) ||
       !f.number(*course, cp, "days_between", c.days_between, false, 0.5, 14.0) ||
-      !f.number(*course, cp, "target_force_lbf", c.target_force_lbf, true, 5.0, 200.0) ||
-      !f.number(*course, cp, "tolerance_lbf", c.tolerance_lbf, true, 5.0, 200.0) ||
+      !f.number(*course, cp, "target_force_lbf", target_force_lbf, true, 5.0, 200.0) ||
+      !f.number(*course, cp, "tolerance_lbf", tolerance_lbf, true, 5.0, 200.0) ||
       !f.number(*course, cp, "adapt_per_session", c.adapt_per_session, false, 0.0, 0.5) ||
       !f.number(*course, cp, "max_step_fraction", c.max_step_fraction, false, 0.01, 1.0) ||
       !f.number(*course, cp, "flare_margin", c.flare_margin, false, 0.0, 2.0) ||
@@ -265,7 +266,9 @@ bool read_course(Fields& f, const json& j, int format_version, Scenario& s) {
       !f.number(*course, cp, "flare_pain_0_10", c.flare_pain_0_10, false, 0.0, 10.0) ||
       !f.number(*course, cp, "flare_tolerance_drop", c.flare_tolerance_drop, false, 0.0, 0.9))
     return false;
-  if (c.target_force_lbf * kNewtonsPerLbf > s.safety.max_safe_force_n)
+  c.target_force_n = target_force_lbf * kNewtonsPerLbf;
+  c.tolerance_n = tolerance_lbf * kNewtonsPerLbf;
+  if (c.target_force_n > s.safety.max_safe_force_n)
     return f.fail("$.course.target_force_lbf", "is above $.safety.max_safe_force_lbf");
   return true;
 }

@@ -86,9 +86,9 @@ TEST(CourseReplay, RebuildingFromTheRecordsGivesTheCourseAsPlayedAndItPlaysOnToT
   ASSERT_TRUE(rebuild_course(sc, through_json(course_progress(played)), rebuilt, why)) << why;
   // the scores, doses, flare checks and the state carried to the next session are the same
   EXPECT_EQ(course_report_to_json(rebuilt.run->report()).dump(), course_report_to_json(played.report()).dump());
-  EXPECT_EQ(rebuilt.run->state().tolerance_lbf, played.state().tolerance_lbf);
+  EXPECT_EQ(rebuilt.run->state().tolerance_n, played.state().tolerance_n);
   EXPECT_EQ(rebuilt.run->state().retained_height_mm, played.state().retained_height_mm);
-  EXPECT_GT(played.state().last_dose_lbf, 25.0);  // the expert treated: the state is not the start's
+  EXPECT_GT(played.state().last_dose_n, 25.0 * tractus::units::kNewtonsPerLbf);  // the expert treated: the state is not the start's
   EXPECT_EQ(rebuilt.run->next_session().index, 3);
   EXPECT_EQ(rebuilt.run->next_options().seed, played.next_options().seed);
   EXPECT_EQ(rebuilt.run->next_scenario().goal.force_n.max, played.next_scenario().goal.force_n.max);

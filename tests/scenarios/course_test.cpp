@@ -53,7 +53,7 @@ TEST(Course, TheExpertProgressesAboutTenPercentASessionWithinToleranceAndPasses)
   for (const CourseSession& s : r.sessions) {
     EXPECT_FALSE(s.flare) << "session " << s.index + 1;
     EXPECT_LE(s.step_fraction, sc.course.max_step_fraction) << "session " << s.index + 1;
-    EXPECT_LE(s.dose_lbf, s.tolerance_lbf * (1.0 + sc.course.flare_margin)) << "session " << s.index + 1;
+    EXPECT_LE(s.dose_n, s.tolerance_n * (1.0 + sc.course.flare_margin)) << "session " << s.index + 1;
     if (s.step_fraction > 0.02) {
       rising += s.step_fraction;
       ++rises;
@@ -62,7 +62,7 @@ TEST(Course, TheExpertProgressesAboutTenPercentASessionWithinToleranceAndPasses)
   // eight rises of 7-10% take 30 lbf to the 60 lbf target
   EXPECT_GE(rises, 7);
   EXPECT_NEAR(rising / rises, 0.095, 0.02);
-  EXPECT_NEAR(r.sessions.back().dose_lbf, 60.0, 1.5);
+  EXPECT_NEAR(r.sessions.back().dose_n / tractus::units::kNewtonsPerLbf, 60.0, 1.5);
   // the pain comes down, with ups and downs on the way
   EXPECT_LT(r.final_state.pain_0_10, sc.course.pain_start_0_10 - 2.0);
   int ups = 0;
@@ -85,8 +85,8 @@ TEST(Course, JumpingTheForceFiftyPercentFlaresTheBackUpAndFails) {
   EXPECT_FALSE(jump.passed);
   // the flare shows at the next session: more pain, a lower tolerance, a lower goal range
   EXPECT_GT(r.sessions[2].day_pain_0_10, r.sessions[1].day_pain_0_10 + 1.0);
-  EXPECT_LT(r.sessions[2].tolerance_lbf, 0.8 * r.sessions[1].tolerance_lbf);
-  EXPECT_LT(r.sessions[2].goal_max_lbf, jump.dose_lbf);
+  EXPECT_LT(r.sessions[2].tolerance_n, 0.8 * r.sessions[1].tolerance_n);
+  EXPECT_LT(r.sessions[2].goal_max_n, jump.dose_n);
   ASSERT_FALSE(r.critical_errors.empty());
   EXPECT_EQ(r.critical_errors.front(), "session 2: flare_up");
 }

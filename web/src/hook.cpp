@@ -183,8 +183,8 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
       g_buffer += v;
     }
     g_buffer += "],";
-    append_number(g_buffer, "tolerance_lbf", course->state().tolerance_lbf);
-    append_number(g_buffer, "last_dose_lbf", course->state().last_dose_lbf);
+    append_number(g_buffer, "tolerance_lbf", course->state().tolerance_n / units::kNewtonsPerLbf);
+    append_number(g_buffer, "last_dose_lbf", course->state().last_dose_n / units::kNewtonsPerLbf);
     g_buffer += std::string("\"done\":") + (course->done() ? "true" : "false") + "},";
   }
   if (const scenarios::ReplayTrace* film = app.film()) {

@@ -27,8 +27,8 @@ namespace tractus::scenarios {
 /// The patient's state carried between sessions.
 struct CourseState {
   double pain_0_10 = 5.0;        // resting back pain, before the day's swing
-  double tolerance_lbf = 33.0;   // force the patient takes without a flare
-  double last_dose_lbf = 0.0;    // highest cord tension of the last treated session, 0 if none
+  double tolerance_n = 33.0 * units::kNewtonsPerLbf;  // force the patient takes without a flare
+  double last_dose_n = 0.0;      // highest cord tension of the last treated session, 0 if none
   double retained_height_mm = 0.0;  // disc height kept from session to session
 };
 
@@ -37,9 +37,10 @@ struct CourseSession {
   int index = 0;                 // 0-based
   double day = 0.0;              // days since the first session
   double day_pain_0_10 = 0.0;    // resting pain on the day, with its swing
-  double tolerance_lbf = 0.0;    // the tolerance going in
-  double goal_min_lbf = 0.0, goal_max_lbf = 0.0;  // the prescription range for the session
-  double dose_lbf = 0.0;         // highest true cord tension, 0 when not treated
+  double tolerance_n = 0.0;      // the tolerance going in
+  double goal_min_n = 0.0, goal_max_n = 0.0;  // the prescription range for the session
+  double dose_n = 0.0;           // highest true cord tension as the console shows it (to
+                                 // 0.1 lbf), 0 when not treated
   double step_fraction = 0.0;    // dose over the last treated dose, less 1
   bool flare = false;            // the dose flared the back up
   double score = 0.0;

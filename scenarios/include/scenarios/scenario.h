@@ -148,8 +148,9 @@ struct Rubric {
 struct CourseSpec {
   int sessions = 0;                      // 0: the scenario is a single session
   double days_between = 2.0;             // days off the table between sessions
-  double target_force_lbf = 60.0;        // the dose the course works up to
-  double tolerance_lbf = 33.0;           // force the patient tolerates at the first session
+  double target_force_n = 60.0 * units::kNewtonsPerLbf;  // the dose the course works up to
+  double tolerance_n = 33.0 * units::kNewtonsPerLbf;     // force tolerated at the first session
+                                                         // (both lbf in the file)
   double adapt_per_session = 0.10;       // a tolerated session raises the tolerance this share
   double max_step_fraction = 0.15;       // a bigger session-to-session rise earns no prescription credit
   double flare_margin = 0.20;            // a dose above tolerance x (1 + this) flares the back up
