@@ -94,4 +94,16 @@ else
   log "playwright-core $have already installed"
 fi
 
+# npm: the server behind ./tractus serve (sirv for the static site, ws for the classroom relay),
+# exact versions in server/package-lock.json; both support node 18
+server_dir="$here/server"
+server_want=$(node -p "const p=require('$server_dir/package.json').dependencies; Object.keys(p).map(k=>k+'@'+p[k]).join(' ')")
+server_have=$(node -p "const p=require('$server_dir/package.json').dependencies; Object.keys(p).map(k=>{try{return k+'@'+require('$server_dir/node_modules/'+k+'/package.json').version}catch(e){return ''}}).join(' ')" 2>/dev/null || true)
+if [ "$server_want" != "$server_have" ]; then
+  log "installing the server's packages ($server_want) from npm into server/node_modules"
+  (cd "$server_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+else
+  log "server packages $server_have already installed"
+fi
+
 log "done"

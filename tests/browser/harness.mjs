@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from '../../web/serve.mjs';
+import { serve } from '../../server/lib/http_server.mjs';
 
 export const siteDir = process.env.TRACTUS_SITE_DIR;
 export const screenshotDir = process.env.TRACTUS_SCREENSHOT_DIR || path.resolve('screenshots');
