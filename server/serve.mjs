@@ -1,5 +1,6 @@
 // The server behind `./tractus serve`: the built web trainer, on loopback unless --lan.
-// usage: node server/serve.mjs SITE_DIR [--port N] [--lan] [--no-precompress]
+// usage: node server/serve.mjs SITE_DIR [--port N] [--lan] [--no-precompress] [--no-relay]
+//                              [--rooms-file FILE]
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,15 +10,22 @@ import { precompress } from './lib/precompress.mjs';
 
 export { serve };
 
-const usage = 'usage: node server/serve.mjs SITE_DIR [--port N] [--lan] [--no-precompress]';
+const usage = 'usage: node server/serve.mjs SITE_DIR [--port N] [--lan] [--no-precompress] [--no-relay] [--rooms-file FILE]';
 
-/** Reads the command line; returns { site, port, lan, precompress } or { error }. */
+/** Reads the command line; returns { site, port, lan, precompress, relay, roomsFile } or
+ *  { error }. */
 export function parseArgs(argv) {
-  const opts = { site: null, port: 8080, lan: false, precompress: true };
+  const opts = { site: null, port: 8080, lan: false, precompress: true, relay: true, roomsFile: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--lan') opts.lan = true;
     else if (a === '--no-precompress') opts.precompress = false;
+    else if (a === '--no-relay') opts.relay = false;
+    else if (a === '--rooms-file') {
+      const v = argv[++i];
+      if (!v) return { error: '--rooms-file: a file name is missing' };
+      opts.roomsFile = v;
+    }
     else if (a === '--port') {
       const v = argv[++i];
       if (!/^\d{1,5}$/.test(v ?? '') || Number(v) > 65535) return { error: `--port: '${v ?? ''}' is not a port number (0-65535)` };
@@ -45,7 +53,8 @@ async function main() {
     }
   }
   const host = opts.lan ? '0.0.0.0' : '127.0.0.1';
-  const { url } = await serve(opts.site, opts.port, host);
+  const relay = opts.relay && { roomsFile: opts.roomsFile ?? undefined };
+  const { url } = await serve(opts.site, opts.port, host, { relay });
   if (opts.lan) {
     const port = new URL(url).port;
     const addrs = lanAddresses();
@@ -53,6 +62,7 @@ async function main() {
     if (addrs.length === 0) console.log('  (no network address found: only this machine can connect)');
     for (const a of addrs) console.log(`  http://${a}:${port}/`);
     console.log(`  and on this machine ${url}  (Ctrl+C stops it)`);
+    if (opts.relay) console.log('A trainee opens a room from the toolbar; the instructor joins with its code (docs/classroom.md).');
   } else {
     console.log(`Tractus is served at ${url}  (Ctrl+C stops it; --lan serves a classroom)`);
   }

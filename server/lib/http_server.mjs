@@ -2,6 +2,7 @@
 // server down, serving the static site; the classroom relay attaches to its upgrade event.
 import http from 'node:http';
 import { defaultLimits } from './limits.mjs';
+import { attachRelay } from './relay/relay.mjs';
 import { staticHandler } from './static.mjs';
 
 /**
@@ -41,17 +42,24 @@ export function createTractusServer(root, limits = {}) {
 
 /**
  * Serves the files under root on host:port (port 0 picks a free one); resolves to
- * { server, url } once listening. The default host is loopback: only this machine can reach
- * it. options.limits overrides server limits.
+ * { server, url, relay } once listening. The default host is loopback: only this machine can
+ * reach it. options.limits overrides server limits; options.relay (an options object for
+ * attachRelay, or true) also serves the classroom relay at /relay, else relay is null.
  */
 export function serve(root, port = 8080, host = '127.0.0.1', options = {}) {
   const server = createTractusServer(root, options.limits);
+  const relay = options.relay ? attachRelay(server, options.relay === true ? {} : options.relay) : null;
+  if (relay) {
+    // closing the server closes the relay's sockets first, or close would wait on them forever
+    const closeHttp = server.close.bind(server);
+    server.close = (cb) => { relay.close(); return closeHttp(cb); };
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host;
-      resolve({ server, url: `http://${shownHost}:${server.address().port}/` });
+      resolve({ server, url: `http://${shownHost}:${server.address().port}/`, relay });
     });
   });
 }

@@ -13,8 +13,11 @@ import { makeSite } from './helpers.mjs';
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'serve.mjs');
 
 test('options are read strictly and each error names the option', () => {
-  assert.deepEqual(parseArgs(['site']), { site: 'site', port: 8080, lan: false, precompress: true });
-  assert.deepEqual(parseArgs(['site', '--port', '9000', '--lan']), { site: 'site', port: 9000, lan: true, precompress: true });
+  const plain = { site: 'site', port: 8080, lan: false, precompress: true, relay: true, roomsFile: null };
+  assert.deepEqual(parseArgs(['site']), plain);
+  assert.deepEqual(parseArgs(['site', '--port', '9000', '--lan']), { ...plain, port: 9000, lan: true });
+  assert.deepEqual(parseArgs(['site', '--no-relay', '--rooms-file', 'r.json']), { ...plain, relay: false, roomsFile: 'r.json' });
+  assert.match(parseArgs(['site', '--rooms-file']).error, /^--rooms-file: a file name is missing/);
   assert.match(parseArgs(['site', '--port', '9x']).error, /^--port: '9x'/);
   assert.match(parseArgs(['site', '--port', '70000']).error, /^--port: '70000'/);
   assert.match(parseArgs(['site', '--port']).error, /^--port: ''/);
