@@ -62,7 +62,7 @@ async function main() {
     if (addrs.length === 0) console.log('  (no network address found: only this machine can connect)');
     for (const a of addrs) console.log(`  http://${a}:${port}/`);
     console.log(`  and on this machine ${url}  (Ctrl+C stops it)`);
-    if (opts.relay) console.log('A trainee opens a room from the toolbar; the instructor joins with its code (docs/classroom.md).');
+    if (opts.relay) console.log(`The classroom relay listens at ws://HOST:${port}/relay (docs/classroom.md).`);
   } else {
     console.log(`Tractus is served at ${url}  (Ctrl+C stops it; --lan serves a classroom)`);
   }
