@@ -251,8 +251,12 @@ ChainFrame chain_frame(const ChainSpec& spec, const ChainPose& rest, const twin:
   const twin::LevelState* levels = spec.cervical ? state.patient.cervical : state.patient.lumbar;
   float front[kMaxChainVertebrae] = {}, back[kMaxChainVertebrae] = {};
   for (int i = 0; i < n; ++i) {
-    front[i] = f(levels[i].anterior_separation_mm) * kSeparationExaggeration;
-    back[i] = f(levels[i].posterior_separation_mm) * kSeparationExaggeration;
+    // the mean opening is drawn larger; the tilt between the rims stays true to scale, since
+    // ten times a millimetre's difference over a 30 mm endplate would bend the chain double
+    const float ant = f(levels[i].anterior_separation_mm), post = f(levels[i].posterior_separation_mm);
+    const float mean = 0.5f * (ant + post);
+    front[i] = mean * kSeparationExaggeration + (ant - mean);
+    back[i] = mean * kSeparationExaggeration + (post - mean);
   }
   const ChainPose now = chain_pose(spec, front, back);
   // the held end: L1's upper endplate, or T1's lower one

@@ -195,6 +195,14 @@ TEST(AnatomyChain, FramesHoldTheirEndAndMoveThePelvisWithTheOpening) {
     state.patient.lumbar[i].posterior_separation_mm = 1.0;
   }
   const ChainFrame pulled = chain_frame(spec, rest, state, held, glm::mat4(1.0f));
+  // a level opening 1 mm more at the back than the front tilts by its true 1/depth radians,
+  // not ten times that: the chain keeps its shape under a flexing pull
+  twin::TwinState flexed;
+  flexed.patient.lumbar[3].posterior_separation_mm = 1.0;
+  const ChainFrame tilted = chain_frame(spec, rest, flexed, held, glm::mat4(1.0f));
+  const glm::vec3 a = glm::mat3(tilted.bone[7]) * glm::vec3(1, 0, 0), b = glm::mat3(still.bone[7]) * glm::vec3(1, 0, 0);
+  const double tilt_rad = std::acos(std::min(1.0f, glm::dot(glm::normalize(a), glm::normalize(b))));
+  EXPECT_NEAR(tilt_rad, 1.0 / spec.vertebrae[6].g.endplate_depth_mm, 0.002);
   // L1's upper endplate stays where the table holds it (1 micrometre)
   const glm::vec3 l1_top(pulled.bone[3] * rest.frame[3] * glm::vec4(0, 0, 0, 1));
   EXPECT_NEAR(glm::distance(l1_top, held), 0.0, 1e-6);

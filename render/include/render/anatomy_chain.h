@@ -77,8 +77,9 @@ struct ChainFrame {
   glm::vec3 min_m{0.0f}, max_m{0.0f};         ///< bounds of the vertebral bodies' centres
 };
 
-/// Poses the chain for the twin's state: each level opens by the twin's anterior and
-/// posterior separation times the view's exaggeration (spine_layout.h), the herniation bulges
+/// Poses the chain for the twin's state: each level's mean opening (of the twin's anterior and
+/// posterior separation) is drawn times the view's exaggeration (spine_layout.h) while the
+/// difference between its rims, the tilt, stays true to scale; the herniation bulges
 /// its disc's back by the protrusion times the bulge exaggeration, discs take their pressure
 /// colour and roots their compression colour. The held end stays put: L1's upper endplate
 /// centre (lumbar) or T1's lower one (cervical) at held_m, in the coordinates that
