@@ -53,10 +53,18 @@ void SceneView::draw_live(const scenarios::Rig& rig, int fb_w, int fb_h, const L
   options.cervical_unit = area.cervical_unit;
   scene_labels_.clear();
   options.labels = labels_ ? &scene_labels_ : nullptr;
+  options.anatomy = &anatomy_;
   scene_info_ = draw_table_scene(shapes_, rig.model(), rig.twin_state(), options);
-  shapes_.flush();
+  flush(static_cast<float>(view_w) / static_cast<float>(view_h));
   if (!area.full_view) draw_view_labels(static_cast<float>(view_w) / static_cast<float>(view_h), area.left_css_px);
   glViewport(0, 0, fb_w, fb_h);
+}
+
+void SceneView::flush(float aspect) {
+  // the opaque table, then the spine, then the ghosted body over both
+  shapes_.flush_opaque();
+  anatomy_.flush(camera_.projection(aspect) * camera_.view(), camera_.eye());
+  shapes_.flush_translucent();
 }
 
 void SceneView::draw_replay(const scenarios::ReplayTrace* film, double t_s, const float rect_css[4], int fb_w,
@@ -76,8 +84,9 @@ void SceneView::draw_replay(const scenarios::ReplayTrace* film, double t_s, cons
   shapes_.begin(camera_.view(), camera_.projection(static_cast<float>(w) / static_cast<float>(h)), camera_.eye());
   SceneOptions options;
   options.xray = xray_;
+  options.anatomy = &anatomy_;
   scene_info_ = draw_table_scene(shapes_, film->session().rig().model(), frame->twin, options);
-  shapes_.flush();
+  flush(static_cast<float>(w) / static_cast<float>(h));
   glViewport(0, 0, fb_w, fb_h);
 }
 

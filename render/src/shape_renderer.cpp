@@ -290,10 +290,12 @@ void ShapeRenderer::issue(const ShapeDraw& d) {
   glBindVertexArray(m.vao);
   glDrawElements(GL_TRIANGLES, m.index_count, GL_UNSIGNED_SHORT, nullptr);
   ++last_draw_calls_;
+  last_triangles_ += m.index_count / 3;
 }
 
-void ShapeRenderer::flush() {
+void ShapeRenderer::flush_opaque() {
   last_draw_calls_ = 0;
+  last_triangles_ = 0;
   glUseProgram(program_);
   glUniformMatrix4fv(u_view_proj_, 1, GL_FALSE, glm::value_ptr(view_proj_));
   glUniform3fv(u_eye_, 1, glm::value_ptr(eye_m_));
@@ -303,6 +305,16 @@ void ShapeRenderer::flush() {
   glDisable(GL_BLEND);
   glDepthMask(GL_TRUE);
   for (const ShapeDraw& d : opaque_) issue(d);
+  glBindVertexArray(0);
+}
+
+void ShapeRenderer::flush_translucent() {
+  glUseProgram(program_);
+  glUniformMatrix4fv(u_view_proj_, 1, GL_FALSE, glm::value_ptr(view_proj_));
+  glUniform3fv(u_eye_, 1, glm::value_ptr(eye_m_));
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glDisable(GL_CULL_FACE);
   // translucent shapes back to front, without writing depth
   std::sort(translucent_.begin(), translucent_.end(), [&](const ShapeDraw& a, const ShapeDraw& b) {
     return glm::distance(glm::vec3(a.model[3]), eye_m_) > glm::distance(glm::vec3(b.model[3]), eye_m_);

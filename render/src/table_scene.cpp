@@ -6,7 +6,6 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
-#include "render/spine_layout.h"
 #include "render/spine_scene.h"
 #include "render/table_geometry.h"
 
@@ -191,16 +190,13 @@ SceneInfo draw_table_scene(ShapeRenderer& s, const twin::TwinModel& model, const
   }
 
   // the spine inside the ghosted body
-  const SpineLayout spine = layout_spine(model, state, cervical, cervical ? kCervicalFixedEnd : kLumbarFixedEnd);
-  const float spine_x = 0.5f * (spine.vertebrae.front().x0_m + spine.vertebrae.back().x1_m);
-  info.spine_centre_m = glm::vec3(spine_x, spine.axis_y_m, 0.0f) + lift;
-  if (xray) {
-    std::vector<SceneLabel> spine_labels;
-    draw_spine(s, spine, labels != nullptr ? &spine_labels : nullptr);
-    for (SceneLabel& l : spine_labels) {
-      l.world_m += lift;
-      labels->push_back(l);
-    }
+  if (options.anatomy != nullptr) {
+    const glm::mat4 world_from_table = glm::translate(glm::mat4(1.0f), lift);
+    const ChainFrame spine = draw_spine(*options.anatomy, model, state, cervical,
+                                        cervical ? kCervicalFixedEnd : kLumbarFixedEnd, world_from_table, xray, labels);
+    info.spine_centre_m = spine.centre_m;
+    info.spine_min_m = spine.min_m;
+    info.spine_max_m = spine.max_m;
   }
   s.set_parent(glm::mat4(1.0f));
   return info;

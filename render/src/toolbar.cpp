@@ -80,10 +80,11 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
     OrbitCamera camera = req.camera.value_or(view.camera());
     camera.apply(preset);
     if (preset == CameraPreset::Spine) {
-      // aim a little caudal of and above the chain, so it sits left and low, clear of the spine panel
+      // aim cranial of and above the chain, so it sits right of centre and low: between the
+      // patient panel (bottom left) and the spine panel (top right)
       const SceneInfo& info = view.info();
       const float scale = info.cervical ? 0.7f : 1.0f;
-      camera.target_m = info.spine_centre_m + scale * glm::vec3(0.05f, 0.035f, 0.0f);
+      camera.target_m = info.spine_centre_m + scale * glm::vec3(-0.08f, 0.06f, 0.0f);
       camera.distance_m *= scale;
       xray = true;
       req.xray = true;

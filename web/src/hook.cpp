@@ -248,6 +248,8 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   g_buffer += std::string("\"budget_hit\":") + (app.sim_clock().last().budget_hit ? "true" : "false") + "},";
   append_number(g_buffer, "console_overflow_px", app.ui().console_overflow_px());
   append_number(g_buffer, "scene_draw_calls", app.ui().scene_draw_calls());
+  append_number(g_buffer, "scene_triangles", app.ui().scene_triangles());
+  append_number(g_buffer, "spine_triangles", app.ui().spine_triangles());
   g_buffer += std::string("\"xray\":") + (app.ui().xray() ? "true," : "false,");
   append_number(g_buffer, "scene_labels", app.ui().scene_label_count());
   const web::FrameStats f = app.frame_stats();

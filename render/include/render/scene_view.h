@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "render/anatomy_renderer.h"
 #include "render/camera.h"
 #include "render/scene_label.h"
 #include "render/screen_context.h"
@@ -29,8 +30,11 @@ struct LiveViewArea {
 class SceneView {
  public:
   /// Creates the GPU resources; call once a GL context is current. Returns false on failure.
-  bool init() { return shapes_.init(); }
-  void shutdown() { shapes_.shutdown(); }
+  bool init() { return shapes_.init() && anatomy_.init(); }
+  void shutdown() {
+    shapes_.shutdown();
+    anatomy_.shutdown();
+  }
 
   const OrbitCamera& camera() const { return camera_; }
   OrbitCamera& camera() { return camera_; }
@@ -39,7 +43,10 @@ class SceneView {
   /// What the last scene reported (the middle of the spine on show).
   const SceneInfo& info() const { return scene_info_; }
   /// Draw calls the scene issued in the last frame.
-  int draw_calls() const { return shapes_.last_draw_calls(); }
+  int draw_calls() const { return shapes_.last_draw_calls() + (anatomy_.last_triangles() > 0 ? 1 : 0); }
+  /// Triangles the scene drew in the last frame; the x-ray spine's alone.
+  int triangles() const { return shapes_.last_triangles() + anatomy_.last_triangles(); }
+  int spine_triangles() const { return anatomy_.last_triangles(); }
   /// Labels the scene queued in the last frame (0 with labels off).
   int label_count() const { return labels_ ? static_cast<int>(scene_labels_.size()) : 0; }
 
@@ -56,8 +63,11 @@ class SceneView {
  private:
   // labels and the x-ray note over the 3D view (view3d_overlay.cpp)
   void draw_view_labels(float aspect, float left_css_px);
+  // draws what the scene queued: opaque shapes, the spine, translucent shapes
+  void flush(float aspect);
 
   ShapeRenderer shapes_;
+  AnatomyRenderer anatomy_;             // the x-ray spine, one static buffer
   OrbitCamera camera_;
   bool xray_ = false;                // translucent body with the spine inside
   bool labels_ = false;              // labels on the main parts

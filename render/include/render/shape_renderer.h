@@ -47,11 +47,21 @@ class ShapeRenderer {
   void sphere(const glm::vec3& centre_m, const glm::vec3& radii_m, const glm::vec4& colour);
   /// Convenience: a capsule between two points (a cylinder with spherical ends).
   void capsule(const glm::vec3& a_m, const glm::vec3& b_m, float radius_m, const glm::vec4& colour);
-  /// Draws everything queued since begin().
-  void flush();
+  /// Draws everything queued since begin(): flush_opaque() then flush_translucent().
+  void flush() {
+    flush_opaque();
+    flush_translucent();
+  }
+  /// Draws the opaque shapes queued since begin(); other opaque geometry (the spine) may be
+  /// drawn after it and before flush_translucent(), so the ghosted body blends over both.
+  void flush_opaque();
+  /// Draws the translucent shapes back to front without writing depth.
+  void flush_translucent();
 
   /// Number of draw calls issued by the last flush().
   int last_draw_calls() const { return last_draw_calls_; }
+  /// Number of triangles drawn by the last flush().
+  int last_triangles() const { return last_triangles_; }
 
  private:
   struct Mesh {
@@ -70,6 +80,7 @@ class ShapeRenderer {
   glm::mat4 parent_{1.0f};
   std::vector<ShapeDraw> opaque_, translucent_;
   int last_draw_calls_ = 0;
+  int last_triangles_ = 0;
 };
 
 }  // namespace tractus::render

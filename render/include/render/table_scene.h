@@ -10,6 +10,7 @@
 
 #include <glm/glm.hpp>
 
+#include "render/anatomy_renderer.h"
 #include "render/scene_label.h"
 #include "render/shape_renderer.h"
 #include "twin/model.h"
@@ -28,12 +29,16 @@ struct SceneOptions {
   bool cervical_unit = false;
   /// When not null, receives labels for the main parts (and the spine in x-ray).
   std::vector<SceneLabel>* labels = nullptr;
+  /// Draws the x-ray spine; without it the scene has no spine (spine_centre_m stays zero).
+  AnatomyRenderer* anatomy = nullptr;
 };
 
 /// What the scene reports back to the view.
 struct SceneInfo {
   /// Middle of the spinal chain on show, world metres: where the spine camera looks.
   glm::vec3 spine_centre_m{0.0f};
+  /// Bounds of the vertebral bodies' centres of the chain on show, world metres.
+  glm::vec3 spine_min_m{0.0f}, spine_max_m{0.0f};
   bool cervical = false;
 };
 

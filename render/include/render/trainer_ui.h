@@ -62,6 +62,9 @@ class TrainerUi {
   float console_overflow_px() const { return console_.overflow_px(); }
   /// Draw calls the 3D scene issued in the last frame.
   int scene_draw_calls() const { return scene_.draw_calls(); }
+  /// Triangles the 3D view drew in the last frame, and the x-ray spine's share of them.
+  int scene_triangles() const { return scene_.triangles(); }
+  int spine_triangles() const { return scene_.spine_triangles(); }
   /// Whether the 3D view shows the x-ray spine and the part labels (toolbar toggles).
   bool xray() const { return scene_.xray(); }
   bool labels() const { return scene_.labels(); }
