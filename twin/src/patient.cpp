@@ -223,7 +223,7 @@ void step_slow(const TwinModel& model, TwinState& state, double dt_s, bool lying
   const double spine_force_n = ps.spine_force_n;
 
   // smoothing factors for this step; standing, fluid leaves faster than it returns lying
-  const double fluid_speed = lying ? 1.0 : 1.5;
+  const double fluid_speed = lying ? 1.0 : p.fluid_standing_speedup;
   Alphas al, ac;
   // a degenerated disc's calcified endplates slow the flow [U]
   for (int i = 0; i < kLumbarLevels; ++i) {

@@ -90,6 +90,8 @@ const NumberField kNumbers[] = {
     {"implant_rated_compression_n", &P::implant_rated_compression_n, 50.0, 20000.0},
     {"implant_rated_moment_nm", &P::implant_rated_moment_nm, 0.5, 200.0},
     {"overnight_swelling_mpa", &P::overnight_swelling_mpa, 0.0, 1.0},
+    {"overnight_tau_standing_s", &P::overnight_tau_standing_s, 60.0, 86400.0},
+    {"fluid_standing_speedup", &P::fluid_standing_speedup, 0.1, 20.0},
     {"lumbar_top_axis_deg", &P::lumbar_top_axis_deg, -30.0, 60.0},
     {"cervical_c45_axis_deg", &P::cervical_c45_axis_deg, -30.0, 40.0},
     {"pelvic_lever_m", &P::pelvic_lever_m, 0.0, 0.3},

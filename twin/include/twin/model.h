@@ -284,11 +284,16 @@ struct PatientModel {
   double standing_pressure_mpa = 0.50;       // relaxed standing, L4-5 (Wilke 1999) [S]
   double thoracic_fluid_mm_per_mpa = 5.6;    // the twelve thoracic discs lumped together
   /// A slow whole-spine compartment of hydration: lying it gains up to overnight_gain_mm with
-  /// a time constant of hours, standing it loses it within the first hour or so. With the fast
+  /// a time constant of hours, and standing it loses it again by compression creep, also over
+  /// hours ("disc creep under compression has time constants of hours" [S]). With the fast
   /// per-disc compartment this gives 1-2 cm of stature a day [S] and 6 mm in 42 min [S].
   double overnight_gain_mm = 9.4;
   double overnight_tau_lying_s = 18000.0;
-  double overnight_tau_standing_s = 2400.0;
+  double overnight_tau_standing_s = 9900.0;
+  /// Upright, the fast per-disc compartment loses its water this many times faster than it
+  /// regains it lying (tau_f / fluid_standing_speedup): both compartments creep under load
+  /// faster than they recover, the direction of the creep literature [U: magnitude].
+  double fluid_standing_speedup = 3.0;
   /// The swelling term of every nucleus once the slow compartment holds all of the night's
   /// water; it grows as the square of the share regained. Calibrated so that the lying pressure
   /// rises from 0.10 to 0.24 MPa over a night in bed, when 80% is back (Wilke 1999 [S]).
