@@ -7,8 +7,9 @@
 //   [SECTION] drawing a chain
 #include "render/anatomy_renderer.h"
 
+#include "gl_program.h"
+
 #include <cstddef>
-#include <cstdio>
 
 #include <glm/gtc/type_ptr.hpp>
 
@@ -66,41 +67,12 @@ void main() {
 }
 )";
 
-GLuint compile(GLenum type, const char* source) {
-  const GLuint s = glCreateShader(type);
-  glShaderSource(s, 1, &source, nullptr);
-  glCompileShader(s);
-  GLint ok = 0;
-  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024];
-    glGetShaderInfoLog(s, sizeof log, nullptr, log);
-    std::fprintf(stderr, "anatomy shader failed to compile: %s\n", log);
-    glDeleteShader(s);
-    return 0;
-  }
-  return s;
-}
-
 }  // namespace
 
 // [SECTION] GPU resources
 bool AnatomyRenderer::init() {
-  const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-  if (vs == 0 || fs == 0) return false;
-  program_ = glCreateProgram();
-  glAttachShader(program_, vs);
-  glAttachShader(program_, fs);
-  glLinkProgram(program_);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    std::fprintf(stderr, "anatomy shader failed to link\n");
-    return false;
-  }
+  program_ = link_program(kVertexShader, kFragmentShader, "anatomy");
+  if (program_ == 0) return false;
   u_view_proj_ = glGetUniformLocation(program_, "u_view_proj");
   u_bones_ = glGetUniformLocation(program_, "u_bones");
   u_colours_ = glGetUniformLocation(program_, "u_colours");

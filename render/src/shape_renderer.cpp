@@ -9,9 +9,10 @@
 //   [SECTION] drawing the queue
 #include "render/shape_renderer.h"
 
+#include "gl_program.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
@@ -58,22 +59,6 @@ void main() {
   frag = vec4(pow(c, vec3(1.0 / 2.2)), u_colour.a);
 }
 )";
-
-GLuint compile(GLenum type, const char* source) {
-  const GLuint s = glCreateShader(type);
-  glShaderSource(s, 1, &source, nullptr);
-  glCompileShader(s);
-  GLint ok = 0;
-  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024];
-    glGetShaderInfoLog(s, sizeof log, nullptr, log);
-    std::fprintf(stderr, "shape shader failed to compile: %s\n", log);
-    glDeleteShader(s);
-    return 0;
-  }
-  return s;
-}
 
 // [SECTION] meshes: box, cylinder, sphere
 // vertex layout: position xyz, normal xyz
@@ -154,21 +139,8 @@ void build_sphere(std::vector<float>& v, std::vector<unsigned short>& idx, int r
 
 // [SECTION] GPU resources: init and shutdown
 bool ShapeRenderer::init() {
-  const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-  if (vs == 0 || fs == 0) return false;
-  program_ = glCreateProgram();
-  glAttachShader(program_, vs);
-  glAttachShader(program_, fs);
-  glLinkProgram(program_);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    std::fprintf(stderr, "shape shader failed to link\n");
-    return false;
-  }
+  program_ = link_program(kVertexShader, kFragmentShader, "shape");
+  if (program_ == 0) return false;
   u_view_proj_ = glGetUniformLocation(program_, "u_view_proj");
   u_model_ = glGetUniformLocation(program_, "u_model");
   u_normal_ = glGetUniformLocation(program_, "u_normal");
