@@ -217,11 +217,7 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
     case TableState::Ready: {
       // Setup and Ready follow the interlocks: a cable pulled or a pendant pressed goes back
       if (display_.state != TableState::Idle) enter_setup_or_ready(sensors);
-      ActuatorFrame out = safe_outputs();
-      out.lamp = display_.state == TableState::Ready ? ActuatorFrame::Lamp::Green
-                                                     : ActuatorFrame::Lamp::Amber;
-      display_.target_force_n = 0.0f;
-      return out;
+      return run_at_rest();
     }
 
     case TableState::Pretension: {

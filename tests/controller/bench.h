@@ -30,6 +30,7 @@ struct Bench {
   bool drum_held = false;   // something the firmware cannot command holds the drum (a spring
                             // brake without power, a jammed shaft): the force stays
   float cell_noise_n = 0.0f;         // extra load-cell noise, standard deviation (a failing cell)
+  float cell_offset_n = 0.0f;        // the cell's zero drifted by this since the tare (no force)
   int32_t cell_frozen_counts = -1;   // >= 0: the load cell reads these counts whatever the force
   mutable uint32_t noise_state = 1u;  // the noise's own generator (a 32-bit LCG)
 
@@ -42,7 +43,7 @@ struct Bench {
     // a triangle wave: +-tremor_n at 2 Hz, slopes of 8 x tremor_n per second
     const float phase = static_cast<float>(now_us % 500000) / 500000.0f;
     const float tremor = tremor_n * (phase < 0.5f ? 4.0f * phase - 1.0f : 3.0f - 4.0f * phase);
-    f.load_cell_counts = kTareCounts + static_cast<int32_t>((plant_force_n + tremor + noise_n()) * 30.0f) + dither;
+    f.load_cell_counts = kTareCounts + static_cast<int32_t>((plant_force_n + cell_offset_n + tremor + noise_n()) * 30.0f) + dither;
     if (cell_frozen_counts >= 0) f.load_cell_counts = cell_frozen_counts;
     f.encoder_counts = static_cast<int32_t>(plant_force_n * 8.0f) + drum_counts;  // 25 N/mm at 200 counts/mm
     const float current = out.motor_enable ? out.motor_command : 0.0f;

@@ -484,7 +484,13 @@ TEST(Controller, ALoadCellReadingForceAtRestWarnsAfterTwoSeconds) {
   Bench b;
   b.run_s(0.25);
   b.tick(CommandKind::SetPrescription, static_prescription(300.0f));
-  b.plant_force_n = 30.0f;  // the zero has drifted 30 N with the cord slack
+  b.cell_offset_n = 30.0f;  // the zero has drifted 30 N with the cord slack
+  // the rest release (rest_release.cpp) first lifts the brake to see whether the force is
+  // real: the drum does not move, so after its 0.3 s stall the brake sets and the reading is
+  // judged as a drift, 2 s later
+  b.run_s(0.35);
+  EXPECT_TRUE(b.out.brake_engaged);
+  EXPECT_EQ(b.plant_force_n, 0.0f);
   b.run_s(1.9);
   EXPECT_EQ(b.alarm(), fw::kAlarmNone);
   b.run_s(0.2);

@@ -25,7 +25,9 @@
 //                 release is the unpowered coast, whose pace the drum's own drag sets: then
 //                 the 15 N is due within failed_drive_release_us (1 s; campaign seed 104632:
 //                 434 N held after an e-stop, a runaway injected during the hold, 15.0 N at
-//                 0.5 s and 12.6 N at 0.55 s).
+//                 0.5 s and 12.6 N at 0.55 s). The stop's watch ends once its time has run
+//                 and the table has come to rest (Idle, Setup, Ready: the release finished
+//                 and acknowledged); a load that appears later is invariant 5's (seed 22206).
 //   3. drive off: after any critical (3xx) alarm the drive relay is open from the next tick
 //                 (1 ms) on; for the e-stop's 301, the operator's own and cleared by releasing
 //                 the button and acknowledging, only while it shows. One exception: a lost encoder (310) leaves the drive able to

@@ -81,6 +81,29 @@ TEST(Invariants, APatientStopMustReachFifteenNewtonsWithinHalfASecond) {
   EXPECT_EQ(slow.first_violation_us(kStopRelease), 500 * kTickUs);
 }
 
+TEST(Invariants, AStopsWatchEndsWhenTheTableComesToRestAfterItsRelease) {
+  // seed 22206: the stop released the cord at once; 2.5 s later, at rest, the patient's
+  // guarding drew the braked cord past 15 N for 20 ms: invariant 5's ground, not the stop's
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker rested(l), still_stopped(l), rested_early(l);
+  rested.patient_stop(0);
+  still_stopped.patient_stop(0);
+  rested_early.patient_stop(0);
+  for (int64_t i = 0; i <= 3000; ++i) {
+    const double t_n = i < 100 ? 300.0 : (i >= 2500 && i < 2520 ? 15.1 : 2.0);
+    rested.check(at(i, i < 1500 ? TableState::Stopped : TableState::Idle, t_n, false, i < 1500 ? 102 : 0));
+    still_stopped.check(at(i, TableState::Stopped, t_n, false, 102));
+    // a table at rest before the stop's time ran out is still judged at the due time
+    rested_early.check(at(i, i < 200 ? TableState::Stopped : TableState::Idle, i < 600 ? 300.0 : 2.0, false));
+  }
+  EXPECT_FALSE(rested.violated(kStopRelease));
+  EXPECT_FALSE(rested.violated(kRestLoaded));  // 20 ms, inside the 2 s
+  EXPECT_TRUE(still_stopped.violated(kStopRelease));
+  EXPECT_EQ(still_stopped.first_violation_us(kStopRelease), 2500 * kTickUs);
+  EXPECT_TRUE(rested_early.violated(kStopRelease));
+  EXPECT_EQ(rested_early.first_violation_us(kStopRelease), 500 * kTickUs);
+}
+
 TEST(Invariants, ARunawayFoundByTheReleaseGivesTheCoastOneSecond) {
   // campaign seed 104632: the release closes the relay on a dormant runaway (312 1 ms later);
   // the unpowered coast reaches 15 N after 0.5 s but well within 1 s

@@ -14,7 +14,9 @@
 // button released and an Acknowledge return to Idle, never straight back to treatment) and
 // TensionHeld (a stop left the cord loaded: the brake holds until ReleaseTension pays it out
 // at the changeover speed, or the patient's stop switch releases it fast). No path comes to
-// rest (Idle, Setup, Ready) with the cord loaded; each goes to TensionHeld instead.
+// rest (Idle, Setup, Ready) with the cord loaded; each goes to TensionHeld instead. A cord
+// that loads while the table rests (the patient sliding headward against the braked drum)
+// is paid out through the unpowered drum, brake lifted, relay open (rest_release.cpp).
 // Start interlocks: stop switch connected, harness confirmed, no hi-lo motion, no latched
 // fault; the carriage lock must release within carriage_release_us of Start.
 #pragma once
@@ -80,6 +82,8 @@ class Controller {
   hal::ActuatorFrame drive_force(float target_n, float dt_s, bool never_wind_in = false);
   hal::ActuatorFrame release_fast();
   hal::ActuatorFrame drive_off(bool brake_at_once);
+  hal::ActuatorFrame run_at_rest();
+  void leave_rest();
   uint8_t missing_interlocks(const hal::SensorFrame& sensors) const;
   static hal::ActuatorFrame safe_outputs();
 
@@ -136,6 +140,15 @@ class Controller {
   int64_t release_since_us_ = 0; // when the stop or fault that began this release came
   bool leave_when_released_ = false;  // an acknowledge came during a stop's release
   float brake_set_force_n_ = 0.0f;    // measured force on the last tick the brake was off
+
+  // at rest: a cord the trusted cell reads loaded is let out through the unpowered drum
+  // (rest_release.cpp)
+  int64_t rest_loaded_since_us_ = -1;  // the reading first loaded at rest, -1 when not
+  bool rest_coasting_ = false;         // brake off, relay open, paying out
+  bool rest_coast_refused_ = false;    // the drum stalled under the reading: not retried
+  int64_t rest_slack_since_us_ = -1;   // the coasting cord first read slack
+  int32_t rest_still_counts_ = 0;      // drum position when it was last seen moving
+  int64_t rest_still_since_us_ = 0;    // ...and when
 };
 
 }  // namespace tractus::controller
