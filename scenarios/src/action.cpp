@@ -51,6 +51,8 @@ const KindName kKinds[] = {
     {ActionKind::InjectFault, "inject_fault"},
     {ActionKind::TriggerReaction, "trigger_reaction"},
     {ActionKind::SetSpeed, "set_speed"},
+    {ActionKind::Say, "say"},
+    {ActionKind::Message, "message"},
 };
 
 std::string all_names() {
@@ -68,6 +70,37 @@ double set_value_to_si(const std::string& parameter) {
 // returns as written and not with the last bit of the round trip through newtons
 double to_file_lbf(double si) { return std::round(si / kNewtonsPerLbf * 1e9) / 1e9; }
 
+// an instructor's line: 1-280 characters of text, no control characters but tab and newline
+bool instructor_line(detail::Fields& f, const json& j, const std::string& p, std::string& out) {
+  if (!f.string(j, p, "text", out, true)) return false;
+  if (out.empty() || out.size() > kMaxInstructorLineChars)
+    return f.fail(p + ".text", "must be 1 to " + std::to_string(kMaxInstructorLineChars) + " characters");
+  for (unsigned char c : out) {
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) return f.fail(p + ".text", "must not hold control characters");
+  }
+  return true;
+}
+
+// inject_fault's optional "when": {"on": "time", "at_s": S} or {"on": "force_above", "force_lbf": F}
+bool fault_when(detail::Fields& f, const json& j, const std::string& p, Action& out) {
+  const json* w = f.member(j, p, "when", false);
+  if (w == nullptr) return f.ok();
+  const std::string wp = p + ".when";
+  if (!w->is_object()) return f.fail(wp, "must be an object such as {\"on\": \"time\", \"at_s\": 120}");
+  std::string on;
+  if (!f.choice(*w, wp, "on", on, true, {"time", "force_above"})) return false;
+  if (on == "time") {
+    out.when = FaultWhen::AtTime;
+    return f.object(*w, wp, {"on", "at_s"}) && f.number(*w, wp, "at_s", out.when_value, true, 0.0, 24.0 * 3600.0);
+  }
+  double force_lbf = 0.0;
+  if (!(f.object(*w, wp, {"on", "force_lbf"}) && f.number(*w, wp, "force_lbf", force_lbf, true, 0.0, 250.0)))
+    return false;
+  out.when = FaultWhen::ForceAbove;
+  out.when_value = force_lbf * kNewtonsPerLbf;
+  return true;
+}
+
 std::string fmt(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
@@ -84,7 +117,7 @@ const char* action_name(ActionKind kind) {
 
 bool is_instructor_action(ActionKind kind) {
   return kind == ActionKind::InjectFault || kind == ActionKind::TriggerReaction ||
-         kind == ActionKind::SetSpeed;
+         kind == ActionKind::SetSpeed || kind == ActionKind::Say || kind == ActionKind::Message;
 }
 
 bool parse_action(const json& j, const std::string& path, Action& out, LoadError& error) {
@@ -161,14 +194,17 @@ bool parse_action(const json& j, const std::string& path, Action& out, LoadError
       return f.object(j, p, {"action", "text", "t_s", "on", "after_s"}) &&
              f.string(j, p, "text", out.text, true);
     case ActionKind::InjectFault:
-      return f.object(j, p, {"action", "fault", "t_s", "on", "after_s"}) &&
-             f.term(j, p, "fault", out.name, true, fault_catalogue(), "fault");
+      return f.object(j, p, {"action", "fault", "when", "t_s", "on", "after_s"}) &&
+             f.term(j, p, "fault", out.name, true, fault_catalogue(), "fault") && fault_when(f, j, p, out);
     case ActionKind::TriggerReaction:
       return f.object(j, p, {"action", "reaction", "t_s", "on", "after_s"}) &&
              f.term(j, p, "reaction", out.name, true, reactions(), "reaction");
     case ActionKind::SetSpeed:
       return f.object(j, p, {"action", "factor", "t_s", "on", "after_s"}) &&
              f.number(j, p, "factor", out.value, true, 0.0, 64.0);
+    case ActionKind::Say:
+    case ActionKind::Message:
+      return f.object(j, p, {"action", "text", "t_s", "on", "after_s"}) && instructor_line(f, j, p, out.text);
     default:
       return f.object(j, p, {"action", "t_s", "on", "after_s"});
   }
@@ -198,7 +234,13 @@ json action_to_json(const Action& a) {
       if (!a.alarm.empty()) j["alarm"] = a.alarm;
       break;
     case ActionKind::Note: j["text"] = a.text; break;
-    case ActionKind::InjectFault: j["fault"] = a.name; break;
+    case ActionKind::InjectFault:
+      j["fault"] = a.name;
+      if (a.when == FaultWhen::AtTime) j["when"] = {{"on", "time"}, {"at_s", a.when_value}};
+      if (a.when == FaultWhen::ForceAbove) j["when"] = {{"on", "force_above"}, {"force_lbf", to_file_lbf(a.when_value)}};
+      break;
+    case ActionKind::Say:
+    case ActionKind::Message: j["text"] = a.text; break;
     case ActionKind::TriggerReaction: j["reaction"] = a.name; break;
     case ActionKind::SetSpeed: j["factor"] = a.value; break;
     default: break;
@@ -222,7 +264,14 @@ std::string describe_action(const Action& a) {
     case ActionKind::FitHarness: return s + " (" + a.quality + " fit)";
     case ActionKind::Acknowledge: return a.alarm.empty() ? s : s + " " + a.alarm;
     case ActionKind::Note: return s + ": " + a.text;
-    case ActionKind::InjectFault: return s + ": " + fault_display_name(a.name);
+    case ActionKind::InjectFault: {
+      const std::string fault = s + ": " + fault_display_name(a.name);
+      if (a.when == FaultWhen::AtTime) return fault + ", at " + fmt(a.when_value) + " s";
+      if (a.when == FaultWhen::ForceAbove) return fault + ", once the cord passes " + fmt(a.when_value / kNewtonsPerLbf) + " lbf";
+      return fault;
+    }
+    case ActionKind::Say: return s + ": \"" + a.text + "\"";
+    case ActionKind::Message: return s + ": " + a.text;
     case ActionKind::TriggerReaction: return s + ": " + term_label(reactions(), a.name);
     case ActionKind::SetSpeed: return s + ": x" + fmt(a.value);
     default: return s;

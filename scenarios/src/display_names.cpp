@@ -54,6 +54,8 @@ const Name kActions[] = {
     {"inject_fault", "Instructor: inject a fault"},
     {"trigger_reaction", "Instructor: provoke a reaction"},
     {"set_speed", "Instructor: set the simulation speed"},
+    {"say", "Instructor: the patient says"},
+    {"message", "Instructor's message"},
 };
 
 // [SECTION] findings of the library's scenarios

@@ -1,10 +1,12 @@
 #include "scenarios/record.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
+#include "hal/units.h"
 #include "json_fields.h"
 #include "scenarios/input_limits.h"
 #include "scenarios/json_file.h"
@@ -194,12 +196,21 @@ bool scenario_from_record(const json& scenario_json, const SessionRecord& record
   if (!out.contains("events") || !out["events"].is_array()) out["events"] = json::array();
   int n = 0;
   for (const RecordedAction& a : record.actions) {
-    const bool fault = a.action.kind == ActionKind::InjectFault;
-    if (!a.accepted || (!fault && a.action.kind != ActionKind::TriggerReaction)) continue;
+    const ActionKind k = a.action.kind;
+    const bool fault = k == ActionKind::InjectFault;
+    if (!a.accepted || (!fault && k != ActionKind::TriggerReaction && k != ActionKind::Say)) continue;
     json e;
     e["id"] = "recorded-" + std::to_string(++n);
-    e["at_s"] = static_cast<double>(a.t_us) * 1e-6;
-    e["effects"] = fault ? json{{"fault", a.action.name}} : json{{"reaction", a.action.name}};
+    const double sent_s = static_cast<double>(a.t_us) * 1e-6;
+    e["at_s"] = sent_s;
+    if (fault && a.action.when == FaultWhen::AtTime) e["at_s"] = std::max(sent_s, a.action.when_value);
+    if (fault && a.action.when == FaultWhen::ForceAbove) {
+      // a scenario event's condition holds from the session's start, not from when it was sent
+      e.erase("at_s");
+      e["when"] = {{"signal", "force_lbf"}, {"above", a.action.when_value / units::kNewtonsPerLbf}};
+    }
+    e["effects"] = fault ? json{{"fault", a.action.name}}
+                         : k == ActionKind::Say ? json{{"say", a.action.text}} : json{{"reaction", a.action.name}};
     out["events"].push_back(e);
   }
   return true;

@@ -101,7 +101,9 @@ ApplyResult Session::do_action(const Action& a) {
     case ActionKind::RequestHint: return on_hint();
     case ActionKind::InjectFault:
     case ActionKind::TriggerReaction:
-    case ActionKind::SetSpeed: return on_instructor(a);
+    case ActionKind::SetSpeed:
+    case ActionKind::Say:
+    case ActionKind::Message: return on_instructor(a);
   }
   return refuse("unknown action");
 }
@@ -314,11 +316,22 @@ ApplyResult Session::on_hint() {
 ApplyResult Session::on_instructor(const Action& a) {
   switch (a.kind) {
     case ActionKind::InjectFault: {
+      if (a.when != FaultWhen::Now) {
+        // held until its condition is met (run_pending_faults, each tick)
+        pending_faults_.push_back(PendingFault{a.name, a.when, a.when_value});
+        return ApplyResult{true, "Fault scheduled: " + describe_action(a)};
+      }
       std::string why;
       if (!add_fault(a.name, true, why))
         return refuse("The fault " + fault_display_name(a.name) + " was refused: " + why);
       return ApplyResult{true, "Fault injected: " + fault_display_name(a.name)};
     }
+    case ActionKind::Say:
+      say(a.text);
+      return ApplyResult{true, "The patient says: \"" + a.text + "\""};
+    case ActionKind::Message:
+      // the action's own timeline entry (action:message) carries the line to the trainee
+      return ApplyResult{true, "Message to the trainee: " + a.text};
     case ActionKind::TriggerReaction:
       if (!has_term(reactions(), a.name)) return refuse("unknown reaction '" + a.name + "'");
       react(a.name, "");

@@ -34,6 +34,23 @@ void Session::run_events() {
   };
   p.events.run(scenario_.events, p.recorder.timeline(), now_us_, signal, averted,
                [this](const ScenarioEvent& ev) { fire(ev); });
+  if (!pending_faults_.empty()) run_pending_faults();
+}
+
+void Session::run_pending_faults() {
+  const double tension_n = rig_.twin_state().cord_tension_n;
+  for (std::size_t i = 0; i < pending_faults_.size();) {
+    const PendingFault& f = pending_faults_[i];
+    const bool due = f.when == FaultWhen::AtTime ? now_us_ >= seconds_to_us(f.value) : tension_n > f.value;
+    if (!due) {
+      ++i;
+      continue;
+    }
+    std::string why;
+    if (!add_fault(f.name, true, why))
+      log("refused", "refused", "The twin refused the fault " + fault_display_name(f.name) + ": " + why);
+    pending_faults_.erase(pending_faults_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
 }
 
 void Session::fire(const ScenarioEvent& ev) {

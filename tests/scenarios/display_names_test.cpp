@@ -53,7 +53,8 @@ std::vector<Scenario> library() {
 }  // namespace
 
 TEST(DisplayNames, EveryActionHasOne) {
-  for (int k = 0; k <= static_cast<int>(ActionKind::SetSpeed); ++k) {
+  // every kind the engine names, up to the first it does not ("?" follows the last)
+  for (int k = 0; std::string(action_name(static_cast<ActionKind>(k))) != "?"; ++k) {
     const ActionKind kind = static_cast<ActionKind>(k);
     expect_readable("action", action_name(kind), action_display_name(kind));
   }

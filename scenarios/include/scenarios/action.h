@@ -1,6 +1,6 @@
 // The one trainee-action API. The browser UI, the command-line tool and the tests all build
 // Action values and hand them to Session::apply(); instructor actions (inject_fault,
-// trigger_reaction, set_speed) travel the same path, so every session can be recorded and
+// trigger_reaction, set_speed, say, message) travel the same path, so every session can be recorded and
 // replayed whatever drove it.
 //
 // In JSON an action is an object whose "action" member names the kind and whose other members
@@ -9,6 +9,7 @@
 //  "parameters": {"force_lbf": 40, "ramp_s": 30, "treatment_min": 10}}.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -50,7 +51,13 @@ enum class ActionKind : uint8_t {
   InjectFault,       // instructor: inject a fault from the catalogue (name)
   TriggerReaction,   // instructor: provoke a patient reaction (name)
   SetSpeed,          // instructor: simulation speed factor for the UI frame loop (value)
+  Say,               // instructor: the patient says a line (text)
+  Message,           // instructor: a message shown to the trainee (text)
 };
+
+/// When an instructor's inject_fault takes effect: at once, at a session time, or once the
+/// true cord tension first rises above a force.
+enum class FaultWhen : uint8_t { Now, AtTime, ForceAbove };
 
 /// Prescription settings chosen with select_protocol, in SI: the loader converts the file's
 /// lbf (hal/units.h), so no force changes unit between the console and the firmware.
@@ -76,13 +83,19 @@ struct Action {
                               // set_speed: factor
   std::string quality;        // fit_harness: "good", "loose" or "tight"
   std::string alarm;          // acknowledge: the alarm code as shown, or empty for any
-  std::string text;           // note: free text
+  std::string text;           // note: free text; say, message: the line (1-280 characters)
   std::string name;           // inject_fault: fault name; trigger_reaction: reaction id
+  FaultWhen when = FaultWhen::Now;  // inject_fault: when it takes effect
+  double when_value = 0.0;    // inject_fault: the session time in seconds (AtTime) or the
+                              // force in newtons (ForceAbove; the file's force_lbf, converted)
 };
+
+/// The longest line an instructor may have the patient say or send the trainee, characters.
+constexpr std::size_t kMaxInstructorLineChars = 280;
 
 /// The JSON name of a kind ("review_chart", "ask", ...).
 const char* action_name(ActionKind kind);
-/// True for inject_fault, trigger_reaction and set_speed.
+/// True for inject_fault, trigger_reaction, set_speed, say and message.
 bool is_instructor_action(ActionKind kind);
 
 /// Reads one action from j. On failure returns false and fills error with the JSON path

@@ -73,9 +73,11 @@ bool replay(const Scenario& scenario, const SessionRecord& record, Session& sess
 ReplayCheck check_replay(const SessionRecord& record, const Session& replayed);
 
 /// Turns a record into the starting point of a new scenario: a copy of the original scenario's
-/// JSON with id new_id, version 1, a title marking its origin, and one timed event for each
-/// instructor action the record holds (inject_fault and trigger_reaction), so a session an
-/// instructor improvised can be replayed on every trainee. Returns false with why when the
+/// JSON with id new_id, version 1, a title marking its origin, and one event for each
+/// instructor action the record holds (inject_fault, trigger_reaction and say), so a session an
+/// instructor improvised can be replayed on every trainee. A fault sent for a later time fires
+/// at that time; one sent for a force becomes a force_lbf condition, which holds from the
+/// session's start rather than from when it was sent. Returns false with why when the
 /// record does not belong to the scenario or new_id is not a valid id.
 bool scenario_from_record(const nlohmann::json& scenario_json, const SessionRecord& record,
                           const std::string& new_id, nlohmann::json& out, std::string& why);

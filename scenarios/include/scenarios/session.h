@@ -137,6 +137,7 @@ class Session {
   void follow_firmware();
   void on_treatment_start();
   void run_events();
+  void run_pending_faults();
   void fire(const ScenarioEvent& event);
   void react(const std::string& reaction, const std::string& line);
   bool add_fault(const std::string& name, bool announced, std::string& why);
@@ -197,6 +198,13 @@ class Session {
   int64_t treating_since_us_ = -1;
   int hints_used_ = 0;
   double speed_ = 1.0;
+  // an instructor's faults waiting for their condition (inject_fault with "when")
+  struct PendingFault {
+    std::string name;
+    FaultWhen when = FaultWhen::AtTime;
+    double value = 0.0;  // seconds of session time, or newtons of true cord tension
+  };
+  std::vector<PendingFault> pending_faults_;
 
   PartsHolder parts_;
 };
