@@ -2,7 +2,8 @@
 // page backs up what IndexedDB lacks to localStorage when it is left, and the next load takes
 // it only when it is newer than IndexedDB's copy (web/src/storage_mirror.h). The copy to
 // IndexedDB is held back here (the page's FS.syncfs never calls back), so the reload lands in
-// that gap for certain. A damaged or an older backup never changes the saved history.
+// that gap for certain. A damaged or an older backup never changes the saved history, and a
+// backup cut to the newest sessions (a history too big for it) adds them to what is saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot, reloadPage, waitForStored } from './harness.mjs';
@@ -127,5 +128,35 @@ test('a damaged backup is refused with its reason and the saved history stays as
   assert.equal(s.saved.trainee, kept.saved.trainee);
   assert.equal(s.saved.storage_message, '');
   assert.equal(await backupItem(page), null);
+  await page.close();
+});
+
+// one valid history entry (the history file's schema, web/src/history_format.h)
+const entry = (id) => ({
+  id, scenario: 'routine-lumbar-l45', title: 'Routine lumbar L4-5', mode: 'practice', score: 85,
+  passed: true, critical_errors: 0, finished_at: '2026-11-02T10:00:00.000Z',
+});
+
+test('a history too big for the backup keeps its newest sessions, and the load says what it could not keep', async () => {
+  const page = await openPage(env.browser, env.url);
+  await playOne(page);
+  await waitForStored(page, '/persist/generations.json', true);
+  const kept = await state(page);
+  const gens = await generations(page);
+  // the whole file had 4 sessions: the one IndexedDB holds, one lost, and the newest two
+  const newest = JSON.stringify({ version: 2, trainee: '', sessions: [entry('s-new-1'), entry('s-new-2')] });
+  await page.evaluate((t) => localStorage.setItem('tractus.backup', t), backupOf([{
+    path: '/persist/history.json', generation: gens['/persist/history.json'] + 3, state: 'newest', text: newest,
+    over: { total_sessions: 4 } }]));
+  await reloadPage(page);
+  const s = await state(page);
+  assert.deepEqual(s.saved.history_ids, [...kept.saved.history_ids, 's-new-1', 's-new-2'],
+    'every saved session is kept and the newest two are added after them');
+  assert.equal(s.saved.storage_message, 'The page was left before its last save reached browser storage, and the ' +
+    'history was too big for its backup: 2 newest session(s) were restored, 1 could not be kept.');
+  await waitForStored(page, '/persist/history.json', true);
+  await page.waitForFunction(() => localStorage.getItem('tractus.backup') === null, null, { timeout: 20000 });
+  await waitFrames(page, 3);
+  await screenshot(page, 'storage-backup-newest.png');
   await page.close();
 });
