@@ -9,6 +9,7 @@
 #include "debrief_common.h"
 #include "render/console_text.h"
 #include "render/debrief_screen.h"
+#include "render/force_text.h"
 #include "render/theme.h"
 #include "render/widgets.h"
 #include "scenarios/display_names.h"
@@ -106,9 +107,9 @@ void DebriefScreen::draw_replay_panels(const FrameInput& in, ForceUnit unit, flo
     shown.state = frame->table_state;
     shown.alarm_code = frame->alarm_code;
     ImGui::Text("Table       %s", status_label(shown));
-    ImGui::Text("Console     %5.1f %s (target %.1f)", to_display(frame->measured_force_n, u), unit_label(u),
-                to_display(frame->target_force_n, u));
-    ImGui::Text("Cord        %5.1f %s", to_display(static_cast<float>(frame->twin.cord_tension_n), u), unit_label(u));
+    ImGui::Text("Console     %s (target %s)", force_text(frame->measured_force_n, u, 1, 5).c_str(),
+                force_number(frame->target_force_n, u).c_str());
+    ImGui::Text("Cord        %s", force_text(static_cast<float>(frame->twin.cord_tension_n), u, 1, 5).c_str());
     if (frame->alarm_code != 0)
       ImGui::TextColored(theme::kDanger, "Alarm %u: %s", static_cast<unsigned>(frame->alarm_code),
                          scenarios::alarm_display_name(frame->alarm_code).c_str());

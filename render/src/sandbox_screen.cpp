@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "render/force_text.h"
 #include "render/theme.h"
 #include "render/widgets.h"
 #include "scenarios/rig.h"
@@ -85,7 +86,7 @@ void SandboxScreen::draw_view_overlay(const scenarios::Rig& rig, ForceUnit unit)
                    ImGuiWindowFlags_NoNav);
   ImGui::TextDisabled("Digital twin");
   const ForceUnit u = unit;
-  ImGui::Text("Cord tension     %6.1f %s", to_display(static_cast<float>(s.cord_tension_n), u), unit_label(u));
+  ImGui::Text("Cord tension     %s", force_text(static_cast<float>(s.cord_tension_n), u, 1, 6).c_str());
   ImGui::Text("Carriage travel  %6.1f mm", s.carriage_pos_m * 1000.0);
   ImGui::Text("Drive            %s", s.motor_enabled ? (s.brake_engaged ? "on, braked" : "on") : "off");
   ImGui::Text("Brake            %s", s.brake_engaged ? "engaged" : "released");

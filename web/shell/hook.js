@@ -14,11 +14,37 @@
     const M = window.Module;
     if (syncing) { syncAgain = true; return; }
     syncing = true;
+    // every write the copy can hold has a generation up to this one (web/src/persist_file.h)
+    const generation = M._tractus_persist_generation ? M._tractus_persist_generation() : 0;
     M.FS.syncfs(false, (err) => {
       syncing = false;
-      if (err) console.warn('Tractus could not save to browser storage: ' + err);
+      if (err) {
+        console.warn('Tractus could not save to browser storage: ' + err);
+      } else if (M._tractus_persist_synced && M._tractus_persist_synced(generation)) {
+        // IndexedDB holds every write: a backup made while it did not is no longer needed
+        try { localStorage.removeItem('tractus.backup'); } catch (e) {}
+      }
       if (syncAgain) { syncAgain = false; persistFlush(); }
     });
+  }
+  // a reload in the milliseconds before a copy to IndexedDB finishes would lose what it
+  // holds, so when the page is hidden or left with one outstanding, what IndexedDB lacks goes
+  // to localStorage, which writes at once; the next load takes what is newer than IndexedDB
+  // (web/src/storage_mirror.h). Past the quota it tries a quarter of the size, whose history
+  // holds only the newest sessions.
+  function backUpPending() {
+    const M = window.Module;
+    if (!M.calledRun || !M._tractus_storage_backup) return;
+    let budget = M._tractus_storage_backup_limit();
+    for (let attempt = 0; attempt < 2; ++attempt, budget /= 4) {
+      const text = M.UTF8ToString(M._tractus_storage_backup(budget));
+      try {
+        if (text) localStorage.setItem('tractus.backup', text);
+        return;
+      } catch (e) {
+        console.warn('Tractus could not back up unsaved changes (' + Math.round(budget) + ' bytes): ' + e);
+      }
+    }
   }
   // on the way out there is no time for a whole syncfs (several asynchronous steps before its
   // write): the file just written goes straight into IDBFS's store, on the database it holds open
@@ -52,6 +78,10 @@
   };
   window.addEventListener('pagehide', () => {
     if (running()) keepSession();
+    backUpPending();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') backUpPending();
   });
   window.addEventListener('beforeunload', (event) => {
     if (!running()) return;

@@ -41,7 +41,7 @@ scenarios::Action make(scenarios::ActionKind kind) {
 App::App(const std::string& library_dir) {
   reset_sandbox();
   load_library(library_dir);
-  if (!history_.load()) storage_message_ = history_.message();
+  restore_storage_backup();
   refresh_history_rows();
   offer_saved_session();
 }

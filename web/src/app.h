@@ -143,6 +143,8 @@ class App {
   void apply_saved_data_requests(const render::UiRequests& r);
   void decide_import(const render::ImportDecision& decision);
   void offer_saved_session();
+  // takes what the page's backup holds that IndexedDB lacks, then reads the history
+  void restore_storage_backup();
   void resume_saved_session();
   void keep_running_session();
   // a course of care kept across a reload (course_resume.cpp)

@@ -7,6 +7,7 @@
 #include <emscripten.h>
 
 #include "app.h"
+#include "persist_file.h"
 #include "render/text_clip.h"
 #include "scenarios/library.h"
 #include "scenarios/scenario.h"
@@ -173,6 +174,28 @@ void App::keep_running_session() {
   if (!session_running()) return;
   resume_point_.reset();  // a new session takes the place of one a reload left
   keeper_.save_if_due(*session_, course_.get(), resume_title(), emscripten_get_now());
+}
+
+void App::restore_storage_backup() {
+  const BackupRestore restored = restore_backup([](const std::string& path, const std::string& text, std::string& why) {
+    if (path == "/persist/history.json") {
+      ParsedHistory parsed;
+      if (!parse_history(text, HistorySource::Saved, parsed, why)) return false;
+    } else if (path == "/persist/session.json") {
+      ResumePoint p;
+      if (!parse_resume(text, p, why)) return false;
+    }
+    return true;  // a set-aside copy is kept as it was
+  });
+  std::string notes;
+  for (const std::string& n : restored.notes) notes += (notes.empty() ? "" : " ") + n;
+  if (!history_.load()) notes += (notes.empty() ? "" : " ") + history_.message();
+  for (const BackupFile& f : restored.newest_history) {
+    if (f.path != "/persist/history.json") continue;
+    history_.merge_backup(f);
+    if (!history_.message().empty()) notes += (notes.empty() ? "" : " ") + history_.message();
+  }
+  storage_message_ = notes;
 }
 
 void App::offer_saved_session() {

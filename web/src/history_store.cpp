@@ -66,6 +66,23 @@ bool HistoryStore::save() {
   return true;
 }
 
+bool HistoryStore::merge_backup(const BackupFile& newest) {
+  ParsedHistory parsed;
+  std::string why;
+  if (!parse_history(newest.text, HistorySource::Saved, parsed, why)) {
+    message_ = "The backup of your newest sessions could not be read (" + why + "); the saved history is unchanged.";
+    return false;
+  }
+  if (parsed.has_trainee) trainee_ = parsed.trainee;
+  const NewestMerge m = merge_newest_sessions(entries_, parsed.entries, newest.total_sessions);
+  if (!save()) return false;
+  if (m.lost > 0)
+    message_ = "The page was left before its last save reached browser storage, and the history was too big "
+               "for its backup: " + std::to_string(m.added + m.replaced) + " newest session(s) were restored, " +
+               std::to_string(m.lost) + " could not be kept.";
+  return true;
+}
+
 bool HistoryStore::append(const HistoryEntry& entry) {
   entries_.push_back(entry);
   return save();

@@ -14,6 +14,7 @@
 
 #include "history_format.h"
 #include "history_merge.h"
+#include "storage_mirror.h"
 
 namespace tractus::web {
 
@@ -27,6 +28,10 @@ class HistoryStore {
   /// says what happened and where the unreadable part was kept. A missing file is an empty
   /// history, not an error.
   bool load();
+  /// Merges the newest sessions of a cut backup copy of the history (storage_mirror.h), newer
+  /// than the saved file, and saves. Returns false with message() when the copy cannot be read
+  /// or the write failed; message() also says how many sessions neither copy could keep.
+  bool merge_backup(const BackupFile& newest);
   /// Adds one entry and saves. Returns false (with message()) when the write failed; the
   /// entry stays in memory, so an export still has it.
   bool append(const HistoryEntry& entry);
