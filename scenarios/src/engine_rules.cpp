@@ -1,3 +1,4 @@
+// The engine-wide rules' table and the loader's checks that no scenario loosens one.
 #include "scenarios/engine_rules.h"
 
 #include <cstdio>
@@ -21,16 +22,21 @@ const std::vector<EngineRule>& engine_rules() {
   return k;
 }
 
-bool is_engine_rule_name(const std::string& id) {
-  for (const EngineRule& r : engine_rules()) {
-    if (id == r.id) return true;
-    for (const char* c : r.critical_errors)
-      if (id == c) return true;
-  }
+namespace {
+
+// the rule id or one of its critical errors is this name
+bool rule_named(const EngineRule& r, const std::string& name) {
+  if (name == r.id) return true;
+  for (const char* c : r.critical_errors)
+    if (name == c) return true;
   return false;
 }
 
-namespace {
+const EngineRule& rule(const std::string& id) {
+  for (const EngineRule& r : engine_rules())
+    if (id == r.id) return r;
+  return engine_rules().front();  // not reached: callers name rules of the table
+}
 
 // seconds as a person writes them: "8", "2.5"
 std::string seconds(double v) {
@@ -39,18 +45,12 @@ std::string seconds(double v) {
   return buf;
 }
 
-const EngineRule& rule_with_window(const char* field) {
-  for (const EngineRule& r : engine_rules())
-    if (r.window_field != nullptr && std::string(r.window_field) == field) return r;
-  return engine_rules().front();
-}
-
 std::string quoted_rule(const EngineRule& r) { return "\"" + rule_display_name(r.id) + "\""; }
 
-bool window_within(const char* field, double value_s, std::string& path, std::string& reason) {
-  const EngineRule& r = rule_with_window(field);
+// the rule's $.safety window at most the engine's
+bool window_within(const EngineRule& r, double value_s, std::string& path, std::string& reason) {
   if (value_s <= r.engine_window_s) return true;
-  path = std::string("$.safety.") + field;
+  path = std::string("$.safety.") + r.window_field;
   reason = seconds(value_s) + " s is longer than the engine's " + seconds(r.engine_window_s) +
            " s for the rule " + quoted_rule(r) +
            ", which holds in every scenario: a scenario can shorten the window, never lengthen it";
@@ -59,11 +59,17 @@ bool window_within(const char* field, double value_s, std::string& path, std::st
 
 }  // namespace
 
+bool is_engine_rule_name(const std::string& id) {
+  for (const EngineRule& r : engine_rules())
+    if (rule_named(r, id)) return true;
+  return false;
+}
+
 bool check_engine_rules(const Scenario& s, std::string& path, std::string& reason) {
-  if (!window_within("stop_window_s", s.safety.stop_window_s, path, reason)) return false;
-  if (!window_within("unpowered_load_window_s", s.safety.unpowered_load_window_s, path, reason))
+  if (!window_within(rule("stop_for_sharp_pain"), s.safety.stop_window_s, path, reason) ||
+      !window_within(rule("never_leave_the_patient_loaded"), s.safety.unpowered_load_window_s, path, reason))
     return false;
-  const EngineRule& contraindication = engine_rules()[1];
+  const EngineRule& contraindication = rule("no_traction_with_contraindication");
   // a contraindication left out of the safety section would let traction on it go unpunished
   if (s.category == "contraindication" && s.safety.contraindication.empty()) {
     path = "$.safety.contraindication";
@@ -90,14 +96,10 @@ bool refuse_rule_switches(const nlohmann::json& object, const std::string& path,
                           std::string& error_path, std::string& reason) {
   if (!object.is_object()) return true;
   for (auto it = object.begin(); it != object.end(); ++it) {
-    if (!is_engine_rule_name(it.key())) continue;
     for (const EngineRule& r : engine_rules()) {
-      bool named = it.key() == r.id;
-      for (const char* c : r.critical_errors) named = named || it.key() == c;
-      if (!named) continue;
+      if (!rule_named(r, it.key())) continue;
       error_path = path + "." + it.key();
-      reason = "the rule " + quoted_rule(r) +
-               " holds in every scenario and cannot be switched off" +
+      reason = "the rule " + quoted_rule(r) + " holds in every scenario and cannot be switched off" +
                (r.window_field != nullptr
                     ? std::string("; shorten $.safety.") + r.window_field + " to tighten it"
                     : std::string());
