@@ -169,6 +169,14 @@ const Name kCriticalErrors[] = {
     {"started_without_harness", "Traction started without fitting the harness"},
 };
 
+// [SECTION] engine-wide rules (engine_rules.h)
+const Name kRules[] = {
+    {"stop_for_sharp_pain", "Stop for sharp or radiating pain"},
+    {"no_traction_with_contraindication", "No traction with a contraindication"},
+    {"no_unstrapping_under_tension", "No unstrapping under tension"},
+    {"never_leave_the_patient_loaded", "Never leave the patient loaded"},
+};
+
 // [SECTION] table states and the other timeline kinds
 const Name kStates[] = {
     {"self_test", "self-test"},   {"idle", "idle"},         {"ready", "ready"},
@@ -264,6 +272,11 @@ std::vector<uint16_t> named_alarms() {
 
 std::string critical_error_display_name(const std::string& id) {
   const char* n = lookup(kCriticalErrors, id);
+  return n != nullptr ? n : id;
+}
+
+std::string rule_display_name(const std::string& id) {
+  const char* n = lookup(kRules, id);
   return n != nullptr ? n : id;
 }
 

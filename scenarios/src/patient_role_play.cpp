@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scenarios/display_names.h"
+#include "scenarios/engine_rules.h"
 
 namespace tractus::scenarios {
 
@@ -67,7 +68,7 @@ std::string PatientRolePlay::answer(const std::string& question, const Scenario&
 std::string PatientRolePlay::check_in_reply(hal::TableState s) const {
   const bool traction = s == hal::TableState::Treating || s == hal::TableState::Releasing;
   const PerceivedPatient& p = perceived_;
-  if (p.pain_0_10 >= 7) return lines_.text(Line::CheckInSharp);
+  if (p.pain_0_10 >= kSharpPain_0_10) return lines_.text(Line::CheckInSharp);
   if (p.anxiety_0_10 >= 7) return lines_.text(Line::CheckInAnxious);
   if (!traction) return lines_.text(p.anxiety_0_10 >= 4 ? Line::CheckInNervous : Line::CheckInFine);
   if (p.pain_0_10 >= 5) return lines_.text(Line::CheckInSore);

@@ -56,6 +56,9 @@ class PatientRolePlay {
   /// shared one. stop_switch_connected: the cable is in and no fault unplugged it.
   Reaction react(const std::string& reaction, const std::string& line, bool stop_switch_connected);
 
+  /// The patient's words when their pain turns sharp without a scripted reaction (the
+  /// engine-wide rule): the sharp_pain line, the scenario's own if it has one.
+  const std::string& on_sharp_pain() const { return lines_.text(dialogue::Line::SharpPain); }
   /// The harness slipped: the strap rides up under load, the patient feels it and says so.
   const std::string& on_harness_slip();
   /// The procedure was explained: anxiety falls by 3.

@@ -9,6 +9,7 @@
 //   [SECTION] the whole scenario: identity, chart, goal, safety, events, rubric
 //   [SECTION] from a file
 #include "scenarios/disc_levels.h"
+#include "scenarios/engine_rules.h"
 #include "scenarios/scenario.h"
 
 #include <set>
@@ -304,6 +305,12 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   s.source_file = file;
   if (!f.depth_within(j)) return false;
   const std::string p = "$";
+  // a member named after an engine-wide rule can only try to switch it off (engine_rules.h)
+  std::string rule_path, rule_reason;
+  if (!refuse_rule_switches(j, p, rule_path, rule_reason) ||
+      (j.is_object() && j.contains("safety") &&
+       !refuse_rule_switches(*j.find("safety"), "$.safety", rule_path, rule_reason)))
+    return f.fail(rule_path, rule_reason);
   // "$schema" lets editors check the file as it is written; the loader ignores it
   if (!f.object(j, p, {"$schema", "format", "format_version", "id", "version", "title", "category",
                        "briefing", "patient", "findings", "goal", "safety", "events", "rubric",
@@ -404,6 +411,8 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   double total = 0.0;
   for (const RubricItem& i : s.rubric.items) total += i.weight;
   if (total <= 0.0) return f.fail("$.rubric.items", "weights must add up to more than 0");
+  // a scenario may tighten the engine-wide rules, never loosen them
+  if (!check_engine_rules(s, rule_path, rule_reason)) return f.fail(rule_path, rule_reason);
   return read_course(f, j, format_version, s) && read_dialogue(f, j, s);
 }
 

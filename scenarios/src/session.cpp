@@ -168,6 +168,10 @@ void Session::tick_once() {
   start_when_ready();
   p.watchers.watch_force(twin.cord_tension_n, rig_.firmware().config().tick_us, p.recorder, now_us_);
   p.watchers.watch_stop_windows(under_traction(), p.recorder, now_us_);
+  if (p.watchers.watch_sharp_pain(p.patient.perceived().pain_0_10, under_traction(), now_us_)) {
+    say(p.patient.on_sharp_pain());
+    log("sharp_pain", "sharp_pain", "the patient reports sharp radiating pain");
+  }
   if (p.watchers.watch_harness(twin.harness_slip_m, p.recorder, now_us_)) say(p.patient.on_harness_slip());
   const bool loaded = p.patient.perceived().harness_fitted && twin.cord_tension_n > kHarnessFreeN;
   p.watchers.watch_power(loaded, rig_.display().state == TableState::TensionHeld,
@@ -176,6 +180,9 @@ void Session::tick_once() {
   if (now_us_ % kSampleUs == 0)
     p.recorder.take_sample(now_us_, rig_, region_, level_index_, p.patient.perceived().pain_0_10);
   if (!ended_ && now_us_ >= seconds_to_us(scenario_.time_limit_s)) {
+    // the engine-wide rule: a session never ends, by the clock either, on a loaded patient
+    if (patient_loaded())
+      raise_critical("ended_under_traction", "the session reached its time limit with the patient still under traction");
     ended_ = true;
     log("state", "state:session_ended", "time limit reached: the session ended");
   }
@@ -246,6 +253,11 @@ bool Session::stop_switch_connected() const {
   const twin::TwinState& t = rig_.twin_state();
   return t.inputs.patient_stop_connected &&
          !twin::fault_active(t.faults, twin::FaultKind::StopSwitchUnplugged);
+}
+
+bool Session::patient_loaded() const {
+  return parts_->patient.perceived().harness_fitted &&
+         (under_traction() || rig_.twin_state().cord_tension_n > kHarnessFreeN);
 }
 
 bool Session::under_traction() const {

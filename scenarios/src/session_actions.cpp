@@ -295,7 +295,7 @@ ApplyResult Session::on_stop_hardware(const Action& a) {
 }
 
 ApplyResult Session::on_end_session() {
-  if (parts_->patient.perceived().harness_fitted && (under_traction() || rig_.twin_state().cord_tension_n > kHarnessFreeN))
+  if (patient_loaded())
     raise_critical("ended_under_traction", "session ended with the patient still under traction");
   ended_ = true;
   log("state", "state:session_ended", "session ended by the trainee");

@@ -1,5 +1,6 @@
 #include "watchers.h"
 
+#include "scenarios/engine_rules.h"
 #include "session_detail.h"
 #include "text_format.h"
 
@@ -46,6 +47,12 @@ void Watchers::watch_stop_windows(bool under_traction, Recorder& recorder, int64
             recorder, t_us);
     }
   }
+}
+
+bool Watchers::watch_sharp_pain(int pain_0_10, bool under_traction, int64_t t_us) {
+  if (!under_traction || pain_0_10 < kSharpPain_0_10 || stop_window_open("sharp_pain")) return false;
+  open_stop_window("sharp_pain", t_us);
+  return true;
 }
 
 bool Watchers::watch_harness(double harness_slip_m, Recorder& recorder, int64_t t_us) {
@@ -95,10 +102,17 @@ void Watchers::raise(const std::string& id, const std::string& message, Recorder
 }
 
 void Watchers::open_stop_window(const std::string& trigger, int64_t t_us) {
+  if (stop_window_open(trigger)) return;
   StopResponse s;
   s.trigger = trigger;
   s.t_us = t_us;
   stops_.push_back(s);
+}
+
+bool Watchers::stop_window_open(const std::string& trigger) const {
+  for (const StopResponse& s : stops_)
+    if (s.stopped_us < 0 && s.trigger == trigger) return true;
+  return false;
 }
 
 void Watchers::harness_refitted(double harness_slip_m) {

@@ -1,7 +1,8 @@
 // The watchers that raise a session's critical errors, run every tick: the firmware's
 // alarms, the cord tension against the patient's safe band (the highest force and the time
 // outside the band), the stop windows after sharp pain or a stop request, the harness
-// sliding on the patient, and a patient left loaded after a stop or a power loss. Each
+// sliding on the patient, sharp pain from any cause (engine_rules.h), and a patient left
+// loaded after a stop or a power loss. Each
 // critical error counts once. They keep their own state and report to the recorder.
 #pragma once
 
@@ -27,6 +28,11 @@ class Watchers {
   void watch_force(double cord_tension_n, int64_t tick_us, Recorder& recorder, int64_t t_us);
   /// Closes each open stop window once traction stops; one left open too long is late.
   void watch_stop_windows(bool under_traction, Recorder& recorder, int64_t t_us);
+  /// The engine-wide rule: pain the patient rates sharp (kSharpPain_0_10 or more) under
+  /// traction, from any cause, opens a sharp-pain stop window unless one is open already (a
+  /// scripted sharp_pain reaction opens its own). Returns true when it opened one: the
+  /// patient then reports the pain.
+  bool watch_sharp_pain(int pain_0_10, bool under_traction, int64_t t_us);
   /// Returns true on the tick the harness has slid more than a slip's worth since its fit.
   bool watch_harness(double harness_slip_m, Recorder& recorder, int64_t t_us);
   /// A patient still loaded (loaded: harness fitted and the cord above the free tension)
@@ -36,8 +42,11 @@ class Watchers {
 
   /// Raises a critical error unless one with this id was raised before.
   void raise(const std::string& id, const std::string& message, Recorder& recorder, int64_t t_us);
-  /// Opens a stop window for trigger ("sharp_pain", "stop_request", "patient_stop").
+  /// Opens a stop window for trigger ("sharp_pain", "stop_request", "patient_stop"), unless
+  /// one for the same trigger is still open: one event answers to one window.
   void open_stop_window(const std::string& trigger, int64_t t_us);
+  /// True while a window for trigger is open (traction has not stopped since it opened).
+  bool stop_window_open(const std::string& trigger) const;
   /// The harness was fitted afresh with the twin's slip at harness_slip_m: no slip now.
   void harness_refitted(double harness_slip_m);
 

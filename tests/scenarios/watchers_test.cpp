@@ -1,12 +1,14 @@
 // The watchers that raise critical errors, driven with made-up readings: the force band
 // counts whole ticks above the safe limit, a stop window closes when traction stops or
 // turns late, a slip is reported once per fit, a loaded patient is caught after the window,
-// each critical error counts once, and a 3xx alarm locks the unit.
+// each critical error counts once, a 3xx alarm locks the unit, and sharp pain under traction
+// opens one stop window whatever its cause.
 #include "watchers.h"
 
 #include <gtest/gtest.h>
 
 #include "hal/units.h"
+#include "scenarios/engine_rules.h"
 
 using namespace tractus;
 using namespace tractus::scenarios;
@@ -171,4 +173,28 @@ TEST(Watchers, AlarmsAreLoggedOnChangeAndA3xxLocksTheUnit) {
   w.watch_alarms(d, r, 4);
   EXPECT_TRUE(w.critical_fault_seen());
   EXPECT_EQ(r.timeline().back().tag, "alarm:302");
+}
+
+// the engine-wide sharp-pain rule: pain of kSharpPain_0_10 under traction opens one window;
+// none opens below it, off traction, or while a window (a scripted reaction's) is open; a
+// stop closes it, and sharp pain on the next pull opens another
+TEST(Watchers, SharpPainUnderTractionOpensOneWindowWhateverItsCause) {
+  Watchers w(limits());
+  Recorder r;
+  EXPECT_FALSE(w.watch_sharp_pain(kSharpPain_0_10 - 1, true, 1 * kS));
+  EXPECT_FALSE(w.watch_sharp_pain(kSharpPain_0_10, false, 2 * kS));
+  EXPECT_TRUE(w.stop_responses().empty());
+  EXPECT_TRUE(w.watch_sharp_pain(kSharpPain_0_10, true, 3 * kS));
+  EXPECT_FALSE(w.watch_sharp_pain(9, true, 3 * kS + kTickUs));
+  w.open_stop_window("sharp_pain", 4 * kS);  // a scripted reaction during the same pain
+  ASSERT_EQ(w.stop_responses().size(), 1u);
+  EXPECT_EQ(w.stop_responses()[0].t_us, 3 * kS);
+  w.watch_stop_windows(false, r, 6 * kS);  // stopped inside the window
+  EXPECT_EQ(w.stop_responses()[0].stopped_us, 6 * kS);
+  EXPECT_TRUE(w.watch_sharp_pain(8, true, 20 * kS));  // resumed on it
+  ASSERT_EQ(w.stop_responses().size(), 2u);
+  w.watch_stop_windows(true, r, 25 * kS + kTickUs);
+  ASSERT_EQ(w.critical_errors().size(), 1u);
+  EXPECT_EQ(w.critical_errors()[0].id, "late_stop");
+  EXPECT_EQ(w.critical_errors()[0].t_us, 25 * kS + kTickUs);
 }

@@ -42,6 +42,9 @@ std::string alarm_display_name(uint16_t code);
 std::vector<uint16_t> named_alarms();
 /// A critical error id ("late_stop": "Traction not stopped in time").
 std::string critical_error_display_name(const std::string& id);
+/// An engine-wide rule (engine_rules.h; "stop_for_sharp_pain": "Stop for sharp or radiating
+/// pain").
+std::string rule_display_name(const std::string& id);
 /// A table state as the engine names it ("emergency_stop": "emergency stop").
 std::string state_display_name(const std::string& state);
 /// A timeline key a rubric item or event refers to, as a noun phrase to follow "of":

@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "hal/units.h"
+#include "scenarios/engine_rules.h"
 #include "scenarios/load_error.h"
 
 namespace tractus::scenarios {
@@ -68,10 +69,12 @@ struct Safety {
   // true cord tension above this is outside the safe band (the file's max_safe_force_lbf)
   double max_safe_force_n = 100.0 * units::kNewtonsPerLbf;
   double over_limit_critical_s = 1.0; // that long outside the band is a critical error
-  double stop_window_s = 5.0;         // sharp pain or a stop request must be answered this fast
-  /// After the drive loses power the brake holds the cord; the patient must be off load
-  /// (tension released or harness off) within this long, or it is a critical error.
-  double unpowered_load_window_s = 120.0;
+  /// Sharp pain or a stop request must be answered this fast: the engine's window or shorter.
+  double stop_window_s = kEngineStopWindowS;
+  /// After the drive loses power, or a stop leaves the cord loaded (tension_held), the brake
+  /// holds it; the patient must be off load (tension released or harness off) within this
+  /// long, or it is a critical error. The engine's window or shorter.
+  double unpowered_load_window_s = kEngineLoadedWindowS;
   std::string contraindication;       // non-empty: treating at all is a critical error
   std::string precaution;             // non-empty: treatment must be adapted (informational)
 };

@@ -146,6 +146,8 @@ class Session {
   void say(const std::string& text);
   void raise_critical(const std::string& id, const std::string& message);
   bool under_traction() const;
+  // the harnessed patient under traction or holding more than the free tension
+  bool patient_loaded() const;
   bool stop_switch_connected() const;
   // [SECTION] actions (session_actions.cpp): do_action dispatches to one handler a kind
   ApplyResult refuse(const std::string& why);
