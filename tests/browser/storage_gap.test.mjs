@@ -104,7 +104,7 @@ test('a damaged backup is refused with its reason and the saved history stays as
   assert.equal(s.saved.history_digest, kept.saved.history_digest, 'the saved history is unchanged');
   assert.equal(s.history_size, 1);
   assert.match(s.saved.storage_message,
-    /^A backup of unsaved changes was found but refused \(\$\.files\[0\]\.fnv1a: does not match the text \(it is damaged\)\); your saved data is unchanged\. It was kept as \/persist\/storage-backup\.refused\.$/);
+    /^A backup of unsaved changes was found but refused: does not match the text \(it is damaged\)\. Your saved data is unchanged\. The backup was kept as \/persist\/storage-backup\.refused\.\nAt \$\.files\[0\]\.fnv1a in the backup\.$/);
   assert.equal(await backupItem(page), null, 'the refused backup is not read again');
   await waitFrames(page, 3);
   await screenshot(page, 'storage-backup-refused.png');
@@ -115,7 +115,7 @@ test('a damaged backup is refused with its reason and the saved history stays as
   await reloadPage(page);
   s = await state(page);
   assert.equal(s.saved.history_digest, kept.saved.history_digest);
-  assert.match(s.saved.storage_message, /refused \(\/persist\/history\.json: .*version/);
+  assert.match(s.saved.storage_message, /refused: .*version[\s\S]*\nAt \/persist\/history\.json in the backup\.$/);
 
   // well formed but older than IndexedDB's copy: dropped without a word
   const older = gens['/persist/history.json'] - 1;
@@ -153,7 +153,7 @@ test('a history too big for the backup keeps its newest sessions, and the load s
   assert.deepEqual(s.saved.history_ids, [...kept.saved.history_ids, 's-new-1', 's-new-2'],
     'every saved session is kept and the newest two are added after them');
   assert.equal(s.saved.storage_message, 'The page was left before its last save reached browser storage, and the ' +
-    'history was too big for its backup: 2 newest session(s) were restored, 1 could not be kept.');
+    'history was too big for its backup: 2 newest sessions were restored, 1 could not be kept.');
   await waitForStored(page, '/persist/history.json', true);
   await page.waitForFunction(() => localStorage.getItem('tractus.backup') === null, null, { timeout: 20000 });
   await waitFrames(page, 3);

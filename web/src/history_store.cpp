@@ -7,6 +7,11 @@
 namespace tractus::web {
 
 namespace {
+// "1 newest session was restored", "2 newest sessions were restored"
+std::string sessions_restored(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " newest session was restored" : " newest sessions were restored");
+}
+
 std::string mebibytes(std::size_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
@@ -78,8 +83,8 @@ bool HistoryStore::merge_backup(const BackupFile& newest) {
   if (!save()) return false;
   if (m.lost > 0)
     message_ = "The page was left before its last save reached browser storage, and the history was too big "
-               "for its backup: " + std::to_string(m.added + m.replaced) + " newest session(s) were restored, " +
-               std::to_string(m.lost) + " could not be kept.";
+               "for its backup: " + sessions_restored(m.added + m.replaced) + ", " + std::to_string(m.lost) +
+               " could not be kept.";
   return true;
 }
 

@@ -199,8 +199,13 @@ BackupRestore restore_backup(const BackupCheck& check) {
       kept = std::string(kPersistDir) + "storage-backup.refused." + std::to_string(n);
     std::string ignored;
     const bool written = write_persisted_file(kept, text, ignored);
-    r.notes.push_back("A backup of unsaved changes was found but refused (" + why +
-                      "); your saved data is unchanged." + (written ? " It was kept as " + kept + "." : ""));
+    // a sentence a person reads, with the place in the backup on a detail line of its own
+    const std::size_t colon = why.find(": ");
+    const std::string reason = colon == std::string::npos ? why : why.substr(colon + 2);
+    const std::string where = colon == std::string::npos ? std::string() : why.substr(0, colon);
+    r.notes.push_back("A backup of unsaved changes was found but refused: " + reason +
+                      ". Your saved data is unchanged." + (written ? " The backup was kept as " + kept + "." : "") +
+                      (where.empty() ? "" : "\nAt " + where + " in the backup."));
     drop_backup();
     return r;
   }
