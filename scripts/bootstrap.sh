@@ -21,7 +21,7 @@ apt_packages=(
   dpkg-dev
   gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib
   clang-14 libclang-rt-14-dev
-  chromium fonts-dejavu-core
+  chromium fonts-dejavu-core python3-fonttools
 )
 # node and npm may come from elsewhere (a NodeSource build bundles npm); only a machine
 # without them gets Debian's

@@ -46,10 +46,12 @@ void OrbitCamera::apply(CameraPreset preset) {
       distance_m = 2.8f;
       break;
     case CameraPreset::FootEnd:
-      target_m = {0.4f, 0.85f, 0.0f};
-      yaw_rad = 1.25f;
-      pitch_rad = 0.3f;
-      distance_m = 2.2f;
+      // from beyond the tower, 27 degrees off the table's axis and 40 degrees up, so the tower
+      // stands beside the patient's feet rather than in front of them
+      target_m = {-0.05f, 0.85f, 0.0f};
+      yaw_rad = 1.10f;
+      pitch_rad = 0.70f;
+      distance_m = 3.0f;
       break;
     case CameraPreset::Top:
       target_m = {0.1f, 0.8f, 0.0f};
@@ -58,7 +60,7 @@ void OrbitCamera::apply(CameraPreset preset) {
       distance_m = 3.0f;
       break;
     case CameraPreset::Spine:
-      // a side (sagittal) view of the lumbar spine; the toolbar retargets it at the chain on show
+      // a side (sagittal) view of the spine; the view frames the chain on show (lumbar or cervical)
       target_m = {-0.16f, 0.80f, 0.0f};
       yaw_rad = 0.12f;
       pitch_rad = 0.42f;  // from above the arm that lies between the camera and the spine

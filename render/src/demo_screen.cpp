@@ -35,7 +35,7 @@ bool any_input() {
 
 }  // namespace
 
-ViewRequests DemoScreen::begin_demo(const FrameInput& in, const SceneView& view, UiRequests& out) {
+ViewRequests DemoScreen::begin_demo(const FrameInput& in, UiRequests& out) {
   ViewRequests req;
   if (in.rig == nullptr || in.demo == nullptr) return req;
   const DemoCaption& cap = *in.demo;
@@ -47,13 +47,9 @@ ViewRequests DemoScreen::begin_demo(const FrameInput& in, const SceneView& view,
     demo_exit_until_s_ = now_s + kExitShownS;
   }
   if (demo_shown_step_ != cap.step) {
-    OrbitCamera camera = view.camera();
-    camera.apply(cap.camera);
-    // the spine view looks through the x-ray body at the chain on show
-    const bool xray = cap.camera == CameraPreset::Spine;
-    if (xray) camera.target_m = view.info().spine_centre_m;
-    req.camera = camera;
-    req.xray = xray;
+    // framed around the panels by the view; the spine view looks through the x-ray body
+    req.frame = cap.camera;
+    req.xray = cap.camera == CameraPreset::Spine;
   }
   demo_shown_step_ = cap.step;
   return req;

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "render/force_text.h"
+#include "render/panel_fold.h"
 #include "render/theme.h"
 #include "render/widgets.h"
 #include "scenarios/rig.h"
@@ -17,7 +18,17 @@ namespace tractus::render {
 void SandboxScreen::draw_patient_panel(const scenarios::Rig& rig, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const float width = 330.0f;
-  ImGui::SetNextWindowPos(ImVec2(12.0f, io.DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  const ImVec2 corner(12.0f, io.DisplaySize.y - 12.0f);
+  if (!patient_open_) {
+    // folded to one button, so the 3D view behind it shows
+    if (folded_panel("Patient and hardware (folded)", "Patient and hardware", corner, ImVec2(0.0f, 1.0f),
+                     "patient.expand", widgets_)) {
+      patient_open_ = true;
+    }
+    out.hilo = 0;
+    return;
+  }
+  ImGui::SetNextWindowPos(corner, ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   ImGui::Begin("Patient and hardware", nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
@@ -26,6 +37,7 @@ void SandboxScreen::draw_patient_panel(const scenarios::Rig& rig, UiRequests& ou
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Patient and hardware");
   ImGui::PopFont();
+  if (fold_button("patient.collapse", widgets_)) patient_open_ = false;
   if (coloured_button(in.patient_stop_pressed ? "Stop switch PRESSED" : "Patient presses stop switch",
                       theme::kDanger, ImVec2(-1.0f, 38.0f), in.patient_stop_connected)) {
     out.patient_stop_tap = true;
@@ -78,13 +90,21 @@ void SandboxScreen::draw_patient_panel(const scenarios::Rig& rig, UiRequests& ou
 
 void SandboxScreen::draw_view_overlay(const scenarios::Rig& rig, ForceUnit unit) {
   const twin::TwinState& s = rig.twin_state();
-  ImGui::SetNextWindowPos(ImVec2(12.0f, kToolbarHeightPx + 12.0f));
+  const ImVec2 corner(12.0f, kToolbarHeightPx + 12.0f);
+  if (!readout_open_) {
+    if (folded_panel("Twin readout (folded)", "Digital twin", corner, ImVec2(0.0f, 0.0f), "readout.expand", widgets_)) {
+      readout_open_ = true;
+    }
+    return;
+  }
+  ImGui::SetNextWindowPos(corner);
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin("Twin readout", nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                    ImGuiWindowFlags_NoNav);
   ImGui::TextDisabled("Digital twin");
+  if (fold_button("readout.collapse", widgets_)) readout_open_ = false;
   const ForceUnit u = unit;
   ImGui::Text("Cord tension     %s", force_text(static_cast<float>(s.cord_tension_n), u, 1, 6).c_str());
   ImGui::Text("Carriage travel  %6.1f mm", s.carriage_pos_m * 1000.0);

@@ -39,7 +39,7 @@ void backed_text(ImDrawList* dl, const glm::vec4& box, float pad_x, float pad_y,
 
 }  // namespace
 
-void draw_scene_labels(const std::vector<SceneLabel>& labels, const glm::mat4& view_proj,
+ScreenRects draw_scene_labels(const std::vector<SceneLabel>& labels, const glm::mat4& view_proj,
                        const glm::vec2& view_min, const glm::vec2& view_max, const ScreenRects& obstacles) {
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   dl->PushClipRect(ImVec2(view_min.x, view_min.y), ImVec2(view_max.x, view_max.y), true);
@@ -94,10 +94,11 @@ void draw_scene_labels(const std::vector<SceneLabel>& labels, const glm::mat4& v
     backed_text(dl, box, kPadX, kPadY, l.text.c_str());
   }
   dl->PopClipRect();
+  return placed;
 }
 
 bool draw_view_note(const char* text, const glm::vec2& view_min, const glm::vec2& view_max,
-                    const ScreenRects& obstacles) {
+                    const ScreenRects& obstacles, glm::vec4* box_out) {
   const float pad_x = 1.5f * kPadX, pad_y = 1.5f * kPadY;
   const float w = ImGui::CalcTextSize(text).x + 2.0f * pad_x, h = ImGui::GetTextLineHeight() + 2.0f * pad_y;
   // bottom centre, bottom right, top centre, top right: the first spot clear of the panels
@@ -112,6 +113,7 @@ bool draw_view_note(const char* text, const glm::vec2& view_min, const glm::vec2
     dl->PushClipRect(ImVec2(view_min.x, view_min.y), ImVec2(view_max.x, view_max.y), true);
     backed_text(dl, box, pad_x, pad_y, text);
     dl->PopClipRect();
+    if (box_out != nullptr) *box_out = box;
     return true;
   }
   return false;

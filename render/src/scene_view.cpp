@@ -17,7 +17,16 @@ float console_width_px() { return ImGui::GetIO().DisplaySize.x < 1100.0f ? 400.0
 float console_panel_width_px() { return std::min(console_width_px(), ImGui::GetIO().DisplaySize.x * 0.45f); }
 
 void SceneView::apply(const ViewRequests& r) {
-  if (r.camera) camera_ = *r.camera;
+  if (r.camera) {
+    camera_ = *r.camera;
+    framing_.framed = false;  // a screen placed the camera itself
+  }
+  if (r.frame) {
+    framing_.preset = *r.frame;
+    framing_.framed = true;
+    frame_pending_ = true;
+    if (!r.camera) camera_.apply(*r.frame);
+  }
   if (r.xray) xray_ = *r.xray;
   if (r.labels) labels_ = *r.labels;
 }
@@ -25,18 +34,19 @@ void SceneView::apply(const ViewRequests& r) {
 void SceneView::handle_input() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantCaptureMouse) return;
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) camera_.orbit(io.MouseDelta.x, io.MouseDelta.y);
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
-    camera_.pan(io.MouseDelta.x, io.MouseDelta.y, io.DisplaySize.y);
-  }
+  const bool orbit = ImGui::IsMouseDragging(ImGuiMouseButton_Left);
+  const bool pan = ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle);
+  if (orbit) camera_.orbit(io.MouseDelta.x, io.MouseDelta.y);
+  if (pan) camera_.pan(io.MouseDelta.x, io.MouseDelta.y, io.DisplaySize.y);
   if (io.MouseWheel != 0.0f) camera_.zoom(io.MouseWheel);
+  if (orbit || pan || io.MouseWheel != 0.0f) framing_.framed = false;  // the user's camera now
 }
 
 void SceneView::draw_live(const scenarios::Rig& rig, int fb_w, int fb_h, const LiveViewArea& area) {
   glViewport(0, 0, fb_w, fb_h);
   glClearColor(0.86f, 0.88f, 0.90f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-  if (fb_w <= 0 || fb_h <= 0) return;
+  if (fb_w <= 0 || fb_h <= 0 || bare_) return;
   // the 3D view fills the area left of the console; off-centre projection keeps it simple
   const ImGuiIO& io = ImGui::GetIO();
   const float scale = io.DisplaySize.x > 0.0f ? static_cast<float>(fb_w) / io.DisplaySize.x : 1.0f;
@@ -45,6 +55,8 @@ void SceneView::draw_live(const scenarios::Rig& rig, int fb_w, int fb_h, const L
   const int left_px = static_cast<int>(area.left_css_px * scale);
   const int view_w = std::max(1, fb_w - console_px - left_px);
   const int view_h = std::max(1, fb_h - top_px);
+  update_framing(glm::vec4(static_cast<float>(left_px), static_cast<float>(top_px),
+                           static_cast<float>(left_px + view_w), static_cast<float>(fb_h)) / scale);
   glViewport(left_px, 0, view_w, view_h);
   shapes_.begin(camera_.view(), camera_.projection(static_cast<float>(view_w) / static_cast<float>(view_h)),
                 camera_.eye());

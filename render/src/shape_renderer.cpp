@@ -259,6 +259,8 @@ void ShapeRenderer::issue(const ShapeDraw& d) {
   glUniformMatrix4fv(u_model_, 1, GL_FALSE, glm::value_ptr(d.model));
   glUniformMatrix3fv(u_normal_, 1, GL_FALSE, glm::value_ptr(normal));
   glUniform4fv(u_colour_, 1, glm::value_ptr(d.colour));
+  // the meshes wind counter-clockwise seen from outside; a mirroring transform turns that round
+  glFrontFace(glm::determinant(glm::mat3(d.model)) < 0.0f ? GL_CW : GL_CCW);
   glBindVertexArray(m.vao);
   glDrawElements(GL_TRIANGLES, m.index_count, GL_UNSIGNED_SHORT, nullptr);
   ++last_draw_calls_;
@@ -273,10 +275,15 @@ void ShapeRenderer::flush_opaque() {
   glUniform3fv(u_eye_, 1, glm::value_ptr(eye_m_));
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
-  glDisable(GL_CULL_FACE);  // meshes are closed and few; no winding assumptions
+  // the meshes are closed and wound outward, so their back faces are never seen: culling them
+  // halves what a software rasteriser sets up, and the ghosted body's blended layers
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
   glDisable(GL_BLEND);
   glDepthMask(GL_TRUE);
   for (const ShapeDraw& d : opaque_) issue(d);
+  glFrontFace(GL_CCW);
+  glDisable(GL_CULL_FACE);
   glBindVertexArray(0);
 }
 
@@ -286,7 +293,8 @@ void ShapeRenderer::flush_translucent() {
   glUniform3fv(u_eye_, 1, glm::value_ptr(eye_m_));
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
-  glDisable(GL_CULL_FACE);
+  glEnable(GL_CULL_FACE);  // one blended layer per shape: its front (see flush_opaque)
+  glCullFace(GL_BACK);
   // translucent shapes back to front, without writing depth
   std::sort(translucent_.begin(), translucent_.end(), [&](const ShapeDraw& a, const ShapeDraw& b) {
     return glm::distance(glm::vec3(a.model[3]), eye_m_) > glm::distance(glm::vec3(b.model[3]), eye_m_);
@@ -295,6 +303,8 @@ void ShapeRenderer::flush_translucent() {
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   glDepthMask(GL_FALSE);
   for (const ShapeDraw& d : translucent_) issue(d);
+  glFrontFace(GL_CCW);
+  glDisable(GL_CULL_FACE);
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
   glBindVertexArray(0);

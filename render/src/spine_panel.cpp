@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "render/panel_fold.h"
 #include "render/screen_context.h"
 #include "render/spine_layout.h"
 #include "render/spine_panel.h"
@@ -26,7 +27,8 @@ ImU32 pressure_colour(double mmhg) {
 
 }  // namespace
 
-void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float right_edge_px, UiRegistry& widgets) {
+void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float right_edge_px, UiRegistry& widgets,
+                      bool* open) {
   const twin::TwinState& s = rig.twin_state();
   // the sandbox keeps one lumbar twin; its console's region picks the chain on show, as in 3D
   const bool cervical = rig.model().setup == hal::Region::Cervical || cervical_console;
@@ -34,7 +36,14 @@ void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float ri
   const twin::LevelState* levels = cervical ? s.patient.cervical : s.patient.lumbar;
   const hal::Region chain = cervical ? hal::Region::Cervical : hal::Region::Lumbar;
 
-  const float width = 250.0f;
+  const float width = 266.0f;  // the title and its "Hide" button on one line
+  if (open != nullptr && !*open) {
+    if (folded_panel("Spine view (folded)", "Spine view", ImVec2(right_edge_px - 10.0f, kToolbarHeightPx + 10.0f),
+                     ImVec2(1.0f, 0.0f), "spine.expand", widgets)) {
+      *open = true;
+    }
+    return;
+  }
   ImGui::SetNextWindowPos(ImVec2(right_edge_px - width - 10.0f, kToolbarHeightPx + 10.0f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.92f);
@@ -42,6 +51,7 @@ void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float ri
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
   ImGui::TextDisabled("%s spine, side view", cervical ? "Cervical" : "Lumbar");
+  if (open != nullptr && fold_button("spine.collapse", widgets)) *open = false;
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();

@@ -54,6 +54,10 @@ glm::vec4 ghost(const glm::vec4& c, bool xray, float alpha = kGhostAlpha) {
   return xray ? glm::vec4(c.r, c.g, c.b, alpha) : c;
 }
 
+void add_body(SceneInfo& info, const glm::vec3& a, const glm::vec3& b, float radius_m) {
+  if (info.body_parts < SceneInfo::kMaxBodyParts) info.body[info.body_parts++] = BodyCapsule{a, b, radius_m};
+}
+
 void label(std::vector<SceneLabel>* labels, const glm::vec3& at_m, const std::string& text, int priority = 1) {
   if (labels != nullptr) labels->push_back(SceneLabel{at_m, text, priority});
 }
@@ -139,7 +143,29 @@ SceneInfo draw_table_scene(ShapeRenderer& s, const twin::TwinModel& model, const
     for (float z : {-0.09f, 0.09f}) {
       s.capsule({pelvis_x + 0.14f, kBodyY - 0.02f, z}, {pelvis_x + 0.92f, kBodyY - 0.05f, z * 0.8f}, 0.065f, skin);
     }
+    // the same body for the view's framing, in world metres (the sphere's largest radius)
+    add_body(info, glm::vec3(head_x, kBodyY + 0.02f, 0.0f) + lift, glm::vec3(head_x, kBodyY + 0.02f, 0.0f) + lift, 0.11f);
+    add_body(info, glm::vec3(head_x + 0.15f, kBodyY, 0.0f) + lift, glm::vec3(-0.72f, kBodyY, 0.0f) + lift, 0.05f);
+    add_body(info, glm::vec3(-0.62f, kBodyY, 0.0f) + lift, glm::vec3(-0.18f, kBodyY, 0.0f) + lift, 0.15f);
+    for (float z : {-0.21f, 0.21f}) {
+      add_body(info, glm::vec3(-0.62f, kBodyY - 0.03f, z) + lift, glm::vec3(-0.08f, kBodyY - 0.05f, z) + lift, 0.045f);
+    }
+    add_body(info, glm::vec3(-0.18f, kBodyY - 0.01f, 0.0f) + lift, glm::vec3(pelvis_x, kBodyY - 0.01f, 0.0f) + lift,
+             0.13f);
+    const glm::vec3 hip = glm::vec3(pelvis_x + 0.05f, kBodyY - 0.01f, 0.0f) + lift;
+    add_body(info, hip, hip, 0.18f);
+    for (float z : {-0.09f, 0.09f}) {
+      add_body(info, glm::vec3(pelvis_x + 0.14f, kBodyY - 0.02f, z) + lift,
+               glm::vec3(pelvis_x + 0.92f, kBodyY - 0.05f, z * 0.8f) + lift, 0.065f);
+    }
   }
+  // what the camera presets frame: the patient from the top of the head to the feet, the
+  // tower with its motor housing, and the whole table from the head-end unit to the tower
+  info.patient = WorldBox{glm::vec3(head_x - 0.11f, kBodyY - 0.16f, -0.26f) + lift,
+                          glm::vec3(pelvis_x + 0.99f, kBodyY + 0.16f, 0.26f) + lift};
+  info.tower = WorldBox{glm::vec3(kTowerX - 0.15f, 0.60f, -0.15f) + lift, glm::vec3(kTowerX + 0.15f, kTowerTopY + 0.15f, 0.15f) + lift};
+  info.table = WorldBox{glm::vec3(cervical ? kCervicalPostX - 0.06f : kUpperStartX - 0.02f, 0.0f, -0.31f),
+                        glm::vec3(kTowerX + 0.15f, kTowerTopY + 0.15f + lift_m, 0.31f)};
 
   const float tension = static_cast<float>(state.cord_tension_n);
   const glm::vec4 cord = tension > 1.0f ? kCord : kSlackCord;

@@ -77,19 +77,12 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
   bool xray = view.xray();
   bool labels = view.labels();
   const auto apply_preset = [&](CameraPreset preset) {
-    OrbitCamera camera = req.camera.value_or(view.camera());
-    camera.apply(preset);
+    // the view fits the preset's subject into the part of it the panels leave free
+    req.frame = preset;
     if (preset == CameraPreset::Spine) {
-      // aim cranial of and above the chain, so it sits right of centre and low: between the
-      // patient panel (bottom left) and the spine panel (top right)
-      const SceneInfo& info = view.info();
-      const float scale = info.cervical ? 0.7f : 1.0f;
-      camera.target_m = info.spine_centre_m + scale * glm::vec3(-0.08f, 0.06f, 0.0f);
-      camera.distance_m *= scale;
       xray = true;
       req.xray = true;
     }
-    req.camera = camera;
   };
   const auto preset_id = [](const char* label) {
     std::string id = std::string("toolbar.view.") + label;

@@ -29,7 +29,11 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
   UiRequests out;
   widgets_.begin_frame();
   // the debrief's replay camera sits close to the table; the live screens start from the overview
-  if (screen_ == Screen::Debrief && in.screen != Screen::Debrief) scene_.camera().apply(CameraPreset::Overview);
+  if (screen_ == Screen::Debrief && in.screen != Screen::Debrief) {
+    ViewRequests overview;
+    overview.frame = CameraPreset::Overview;
+    scene_.apply(overview);
+  }
   if (in.screen != screen_) {  // set the camera on entry
     demo_.on_enter();
     education_.on_enter();
@@ -70,7 +74,8 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       console_.draw_console(*in.rig, out);
       sandbox_.draw_patient_panel(*in.rig, out);
       sandbox_.draw_view_overlay(*in.rig, console_.unit());
-      draw_spine_panel(*in.rig, console_.entry().region == hal::Region::Cervical, display_w - console_width_px(), widgets_);
+      draw_spine_panel(*in.rig, console_.entry().region == hal::Region::Cervical, display_w - console_width_px(), widgets_,
+                       &spine_open_);
       scene_.handle_input();
       break;
     case Screen::ScenarioList:
@@ -83,7 +88,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       training_.draw_training(*in.session, out);
       // on a narrow view the x-ray spine stands in for the 2D spine panel
       if (!scene_.xray() || display_w - console_width_px() - training_.training_column_w_px() >= 700.0f) {
-        draw_spine_panel(*in.rig, false, display_w - console_width_px(), widgets_);
+        draw_spine_panel(*in.rig, false, display_w - console_width_px(), widgets_, &spine_open_);
       }
       scene_.handle_input();
       break;
@@ -98,7 +103,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       break;
     case Screen::Demo:
       if (in.rig == nullptr || in.demo == nullptr) break;
-      apply(demo_.begin_demo(in, scene_, out));
+      apply(demo_.begin_demo(in, out));
       {
         // the console shows the director's prescription, as the table's own screen would; it
         // is on show only (the director drives the table), so its presses are dropped

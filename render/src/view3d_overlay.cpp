@@ -3,46 +3,39 @@
 #include <cstdio>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include "render/scene_label.h"
 #include "render/scene_view.h"
 #include "render/spine_layout.h"
+#include "render/view_framing.h"
 
 namespace tractus::render {
 
-namespace {
-
-// every top-level window drawn this frame: the panels that float over the view
-ScreenRects panel_rects() {
-  ScreenRects out;
-  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-    if (!w->Active || w->Hidden || w->IsFallbackWindow || (w->Flags & ImGuiWindowFlags_ChildWindow) != 0) continue;
-    out.emplace_back(w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y);
-  }
-  return out;
-}
-
-}  // namespace
 
 void SceneView::draw_view_labels(float aspect, float left_css_px) {
+  framing_.label_px.clear();
   if (!labels_ && !xray_) return;
   const ImGuiIO& io = ImGui::GetIO();
   const float console_css = console_panel_width_px();
   const glm::vec2 view_min(left_css_px, kToolbarHeightPx);
   const glm::vec2 view_max(io.DisplaySize.x - console_css, io.DisplaySize.y);
-  const ScreenRects panels = panel_rects();
-  if (labels_) {
-    draw_scene_labels(scene_labels_, camera_.projection(aspect) * camera_.view(), view_min, view_max, panels);
-  }
+  ScreenRects panels = panels_over_view();
   if (xray_) {
+    // the note first: the labels then keep clear of it as of a panel
     char note[128];
     std::snprintf(note, sizeof note, "X-ray: disc colour = pressure (blue below zero); opening x%.0f, bulge x%.0f",
                   kSeparationExaggeration, kBulgeExaggeration);
-    if (!draw_view_note(note, view_min, view_max, panels)) {
+    glm::vec4 box;
+    bool shown = draw_view_note(note, view_min, view_max, panels, &box);
+    if (!shown) {
       std::snprintf(note, sizeof note, "X-ray: opening x%.0f, bulge x%.0f", kSeparationExaggeration, kBulgeExaggeration);
-      draw_view_note(note, view_min, view_max, panels);
+      shown = draw_view_note(note, view_min, view_max, panels, &box);
     }
+    if (shown) panels.push_back(box);
+  }
+  if (labels_) {
+    framing_.label_px =
+        draw_scene_labels(scene_labels_, camera_.projection(aspect) * camera_.view(), view_min, view_max, panels);
   }
 }
 

@@ -31,7 +31,7 @@ struct DemoFixture : tractus::render::test::TableScreenTest {
   }
   // the router draws the console and the spine panel between the two halves
   void draw_once() override {
-    asked = screen.begin_demo(in, view, out);
+    asked = screen.begin_demo(in, out);
     view.apply(asked);
     const ViewRequests later = screen.draw_demo(in, out);
     view.apply(later);
@@ -44,18 +44,18 @@ struct DemoFixture : tractus::render::test::TableScreenTest {
 TEST_F(DemoFixture, EachNewStepAsksForItsCameraOnce) {
   screen.on_enter();
   ui.frame(draw());
-  ASSERT_TRUE(asked.camera.has_value());
-  OrbitCamera side;
-  side.apply(CameraPreset::Side);
-  EXPECT_FLOAT_EQ(asked.camera->pitch_rad, side.pitch_rad);
+  // framed around the panels by the view
+  ASSERT_TRUE(asked.frame.has_value());
+  EXPECT_EQ(*asked.frame, CameraPreset::Side);
   ASSERT_TRUE(asked.xray.has_value());
   EXPECT_FALSE(*asked.xray);
   ui.frame(draw());
-  EXPECT_FALSE(asked.camera.has_value());
+  EXPECT_FALSE(asked.frame.has_value());
   caption.step = 1;
   caption.camera = CameraPreset::Spine;
   ui.frame(draw());
-  ASSERT_TRUE(asked.camera.has_value());
+  ASSERT_TRUE(asked.frame.has_value());
+  EXPECT_EQ(*asked.frame, CameraPreset::Spine);
   ASSERT_TRUE(asked.xray.has_value());
   EXPECT_TRUE(*asked.xray);
 }
@@ -87,5 +87,5 @@ TEST_F(DemoFixture, WithoutACaptionNothingIsDrawnOrAsked) {
   in.demo = nullptr;
   ui.frames(2, draw());
   EXPECT_FALSE(ui.drawn("demo.step"));
-  EXPECT_FALSE(asked.camera.has_value());
+  EXPECT_FALSE(asked.frame.has_value());
 }

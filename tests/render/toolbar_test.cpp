@@ -42,21 +42,26 @@ TEST_F(ToolbarFixture, StepIsInertWhileTheClockRuns) {
   EXPECT_FALSE(out.single_step);
 }
 
-TEST_F(ToolbarFixture, APresetAsksForItsCameraAndLeavesTheViewAsItIs) {
+TEST_F(ToolbarFixture, APresetAsksToBeFramedAndLeavesTheViewAsItIs) {
   ui.click("toolbar.view.side", draw());
-  ASSERT_TRUE(asked.camera.has_value());
-  OrbitCamera side;
-  side.apply(CameraPreset::Side);
-  EXPECT_FLOAT_EQ(asked.camera->yaw_rad, side.yaw_rad);
-  EXPECT_FLOAT_EQ(asked.camera->distance_m, side.distance_m);
+  // the view fits the preset's subject around the panels (scene_view_framing.cpp)
+  ASSERT_TRUE(asked.frame.has_value());
+  EXPECT_EQ(*asked.frame, CameraPreset::Side);
+  EXPECT_FALSE(asked.camera.has_value());
   EXPECT_FALSE(asked.xray.has_value());
   // the toolbar asked; the view moves only once the router applies the request
   EXPECT_FLOAT_EQ(view.camera().yaw_rad, OrbitCamera{}.yaw_rad);
+  view.apply(asked);
+  OrbitCamera side;
+  side.apply(CameraPreset::Side);
+  EXPECT_FLOAT_EQ(view.camera().yaw_rad, side.yaw_rad);
+  EXPECT_TRUE(view.framing().framed);
 }
 
 TEST_F(ToolbarFixture, TheSpinePresetTurnsTheXrayOn) {
   ui.click("toolbar.view.spine", draw());
-  ASSERT_TRUE(asked.camera.has_value());
+  ASSERT_TRUE(asked.frame.has_value());
+  EXPECT_EQ(*asked.frame, CameraPreset::Spine);
   ASSERT_TRUE(asked.xray.has_value());
   EXPECT_TRUE(*asked.xray);
   EXPECT_FALSE(view.xray());

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <emscripten.h>
@@ -252,6 +253,36 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   append_number(g_buffer, "spine_triangles", app.ui().spine_triangles());
   g_buffer += std::string("\"xray\":") + (app.ui().xray() ? "true," : "false,");
   append_number(g_buffer, "scene_labels", app.ui().scene_label_count());
+  {
+    // the camera preset's framing: rectangles as [x0, y0, x1, y1] in CSS pixels
+    const render::ViewFraming& v = app.ui().view_framing();
+    static const char* const kPresets[] = {"overview", "side", "foot_end", "top", "spine"};
+    const auto rect = [](const char* name, const glm::vec4& r) {
+      char tmp[112];
+      std::snprintf(tmp, sizeof tmp, "\"%s\":[%.1f,%.1f,%.1f,%.1f],", name, r.x, r.y, r.z, r.w);
+      return std::string(tmp);
+    };
+    g_buffer += std::string("\"view\":{\"preset\":\"") + kPresets[static_cast<int>(v.preset)] + "\",";
+    g_buffer += std::string("\"framed\":") + (v.framed ? "true," : "false,");
+    g_buffer += std::string("\"cervical_unit\":") + (v.cervical_unit ? "true," : "false,");
+    g_buffer += rect("view_px", v.view_px) + rect("free_px", v.free_px) + rect("subject_px", v.subject_px);
+    char eye[96];
+    std::snprintf(eye, sizeof eye, "\"eye_m\":[%.3f,%.3f,%.3f],", v.eye_m.x, v.eye_m.y, v.eye_m.z);
+    g_buffer += eye;
+    g_buffer += std::string("\"eye_in_body\":") + (v.eye_in_body ? "true," : "false,");
+    append_number(g_buffer, "tower_blocks", v.tower_blocks);
+    for (const auto& [name, rects] : {std::pair{"panels_px", &v.panels_px}, std::pair{"labels_px", &v.label_px}}) {
+      g_buffer += std::string("\"") + name + "\":[";
+      for (size_t i = 0; i < rects->size(); ++i) {
+        const glm::vec4& r = (*rects)[i];
+        char tmp[96];
+        std::snprintf(tmp, sizeof tmp, "%s[%.1f,%.1f,%.1f,%.1f]", i == 0 ? "" : ",", r.x, r.y, r.z, r.w);
+        g_buffer += tmp;
+      }
+      g_buffer += std::string("]") + (std::string(name) == "labels_px" ? "" : ",");
+    }
+    g_buffer += "},";
+  }
   const web::FrameStats f = app.frame_stats();
   g_buffer += "\"frame_ms\":{";
   append_number(g_buffer, "last", f.last_ms);

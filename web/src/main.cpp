@@ -127,6 +127,10 @@ int main() {
     return allocateUTF8(new URLSearchParams(location.search).get('speed') || '');
   }));
   app.open_from_url(url_mode, url_scenario, url_speed);
+  // ?scene=bare leaves the 3D scene out (the canvas is only cleared): the frame benchmark's
+  // baseline, timed in the same run as the full scene (bench/frame_bench.mjs)
+  const bool bare_scene = EM_ASM_INT({ return new URLSearchParams(location.search).get('scene') === 'bare' ? 1 : 0; }) != 0;
+  app.ui().set_bare_scene(bare_scene);
   std::free(url_speed);
   std::free(url_mode);
   std::free(url_scenario);

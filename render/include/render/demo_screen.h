@@ -21,7 +21,7 @@ class DemoScreen {
   void on_enter() { demo_shown_step_ = -1; }
   /// Reads this frame's clicks and keys (Escape with the exit control showing leaves, into
   /// out) and, when the step has changed, asks for its camera view.
-  ViewRequests begin_demo(const FrameInput& in, const SceneView& view, UiRequests& out);
+  ViewRequests begin_demo(const FrameInput& in, UiRequests& out);
   /// Draws the banner and the caption strip; the exit control's press goes into out.
   ViewRequests draw_demo(const FrameInput& in, UiRequests& out);
 

@@ -11,8 +11,8 @@
 
 namespace tractus::render {
 
-/// The sandbox screen's panels. They hold no state of their own: what they show comes in
-/// through const access, what the user does goes out as requests.
+/// The sandbox screen's panels. What they show comes in through const access, what the user
+/// does goes out as requests; they keep only whether each is folded (its "Hide" button).
 class SandboxScreen {
  public:
   SandboxScreen(const UiFonts& fonts, UiRegistry& widgets) : fonts_(fonts), widgets_(widgets) {}
@@ -25,6 +25,8 @@ class SandboxScreen {
  private:
   const UiFonts& fonts_;
   UiRegistry& widgets_;
+  bool patient_open_ = true;  // the patient and hardware panel, else folded to one button
+  bool readout_open_ = true;  // the twin readout, likewise
 };
 
 }  // namespace tractus::render

@@ -31,14 +31,16 @@ using ScreenRects = std::vector<glm::vec4>;
 /// rectangle with a leader line to its point, placed in priority order and nudged up or down
 /// (or left out) rather than drawn over another label or one of the obstacles. A label whose
 /// point is hidden under an obstacle is left out. view_proj maps world to clip space; the view
-/// occupies the screen rectangle view_min..view_max in ImGui (CSS) pixels.
-void draw_scene_labels(const std::vector<SceneLabel>& labels, const glm::mat4& view_proj,
+/// occupies the screen rectangle view_min..view_max in ImGui (CSS) pixels. Returns the boxes
+/// of the labels drawn.
+ScreenRects draw_scene_labels(const std::vector<SceneLabel>& labels, const glm::mat4& view_proj,
                        const glm::vec2& view_min, const glm::vec2& view_max, const ScreenRects& obstacles);
 
 /// Draws a short note on a backing rectangle along the bottom (else the top) of the 3D view,
 /// clear of the obstacles, e.g. what the x-ray colours mean and how much they are exaggerated.
-/// Returns false, drawing nothing, when no such spot is wide enough.
+/// Returns false, drawing nothing, when no such spot is wide enough; else true, with the
+/// note's box in *box when box is not null.
 bool draw_view_note(const char* text, const glm::vec2& view_min, const glm::vec2& view_max,
-                    const ScreenRects& obstacles);
+                    const ScreenRects& obstacles, glm::vec4* box = nullptr);
 
 }  // namespace tractus::render

@@ -25,6 +25,22 @@ struct LiveViewArea {
   bool cervical_unit = false; // draw the cervical set-up (the sandbox console's region)
 };
 
+/// How the view frames its camera preset's subject, measured in the last frame (CSS pixels,
+/// x0, y0, x1, y1): what the browser tests check.
+struct ViewFraming {
+  bool framed = true;  // the camera is where the preset's framing put it (no drag since); the view starts framed
+  CameraPreset preset = CameraPreset::Overview;
+  bool cervical_unit = false;  // the scene drew the cervical set-up (the overviews widen to it)
+  glm::vec4 view_px{0.0f};     // the 3D view's part of the canvas
+  glm::vec4 free_px{0.0f};     // the largest part of it no panel covers
+  glm::vec4 subject_px{0.0f};  // where the preset's subject projects now
+  glm::vec3 eye_m{0.0f};
+  bool eye_in_body = false;   // the camera sits inside the patient's body
+  float tower_blocks = 0.0f;  // "Foot end": the share of sight lines to the patient the tower cuts
+  ScreenRects panels_px;      // the panels over the canvas
+  ScreenRects label_px;       // the part labels drawn
+};
+
 /// The 3D view. The router owns it and applies screens' ViewRequests to it; screens read it
 /// through const access.
 class SceneView {
@@ -49,6 +65,10 @@ class SceneView {
   int spine_triangles() const { return anatomy_.last_triangles(); }
   /// Labels the scene queued in the last frame (0 with labels off).
   int label_count() const { return labels_ ? static_cast<int>(scene_labels_.size()) : 0; }
+  /// With bare set, the live view only clears the canvas: no table, patient or spine.
+  void set_bare(bool bare) { bare_ = bare; }
+  /// How the last frame framed the preset's subject.
+  const ViewFraming& framing() const { return framing_; }
 
   /// Applies what a screen asked of the view: its camera and toggles.
   void apply(const ViewRequests& r);
@@ -65,6 +85,8 @@ class SceneView {
   void draw_view_labels(float aspect, float left_css_px);
   // draws what the scene queued: opaque shapes, the spine, translucent shapes
   void flush(float aspect);
+  // keeps the preset's subject framed in the free part of view_px (view_framing.cpp's fit)
+  void update_framing(const glm::vec4& view_px);
 
   ShapeRenderer shapes_;
   AnatomyRenderer anatomy_;             // the x-ray spine, one static buffer
@@ -73,6 +95,10 @@ class SceneView {
   bool labels_ = false;              // labels on the main parts
   SceneInfo scene_info_;             // what the last scene reported (spine centre)
   std::vector<SceneLabel> scene_labels_;  // labels queued by the last scene
+  ViewFraming framing_;              // the first live frame frames the overview
+  bool frame_pending_ = true;        // fit the camera at the next live frame
+  bool framed_cervical_ = false;     // the unit on show when the camera was last fitted
+  bool bare_ = false;                // draw no scene (the frame benchmark's baseline)
 };
 
 }  // namespace tractus::render

@@ -13,6 +13,7 @@
 #include "render/anatomy_renderer.h"
 #include "render/scene_label.h"
 #include "render/shape_renderer.h"
+#include "render/view_framing.h"
 #include "twin/model.h"
 #include "twin/state.h"
 
@@ -40,6 +41,14 @@ struct SceneInfo {
   /// Bounds of the vertebral bodies' centres of the chain on show, world metres.
   glm::vec3 spine_min_m{0.0f}, spine_max_m{0.0f};
   bool cervical = false;
+  /// The table with its tower, hi-lo base and (when drawn) cervical unit, and the patient on it.
+  WorldBox table;
+  /// The patient alone, and the foot-end traction tower alone.
+  WorldBox patient, tower;
+  /// The patient's body as capsules: a camera inside one of them sees the body from within.
+  static constexpr int kMaxBodyParts = 12;
+  BodyCapsule body[kMaxBodyParts];
+  int body_parts = 0;
 };
 
 /// Queues the room, the table (both sections, sliding carriage, hi-lo column, tower with its

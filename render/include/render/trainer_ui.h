@@ -70,6 +70,10 @@ class TrainerUi {
   bool labels() const { return scene_.labels(); }
   /// Labels the 3D scene queued in the last frame (0 with labels off).
   int scene_label_count() const { return scene_.label_count(); }
+  /// Leaves the 3D scene out, only clearing the canvas (the frame benchmark's baseline).
+  void set_bare_scene(bool bare) { scene_.set_bare(bare); }
+  /// How the 3D view framed its camera preset's subject in the last frame.
+  const ViewFraming& view_framing() const { return scene_.framing(); }
 
  private:
   // applies what a screen or panel asked of the view and the instructor panel
@@ -80,6 +84,7 @@ class TrainerUi {
   SceneView scene_;
   Screen screen_ = Screen::Start;  // the screen drawn last frame
   bool instructor_open_ = false;   // the instructor panel is showing
+  bool spine_open_ = true;         // the spine panel is showing, else folded to one button
   Toolbar toolbar_{fonts_, widgets_};
   ConsolePanel console_{fonts_, widgets_};
   InstructorPanel instructor_{widgets_};
