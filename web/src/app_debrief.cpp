@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.h"
+#include "browser_local.h"
 #include "scenarios/display_names.h"
 #include "scenarios/json_file.h"
 #include "scenarios/library.h"
@@ -34,12 +35,6 @@ void download(const std::string& name, const std::string& text, const char* mime
          name.c_str(), text.c_str(), mime);
 }
 
-std::string now_iso() {
-  char* when = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); }));
-  std::string s = when;
-  std::free(when);
-  return s;
-}
 }  // namespace
 
 void App::begin_debrief_film() {
@@ -120,7 +115,7 @@ void App::export_debrief(const render::UiRequests& r) {
       scenarios::ReportPageInfo info;
       info.scenario_title = s->scenario().title;
       info.trainee = history_.trainee();
-      info.printed_at = now_iso();
+      info.printed_at = browser_now_iso();
       download(base + "-report.html", scenarios::report_to_html(j, info), "text/html");
     }
   }

@@ -7,6 +7,7 @@
 #include <emscripten.h>
 
 #include "app.h"
+#include "browser_local.h"
 #include "persist_file.h"
 #include "render/text_clip.h"
 #include "scenarios/library.h"
@@ -15,12 +16,6 @@
 namespace tractus::web {
 
 namespace {
-std::string now_iso() {
-  char* when = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); }));
-  std::string s = when;
-  std::free(when);
-  return s;
-}
 
 // a new session id: the wall-clock time and 64 random bits, unique across browsers
 std::string new_session_id() {
@@ -68,7 +63,7 @@ void App::record_finished_session() {
   e.score = report_.score;
   e.passed = report_.passed;
   e.critical_errors = static_cast<int>(report_.critical_errors.size());
-  e.finished_at = now_iso();
+  e.finished_at = browser_now_iso();
   // a course session's scenario is built from the course's state, so only a single
   // scenario's record replays from the library
   if (session_ && !course_) {

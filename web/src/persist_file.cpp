@@ -8,6 +8,8 @@
 
 #include <emscripten.h>
 
+#include "browser_local.h"
+
 namespace tractus::web {
 
 namespace {
@@ -75,27 +77,10 @@ void bump(const std::string& path) {
     console_warn("Tractus could not save the generations file: " + why);
 }
 
-std::string backup_text() {
-  char* text = reinterpret_cast<char*>(EM_ASM_INT({
-    let t = '';
-    try { t = localStorage.getItem('tractus.backup') || ''; } catch (e) {}
-    return allocateUTF8(t);
-  }));
-  std::string s = text;
-  std::free(text);
-  return s;
-}
+std::string backup_text() { return local_storage_item("tractus.backup"); }
 
-void drop_backup() {
-  EM_ASM({ try { localStorage.removeItem('tractus.backup'); } catch (e) {} });
-}
+void drop_backup() { remove_local_storage_item("tractus.backup"); }
 
-std::string now_iso() {
-  char* when = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); }));
-  std::string s = when;
-  std::free(when);
-  return s;
-}
 }  // namespace
 
 void flush_persisted_files() {
@@ -160,7 +145,7 @@ std::string pending_backup_json(std::size_t budget_bytes) {
   for (auto& [gen, f] : by_generation) files.push_back(std::move(f));
   std::vector<std::string> left_out;
   StorageBackup b = fit_backup(std::move(files), budget_bytes, left_out);
-  b.saved_at = now_iso();
+  b.saved_at = browser_now_iso();
   for (const BackupFile& f : b.files)
     if (f.state == BackupFile::State::Newest)
       console_warn("Tractus: the history is too big for the page's backup; it keeps the newest sessions only.");

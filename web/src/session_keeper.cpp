@@ -4,6 +4,7 @@
 
 #include <emscripten.h>
 
+#include "browser_local.h"
 #include "persist_file.h"
 #include "scenarios/record.h"
 
@@ -11,27 +12,10 @@ namespace tractus::web {
 
 namespace {
 // the copy the page made on its way out (web/shell/hook.js), or "" when none
-std::string exit_copy() {
-  char* text = reinterpret_cast<char*>(EM_ASM_INT({
-    let t = '';
-    try { t = localStorage.getItem('tractus.session') || ''; } catch (e) {}
-    return allocateUTF8(t);
-  }));
-  std::string s = text;
-  std::free(text);
-  return s;
-}
+std::string exit_copy() { return local_storage_item("tractus.session"); }
 
-void drop_exit_copy() {
-  EM_ASM({ try { localStorage.removeItem('tractus.session'); } catch (e) {} });
-}
+void drop_exit_copy() { remove_local_storage_item("tractus.session"); }
 
-std::string now_iso() {
-  char* when = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); }));
-  std::string s = when;
-  std::free(when);
-  return s;
-}
 }  // namespace
 
 bool SessionKeeper::load(ResumePoint& out, std::string& why) {
@@ -59,7 +43,7 @@ void SessionKeeper::save(const scenarios::Session* session, const scenarios::Cou
                          const std::string& title) {
   ResumePoint p;
   p.title = title;
-  p.saved_at = now_iso();
+  p.saved_at = browser_now_iso();
   p.in_session = session != nullptr;
   if (session != nullptr) p.record = scenarios::make_record(*session);
   if (course != nullptr) p.course = scenarios::course_progress(*course);

@@ -1,0 +1,34 @@
+#include "browser_local.h"
+
+#include <cstdlib>
+
+#include <emscripten.h>
+
+namespace tractus::web {
+
+namespace {
+// takes a string the page allocated with allocateUTF8 and frees it
+std::string take(char* text) {
+  std::string s = text != nullptr ? text : "";
+  std::free(text);
+  return s;
+}
+}  // namespace
+
+std::string local_storage_item(const char* key) {
+  return take(reinterpret_cast<char*>(EM_ASM_INT({
+    let t = "";
+    try { t = localStorage.getItem(UTF8ToString($0)) || ""; } catch (e) {}
+    return allocateUTF8(t);
+  }, key)));
+}
+
+void remove_local_storage_item(const char* key) {
+  EM_ASM({ try { localStorage.removeItem(UTF8ToString($0)); } catch (e) {} }, key);
+}
+
+std::string browser_now_iso() {
+  return take(reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); })));
+}
+
+}  // namespace tractus::web
