@@ -13,7 +13,11 @@ using namespace tractus::scenarios;
 
 namespace {
 
-Action act(ActionKind kind) { return Action{kind}; }
+Action act(ActionKind kind) {
+  Action a;
+  a.kind = kind;
+  return a;
+}
 
 Action protocol(double force_lbf) {
   Action a = act(ActionKind::SelectProtocol);
