@@ -122,7 +122,11 @@ ActuatorFrame Controller::drive_off(bool brake_at_once) {
   // relay open, brake off: the tension pays the cord out through the unpowered drum; the
   // brake sets once the cord has stayed slack, or after coast_max_us if the cell is not trusted
   out.brake_engaged = false;
-  if (measured_force_n_ < kSlackForceN) {
+  // only a trusted cell can say the cord is slack: a stuck cell's frozen 0 N would set the
+  // brake while the carriage springs back and loads the cord again, so an untrusted cell's
+  // coast runs its whole coast_max_us
+  const bool cord_reads_slack = measured_force_n_ < kSlackForceN && load_cell_trusted(supervisor_);
+  if (cord_reads_slack) {
     if (slack_since_us_ < 0) slack_since_us_ = now_us_;
   } else {
     slack_since_us_ = -1;

@@ -322,3 +322,34 @@ TEST(ReleaseAfterStop, AHeldTensionThatGoesSlackByItselfEndsInIdle) {
   EXPECT_EQ(b.state(), TableState::Idle);
   EXPECT_EQ(b.alarm(), fw::kAlarmNone);
 }
+
+TEST(ReleaseAfterStop, ALoadCellStuckAtZeroDuringAPatientStopsReleaseDoesNotEndTheCoastEarly) {
+  // campaign seed 116653: the cell froze at 0 N 0.4 s into a patient stop's fast release, 308
+  // tripped and the Fault's drive-off coast began; the coast counted the frozen 0 N as slack
+  // and set the brake after 0.5 s while the carriage sprang back onto the cord, and the braked
+  // cord held the patient at 15-16 N. An untrusted cell's slack readings no longer end the
+  // coast: it runs its whole coast_max_us (2 s) with the brake off and the relay open.
+  Bench b;
+  b.start(static_prescription(300.0f, 10.0f, 120.0f, 50.0f));
+  b.run_s(12.0);
+  ASSERT_GT(b.plant_force_n, 290.0f);
+  b.stop_pressed = true;
+  b.run_s(0.4);
+  b.cell_frozen_counts = fwtest::kTareCounts;  // the cell reads 0 N whatever the force
+  int64_t fault_at_us = -1, brake_set_after_fault_us = -1;
+  for (int i = 0; i < 4000; ++i) {
+    b.tick();
+    if (b.state() == TableState::Fault && fault_at_us < 0) fault_at_us = b.now_us;
+    if (fault_at_us >= 0 && !b.out.motor_enable && b.out.brake_engaged && brake_set_after_fault_us < 0) {
+      brake_set_after_fault_us = b.now_us - fault_at_us;
+    }
+    // the carriage springing back: the cord loads again during the coast
+    if (fault_at_us >= 0 && b.now_us - fault_at_us == 600000) b.plant_force_n = 22.0f;
+  }
+  ASSERT_GE(fault_at_us, 0) << "the frozen cell was never declared stuck";
+  EXPECT_EQ(b.alarm(), fw::kAlarmLoadCellStuck);
+  ASSERT_GE(brake_set_after_fault_us, 0) << "the coast never ended";
+  EXPECT_GE(brake_set_after_fault_us, 1990000);  // coast_max_us, not the 0.5 s slack dwell
+  EXPECT_LE(brake_set_after_fault_us, 2010000);
+  EXPECT_LT(b.plant_force_n, 1.0f);  // the late load was paid out before the brake set
+}

@@ -76,4 +76,16 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   for (int i = 0; i < kInvariantCount; ++i) {
     EXPECT_EQ(e.violations[i], 0) << "invariant " << i << ", replay seed " << e.first_violation_seed[i];
   }
+
+  // the run beyond the 100,000 seeds: 116653 a cell stuck at 0 N 0.4 s into a patient stop's
+  // fast release, whose drive-off coast counted the frozen 0 N as slack and set the brake as
+  // the carriage sprang back onto the cord (now an untrusted cell's coast runs its 2 s)
+  const uint64_t beyond_seeds[] = {116653};
+  CampaignCounts b;
+  for (uint64_t seed : beyond_seeds) run_session(seed, with_estops, b);
+  EXPECT_EQ(b.sessions, static_cast<long>(sizeof(beyond_seeds) / sizeof(beyond_seeds[0])));
+  EXPECT_EQ(b.faults_injected, b.sessions);
+  for (int i = 0; i < kInvariantCount; ++i) {
+    EXPECT_EQ(b.violations[i], 0) << "invariant " << i << ", replay seed " << b.first_violation_seed[i];
+  }
 }
