@@ -43,6 +43,7 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 7
   page.on('pageerror', (err) => page.errors.push(String(err)));
   await page.goto(url);
   await page.waitForFunction(() => window.tractus && window.tractus.ready(), null, { timeout: 90000 });
+  await waitFrames(page, 3);  // the start screen sizes itself to its contents over its first frames
   return page;
 }
 
@@ -68,9 +69,12 @@ export async function waitFrames(page, n = 2) {
 }
 
 /** Clicks the centre of a named widget (offset by dx from its left edge when given), then
- *  waits for the UI to have seen the press and the release. */
+ *  waits for the UI to have seen the press and the release. The widget must have stood still
+ *  for a frame first: a window that sizes itself to its contents is placed from its size, so
+ *  on its first frames its buttons are drawn where they will not stay, and a click aimed there
+ *  on a slow renderer lands on nothing. */
 export async function clickWidget(page, id, dx) {
-  const r = await waitForWidget(page, id);
+  const r = await waitForSteadyWidget(page, id);
   await page.mouse.click(dx === undefined ? r.x + r.w / 2 : r.x + dx, r.y + r.h / 2);
   await waitFrames(page, 3);
 }
@@ -84,6 +88,21 @@ export async function waitForWidget(page, id, timeoutMs = 20000) {
     await page.waitForTimeout(50);
   }
   throw new Error(`widget ${id} was never drawn`);
+}
+
+/** Waits until a widget has been drawn in the same place in two frames in a row; returns
+ *  its rectangle. */
+export async function waitForSteadyWidget(page, id, timeoutMs = 20000) {
+  const start = Date.now();
+  const same = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  let last = null;
+  while (Date.now() - start < timeoutMs) {
+    const r = await waitForWidget(page, id, Math.max(1, timeoutMs - (Date.now() - start)));
+    if (same(r, last)) return r;
+    last = r;
+    await waitFrames(page, 1);
+  }
+  throw new Error(`widget ${id} never stood still for a frame (last at ${JSON.stringify(last)})`);
 }
 
 /** Saves a screenshot into the screenshot folder and returns its path. */
