@@ -6,6 +6,17 @@
 
 using namespace tractus::safety;
 
+namespace {
+
+/// Fails once for each invariant the sessions broke, naming the seed that replays it.
+void expect_no_violations(const CampaignCounts& counts) {
+  for (int i = 0; i < kInvariantCount; ++i) {
+    EXPECT_EQ(counts.violations[i], 0) << "invariant " << i << ", replay seed " << counts.first_violation_seed[i];
+  }
+}
+
+}  // namespace
+
 TEST(SafetyCampaign, AThousandRandomSessionsKeepEveryInvariant) {
   CampaignOptions o;
   o.first_seed = 1;
@@ -22,9 +33,7 @@ TEST(SafetyCampaign, AThousandRandomSessionsKeepEveryInvariant) {
   EXPECT_GT(c.tension_held, 60);
   EXPECT_GT(c.release_tension_presses, 50);
   EXPECT_GT(c.estop_patient_stops, 10);
-  for (int i = 0; i < kInvariantCount; ++i) {
-    EXPECT_EQ(c.violations[i], 0) << "invariant " << i << ", replay seed " << c.first_violation_seed[i];
-  }
+  expect_no_violations(c);
 }
 
 TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
@@ -44,9 +53,7 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   for (uint64_t seed : seeds) run_session(seed, o, c);
   EXPECT_EQ(c.sessions, static_cast<long>(sizeof(seeds) / sizeof(seeds[0])));
   EXPECT_EQ(c.faults_injected, c.sessions);
-  for (int i = 0; i < kInvariantCount; ++i) {
-    EXPECT_EQ(c.violations[i], 0) << "invariant " << i << ", replay seed " << c.first_violation_seed[i];
-  }
+  expect_no_violations(c);
 
   // the emergency-stop campaign's findings (issue 11, docs/hazards.md): 162 an encoder loss
   // behind an e-stop let a patient stop's fast release close the relay again; 1609 a load cell
@@ -73,9 +80,7 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   CampaignCounts e;
   for (uint64_t seed : estop_seeds) run_session(seed, with_estops, e);
   EXPECT_EQ(e.estops, static_cast<long>(sizeof(estop_seeds) / sizeof(estop_seeds[0])));
-  for (int i = 0; i < kInvariantCount; ++i) {
-    EXPECT_EQ(e.violations[i], 0) << "invariant " << i << ", replay seed " << e.first_violation_seed[i];
-  }
+  expect_no_violations(e);
 
   // the run beyond the 100,000 seeds: 116653 a cell stuck at 0 N 0.4 s into a patient stop's
   // fast release, whose drive-off coast counted the frozen 0 N as slack and set the brake as
@@ -85,7 +90,5 @@ TEST(SafetyCampaign, TheSeedsThatOnceBrokeAnInvariantKeepThemAll) {
   for (uint64_t seed : beyond_seeds) run_session(seed, with_estops, b);
   EXPECT_EQ(b.sessions, static_cast<long>(sizeof(beyond_seeds) / sizeof(beyond_seeds[0])));
   EXPECT_EQ(b.faults_injected, b.sessions);
-  for (int i = 0; i < kInvariantCount; ++i) {
-    EXPECT_EQ(b.violations[i], 0) << "invariant " << i << ", replay seed " << b.first_violation_seed[i];
-  }
+  expect_no_violations(b);
 }
