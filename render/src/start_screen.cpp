@@ -14,8 +14,12 @@ namespace tractus::render {
 void StartScreen::draw_start_screen(const FrameInput& in, UiRequests& out) {
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec2 size(std::min(640.0f, io.DisplaySize.x - 40.0f), 0.0f);
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
+  // held to the right so the table and patient behind it get the rest of the width for one
+  // composed shot (the view frames them in the largest part no panel covers); a centred panel
+  // left them a quarter of a 1280 px screen each side
+  const float margin_px = std::clamp((io.DisplaySize.x - size.x) * 0.06f, 20.0f, 64.0f);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin_px, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(1.0f, 0.5f));
   ImGui::SetNextWindowSize(size);
   ImGui::Begin("Welcome", nullptr,
                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |

@@ -2,7 +2,8 @@
 // 1024x768 and 1920x1080 each preset's subject projects inside the largest part of the view no
 // panel covers, "Foot end" looks over the tower at the patient, the spine shots keep the camera
 // outside the body, labels keep clear of each other and of the panels, and folding the panels
-// widens the free part the view frames into. The hook reports the rectangles (CSS pixels).
+// widens the free part the view frames into; the start screen keeps its panel to the right of
+// a shot of the table and patient. The hook reports the rectangles (CSS pixels).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot } from './harness.mjs';
@@ -66,6 +67,23 @@ for (const [width, height] of [[1280, 720], [1024, 768], [1920, 1080]]) {
       if (preset === 'spine') assert.equal(s.xray, true);
       if (width < 1920) await screenshot(page, `framing-${width}-${preset}.png`);
     }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+for (const [width, height, share] of [[1280, 720, 0.45], [1024, 768, 0.3], [1920, 1080, 0.6]]) {
+  test(`the start screen shows the table and patient beside its panel at ${width}x${height}`, async () => {
+    const page = await openPage(env.browser, env.url, { width, height });
+    const s = await waitForState(page, (t) => t.screen === 'start' && t.view.framed, 'the framed start screen');
+    assertFramed(s, `start screen at ${width}`);
+    // the panel keeps to the right: the shot has the larger share of the width (a centred
+    // panel left 0.25 at 1280 px and 0.19 at 1024 px)
+    const free = (s.view.free_px[2] - s.view.free_px[0]) / width;
+    assert.ok(free >= share, `the table's part is ${free.toFixed(2)} of the width`);
+    assert.equal(s.view.panels_px.length, 1);
+    assert.ok(s.view.panels_px[0][2] <= width - 20, `the panel ${s.view.panels_px[0]} keeps a margin`);
+    await screenshot(page, `start-${width}.png`);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
