@@ -273,7 +273,7 @@ ChainFrame chain_frame(const ChainSpec& spec, const ChainPose& rest, const twin:
     return glm::vec4(std::pow(s.r, 2.2f), std::pow(s.g, 2.2f), std::pow(s.b, 2.2f), 1.0f);
   };
   for (int i = 0; i < n; ++i) {
-    out.colour[kSlotDisc0 + i] = linear(disc_pressure_colour(levels[i].pressure_mmhg));
+    out.colour[kSlotDisc0 + i] = linear(disc_pressure_colour(levels[i].pressure_mpa));
     out.colour[kSlotRoot0 + i] = linear(nerve_root_colour(levels[i].nerve_compression));
     out.bulge_mm[kSlotDisc0 + i] = std::max(0.0f, f(levels[i].protrusion_mm)) * kBulgeExaggeration;
   }

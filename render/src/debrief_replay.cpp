@@ -37,7 +37,7 @@ using SampleValue = double (*)(const scenarios::Sample&);
 double target_lbf(const scenarios::Sample& x) { return x.target_n / units::kNewtonsPerLbf; }
 double measured_lbf(const scenarios::Sample& x) { return x.measured_n / units::kNewtonsPerLbf; }
 double cord_lbf(const scenarios::Sample& x) { return x.force_n / units::kNewtonsPerLbf; }
-double pressure_mmhg(const scenarios::Sample& x) { return x.pressure_mmhg; }
+double pressure_mmhg(const scenarios::Sample& x) { return units::mmhg_from_mpa(x.pressure_mpa); }
 double pain(const scenarios::Sample& x) { return x.pain_0_10; }
 
 // the largest value of a series over the whole session, at least floor

@@ -1,4 +1,5 @@
 #include "render/spine_layout.h"
+#include "render/units.h"
 
 #include <algorithm>
 
@@ -23,7 +24,9 @@ constexpr int kDefaultTreated = 3;  // L4-5 or C5-6, the commonest levels
 
 }  // namespace
 
-glm::vec4 disc_pressure_colour(double pressure_mmhg) {
+glm::vec4 disc_pressure_colour(double pressure_mpa) {
+  // the display edge: the scale's stops are the clinician's mmHg
+  const double pressure_mmhg = units::mmhg_from_mpa(pressure_mpa);
   if (pressure_mmhg < 0.0) {
     const float t = std::clamp(static_cast<float>(-pressure_mmhg / 150.0), 0.0f, 1.0f);
     return {0.85f - 0.75f * t, 0.88f - 0.48f * t, 0.92f - 0.02f * t, 1.0f};
@@ -87,7 +90,7 @@ SpineLayout layout_spine(const twin::TwinModel& model, const twin::TwinState& st
     d.x0_m = x;
     d.x1_m = x + disc_h[static_cast<size_t>(i)];
     d.bulge_m = std::max(0.0f, static_cast<float>(levels[i].protrusion_mm) * 1e-3f * kBulgeExaggeration);
-    d.pressure_mmhg = levels[i].pressure_mmhg;
+    d.pressure_mpa = levels[i].pressure_mpa;
     d.nerve_compression = levels[i].nerve_compression;
     out.discs.push_back(d);
     x = d.x1_m;

@@ -12,6 +12,7 @@
 #include "render/spine_layout.h"
 #include "render/spine_panel.h"
 #include "render/theme.h"
+#include "render/units.h"
 #include "scenarios/disc_levels.h"
 #include "scenarios/rig.h"
 
@@ -20,8 +21,8 @@ namespace tractus::render {
 namespace {
 
 // the colour scale is shared with the 3D x-ray spine (spine_layout.h)
-ImU32 pressure_colour(double mmhg) {
-  const glm::vec4 c = disc_pressure_colour(mmhg);
+ImU32 pressure_colour(double pressure_mpa) {
+  const glm::vec4 c = disc_pressure_colour(pressure_mpa);
   return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, c.a));
 }
 
@@ -71,12 +72,12 @@ void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float ri
     const float open_px = std::max(0.0f, static_cast<float>(l.separation_mm) * kSeparationExaggeration);
     const float h = disc_h + open_px;
     // disc
-    dl->AddRectFilled(ImVec2(x0 + 3.0f, y), ImVec2(x0 + body_w - 3.0f, y + h), pressure_colour(l.pressure_mmhg), 3.0f);
+    dl->AddRectFilled(ImVec2(x0 + 3.0f, y), ImVec2(x0 + body_w - 3.0f, y + h), pressure_colour(l.pressure_mpa), 3.0f);
     // herniation bulging back into the canal
     const float bulge_px = std::clamp(static_cast<float>(l.protrusion_mm) * 3.0f, 0.0f, 18.0f);
     if (bulge_px > 0.5f) {
       dl->AddCircleFilled(ImVec2(x0 + body_w - 2.0f, y + 0.5f * h), bulge_px * 0.6f + 2.0f,
-                          pressure_colour(l.pressure_mmhg), 16);
+                          pressure_colour(l.pressure_mpa), 16);
       dl->AddCircle(ImVec2(x0 + body_w - 2.0f, y + 0.5f * h), bulge_px * 0.6f + 2.0f, IM_COL32(150, 90, 60, 255), 16);
     }
     // nerve root leaving behind the disc, red as it is compressed
@@ -88,7 +89,7 @@ void draw_spine_panel(const scenarios::Rig& rig, bool cervical_console, float ri
     // level name and pressure
     dl->AddText(ImVec2(origin.x, y + 0.5f * h - 7.0f), label, scenarios::disc_level_label(chain, i));
     char text[24];
-    std::snprintf(text, sizeof text, "%+.0f", l.pressure_mmhg);
+    std::snprintf(text, sizeof text, "%+.0f", units::mmhg_from_mpa(l.pressure_mpa));
     dl->AddText(ImVec2(x0 + body_w + 48.0f, y + 0.5f * h - 7.0f), label, text);
     y += h;
   }

@@ -1,5 +1,6 @@
 // The x-ray spine (spine_scene.h): poses the chain, queues it and names its parts.
 #include "render/spine_scene.h"
+#include "render/units.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -31,7 +32,7 @@ ChainFrame draw_spine(AnatomyRenderer& anatomy, const twin::TwinModel& model, co
   const twin::LevelState* ls = cervical ? state.patient.cervical : state.patient.lumbar;
   const hal::Region chain = cervical ? hal::Region::Cervical : hal::Region::Lumbar;
   char text[96];
-  std::snprintf(text, sizeof text, "%s disc %+.0f mmHg", scenarios::disc_level_label(chain, t), ls[t].pressure_mmhg);
+  std::snprintf(text, sizeof text, "%s disc %+.0f mmHg", scenarios::disc_level_label(chain, t), units::mmhg_from_mpa(ls[t].pressure_mpa));
   labels->push_back(SceneLabel{frame.disc_back_m[above], text, 0});
   std::snprintf(text, sizeof text, "Nerve root %s: %.0f%% compressed", scenarios::disc_level_label(chain, t),
                 100.0 * ls[t].nerve_compression);

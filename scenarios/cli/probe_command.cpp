@@ -149,7 +149,7 @@ nlohmann::ordered_json levels_json(const twin::ProbeReport& r) {
     j["foraminal_height_mm"] = l.foraminal_height_mm;
     j["axial_force_n"] = l.axial_force_n;
     j["moment_nm"] = l.moment_nm;
-    j["pressure_mmhg"] = l.pressure_mmhg;
+    j["pressure_mmhg"] = units::mmhg_from_mpa(l.pressure_mpa);
     j["protrusion_mm"] = l.protrusion_mm;
     j["nerve_compression"] = l.nerve_compression;
     levels.push_back(j);
@@ -222,7 +222,7 @@ void print_levels(const char* title, const twin::ProbeReport& r, bool cervical) 
     const twin::ProbeLevel& l = r.levels[i];
     std::printf("%-7s %13.3f %12.3f %12.3f %11.2f %13.1f %13.2f %10.2f\n", l.name,
                 l.separation_mm, l.posterior_separation_mm, l.anterior_separation_mm,
-                l.foraminal_height_mm, l.pressure_mmhg, l.protrusion_mm, l.nerve_compression);
+                l.foraminal_height_mm, units::mmhg_from_mpa(l.pressure_mpa), l.protrusion_mm, l.nerve_compression);
   }
   std::printf("muscle_activation %.2f (peak %.2f), pain_back %.1f, %s %.1f, anxiety %.2f\n",
               r.muscle_activation, r.peak_muscle_activation, r.pain_back,
@@ -287,7 +287,7 @@ void write_sample(void* context, double t_s, twin::ProbePhase phase, double targ
     const twin::ProbeLevel& l = r.levels[i];
     std::fprintf(out.f, ",%.4f,%.4f,%.4f,%.3f,%.2f,%.4f,%.4f", l.separation_mm,
                  l.posterior_separation_mm, l.anterior_separation_mm, l.foraminal_height_mm,
-                 l.pressure_mmhg, l.protrusion_mm, l.nerve_compression);
+                 units::mmhg_from_mpa(l.pressure_mpa), l.protrusion_mm, l.nerve_compression);
   }
   std::fprintf(out.f, "\n");
 }

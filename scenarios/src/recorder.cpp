@@ -31,7 +31,7 @@ void Recorder::take_sample(int64_t t_us, const Rig& rig, hal::Region region, int
   const twin::LevelState& level =
       region == hal::Region::Cervical ? body.cervical[level_index] : body.lumbar[level_index];
   s.separation_mm = level.separation_mm;
-  s.pressure_mmhg = level.pressure_mmhg;
+  s.pressure_mpa = level.pressure_mpa;
   s.carriage_mm = rig.twin_state().carriage_pos_m * 1000.0;
   s.pain_0_10 = pain_0_10;
   series_.push_back(s);

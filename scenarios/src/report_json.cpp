@@ -137,7 +137,7 @@ json report_to_json(const Report& r, const Session& s, bool with_series) {
       series["measured_lbf"].push_back(x.measured_n / units::kNewtonsPerLbf);
       series["target_lbf"].push_back(x.target_n / units::kNewtonsPerLbf);
       series["separation_mm"].push_back(x.separation_mm);
-      series["pressure_mmhg"].push_back(x.pressure_mmhg);
+      series["pressure_mmhg"].push_back(units::mmhg_from_mpa(x.pressure_mpa));  // and mmHg
       series["carriage_mm"].push_back(x.carriage_mm);
       series["pain"].push_back(x.pain_0_10);
     }

@@ -13,6 +13,9 @@
 #include "twin/twin.h"
 #include "hal/units.h"
 
+// the sources give disc pressures in mmHg: the tests read the twin's megapascals in them
+constexpr double kMmHgPerMpa = tractus::units::kMmHgPerMegapascal;
+
 using namespace tractus;
 using namespace tractus::scenarios;
 
@@ -163,7 +166,7 @@ CoughPeak cough_at(double force_lbf) {
   s.advance_us(60 * kUsPerS);  // ramp done, holding
   CoughPeak c;
   c.before_n = s.rig().display().measured_force_n;
-  c.pressure_before_mmhg = s.rig().twin_state().patient.lumbar[3].pressure_mmhg;
+  c.pressure_before_mmhg = s.rig().twin_state().patient.lumbar[3].pressure_mpa * kMmHgPerMpa;
   c.pressure_peak_mmhg = c.pressure_before_mmhg;
   Action cough = act(ActionKind::TriggerReaction);
   cough.name = "cough";
@@ -173,7 +176,7 @@ CoughPeak cough_at(double force_lbf) {
     const double m = s.rig().display().measured_force_n;
     if (m > c.peak_n) c.peak_n = m;
     if (tension_n(s) > c.true_peak_n) c.true_peak_n = tension_n(s);
-    const double p = s.rig().twin_state().patient.lumbar[3].pressure_mmhg;
+    const double p = s.rig().twin_state().patient.lumbar[3].pressure_mpa * kMmHgPerMpa;
     if (p > c.pressure_peak_mmhg) c.pressure_peak_mmhg = p;
   }
   c.over_force = on_timeline(s, "alarm:302");

@@ -65,7 +65,7 @@ TEST(Recorder, ASampleCarriesTheRigsForcesAndTheGoalLevel) {
   EXPECT_DOUBLE_EQ(s.measured_n, rig.display().measured_force_n);
   EXPECT_DOUBLE_EQ(s.target_n, rig.display().target_force_n);
   EXPECT_DOUBLE_EQ(s.separation_mm, rig.twin_state().patient.lumbar[3].separation_mm);
-  EXPECT_DOUBLE_EQ(s.pressure_mmhg, rig.twin_state().patient.lumbar[3].pressure_mmhg);
+  EXPECT_DOUBLE_EQ(s.pressure_mpa, rig.twin_state().patient.lumbar[3].pressure_mpa);
   EXPECT_DOUBLE_EQ(s.carriage_mm, rig.twin_state().carriage_pos_m * 1000.0);
   EXPECT_EQ(s.pain_0_10, 6);
 }

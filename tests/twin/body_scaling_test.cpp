@@ -13,12 +13,12 @@ using namespace tractus::twin;
 namespace {
 
 constexpr int kL45 = 3;
-constexpr double kMmHgPerMpa = 7500.62;
+constexpr double kMmHgPerMpa = tractus::units::kMmHgPerMegapascal;
 
 double lying_l45_mpa(const TwinModel& m) {
   TwinState s = make_state(m);
   advance_off_table(m, s, 1.0, Posture::LyingInBed);
-  return s.patient.lumbar[kL45].pressure_mmhg / kMmHgPerMpa;
+  return s.patient.lumbar[kL45].pressure_mpa;
 }
 
 TwinModel patient(double mass_kg, double height_m, bool female) {
@@ -88,10 +88,10 @@ TEST(BodyScaling, PreloadScalesWithBodyWeight) {
   p.force_n = 37.0 * tractus::units::kNewtonsPerLbf;
   p.ramp_s = 30.0;
   p.hold_s = 10.0;
-  const double at_light = run_probe(light, p).levels[kL45].pressure_mmhg;
-  EXPECT_GT(run_probe(heavy, p).levels[kL45].pressure_mmhg, at_light + 150.0);
+  const double at_light = run_probe(light, p).levels[kL45].pressure_mpa * kMmHgPerMpa;
+  EXPECT_GT(run_probe(heavy, p).levels[kL45].pressure_mpa * kMmHgPerMpa, at_light + 150.0);
   p.force_n *= 100.0 / 70.0;
-  EXPECT_NEAR(run_probe(heavy, p).levels[kL45].pressure_mmhg / (100.0 / 70.0), at_light, 30.0);
+  EXPECT_NEAR(run_probe(heavy, p).levels[kL45].pressure_mpa * kMmHgPerMpa / (100.0 / 70.0), at_light, 30.0);
 }
 
 // Age acts nowhere in the mechanics (no source at hand says how): a 25- and an 80-year-old of

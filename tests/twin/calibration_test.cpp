@@ -13,6 +13,9 @@
 #include "twin/twin.h"
 #include "hal/units.h"
 
+// the sources give disc pressures in mmHg: the tests read the twin's megapascals in them
+constexpr double kMmHgPerMpa = tractus::units::kMmHgPerMegapascal;
+
 using namespace tractus;
 using namespace tractus::twin;
 
@@ -58,7 +61,7 @@ TEST(Calibration, L45PressureTurnsNegativeAt35To40Pounds) {
   double crossing_lb = -1.0;
   double previous_mmhg = 1e9;
   for (double lb = 30.0; lb <= 45.0; lb += 1.0) {
-    const double p_mmhg = lumbar_dose(m, lb * kNewtonsPerLbf, 10.0).levels[kL45].pressure_mmhg;
+    const double p_mmhg = lumbar_dose(m, lb * kNewtonsPerLbf, 10.0).levels[kL45].pressure_mpa * kMmHgPerMpa;
     EXPECT_LT(p_mmhg, previous_mmhg) << "pressure must fall as tension rises, at " << lb << " lb";
     previous_mmhg = p_mmhg;
     if (crossing_lb < 0.0 && p_mmhg < 0.0) crossing_lb = lb;
@@ -74,8 +77,8 @@ TEST(Calibration, L45PressureBelowMinus100MmHgInTheUpperRangeRelaxed) {
   TwinModel m;
   for (double lb : {70.0, 80.0, 90.0}) {
     const ProbeReport r = lumbar_dose(m, lb * kNewtonsPerLbf, 30.0);
-    EXPECT_LT(r.levels[kL45].pressure_mmhg, -100.0) << lb << " lb";
-    EXPECT_GT(r.levels[kL45].pressure_mmhg, -200.0) << lb << " lb";
+    EXPECT_LT(r.levels[kL45].pressure_mpa * kMmHgPerMpa, -100.0) << lb << " lb";
+    EXPECT_GT(r.levels[kL45].pressure_mpa * kMmHgPerMpa, -200.0) << lb << " lb";
     EXPECT_LT(guard_units(m, r.muscle_activation), 0.05) << "relaxed at " << lb << " lb";
   }
 }
@@ -88,7 +91,7 @@ TEST(Calibration, L45PressureRisesAgainWhenForceIsPushedHigh) {
   TwinModel m;
   const ProbeReport at90 = lumbar_dose(m, 90.0 * kNewtonsPerLbf, 30.0);
   const ProbeReport at150 = lumbar_dose(m, 150.0 * kNewtonsPerLbf, 30.0);
-  EXPECT_GT(at150.levels[kL45].pressure_mmhg, at90.levels[kL45].pressure_mmhg + 100.0);
+  EXPECT_GT(at150.levels[kL45].pressure_mpa * kMmHgPerMpa, at90.levels[kL45].pressure_mpa * kMmHgPerMpa + 100.0);
   EXPECT_GT(guard_units(m, at150.muscle_activation), 0.25);
 }
 
@@ -104,7 +107,7 @@ TEST(Calibration, GuardingRaisesPressureAndReducesSeparation) {
   const ProbeReport a = lumbar_dose(relaxed, 80.0 * kNewtonsPerLbf, 60.0);
   const ProbeReport b = lumbar_dose(guarding, 80.0 * kNewtonsPerLbf, 60.0);
   EXPECT_GT(guard_units(guarding, b.muscle_activation), guard_units(relaxed, a.muscle_activation) + 0.1);
-  EXPECT_GT(b.levels[kL45].pressure_mmhg, a.levels[kL45].pressure_mmhg + 50.0);
+  EXPECT_GT(b.levels[kL45].pressure_mpa * kMmHgPerMpa, a.levels[kL45].pressure_mpa * kMmHgPerMpa + 50.0);
   EXPECT_LT(b.levels[kL45].separation_mm, a.levels[kL45].separation_mm - 0.1);
 }
 
@@ -114,16 +117,16 @@ TEST(Calibration, GuardingRaisesPressureAndReducesSeparation) {
 // the same force on the split table does reach the spine (pressure below half of lying).
 TEST(Calibration, NoLumbarSeparationWithoutTheSplitBelowAQuarterOfBodyWeight) {
   TwinModel m;
-  const double lying_mmhg = 0.10 * 7500.62;
+  const double lying_mmhg = 0.10 * kMmHgPerMpa;
   for (double fraction : {0.15, 0.20, 0.24}) {
     const double f_n = fraction * body_weight_n(m);
     const ProbeReport locked = lumbar_dose(m, f_n, 60.0, false);
     for (int i = 0; i < locked.level_count; ++i) {
       EXPECT_LT(locked.levels[i].separation_mm, 0.05) << fraction << " BW, " << locked.levels[i].name;
     }
-    EXPECT_GT(locked.levels[kL45].pressure_mmhg, 0.9 * lying_mmhg) << fraction << " BW";
+    EXPECT_GT(locked.levels[kL45].pressure_mpa * kMmHgPerMpa, 0.9 * lying_mmhg) << fraction << " BW";
     const ProbeReport split = lumbar_dose(m, f_n, 60.0, true);
-    EXPECT_LT(split.levels[kL45].pressure_mmhg, 0.5 * lying_mmhg) << fraction << " BW";
+    EXPECT_LT(split.levels[kL45].pressure_mpa * kMmHgPerMpa, 0.5 * lying_mmhg) << fraction << " BW";
   }
 }
 
@@ -331,7 +334,7 @@ TEST(Calibration, RelaxedLyingL45PressureIsWilkes010Mpa) {
   p.ramp_s = 0.0;
   p.hold_s = 30.0;
   const ProbeReport r = run_probe(m, p);
-  EXPECT_NEAR(r.levels[kL45].pressure_mmhg, 0.10 * 7500.62, 0.01 * 750.0);
+  EXPECT_NEAR(r.levels[kL45].pressure_mpa * kMmHgPerMpa, 0.10 * kMmHgPerMpa, 0.01 * 750.0);
 }
 
 // DESIGN.md section 4 [S]: the response to distraction in a session shows minutes-scale

@@ -3,6 +3,7 @@
 // time constants for loading and recovery; degeneration changes stiffness, swelling and flow.
 #include <gtest/gtest.h>
 
+#include "hal/units.h"
 #include "twin/probe.h"
 #include "twin/twin.h"
 
@@ -12,11 +13,11 @@ using namespace tractus::twin;
 namespace {
 
 constexpr int kL45 = 3;
-constexpr double kMmHgPerMpa = 7500.62;
+constexpr double kMmHgPerMpa = tractus::units::kMmHgPerMegapascal;
 
 double lying_l45_mpa(const TwinModel& m, const TwinState& s) {
   (void)m;
-  return s.patient.lumbar[kL45].pressure_mmhg / kMmHgPerMpa;
+  return s.patient.lumbar[kL45].pressure_mpa;
 }
 
 ProbeProtocol half_bw(const TwinModel& m, double hold_s) {

@@ -4,10 +4,14 @@
 
 #include <cmath>
 
+#include "hal/units.h"
 #include "test_util.h"
 #include "twin/det_math.h"
 #include "twin/faults.h"
 #include "twin/twin.h"
+
+// the sources give disc pressures in mmHg: the tests read the twin's megapascals in them
+constexpr double kMmHgPerMpa = tractus::units::kMmHgPerMegapascal;
 
 using namespace tractus;
 using namespace tractus::twin;
@@ -112,8 +116,8 @@ TEST(Cough, TheCordTensionAndDiscPressureSpikeAndSettle) {
     step(m, cough, pulling(0.15f), 1000, in);
     step(m, quiet, pulling(0.15f), 1000);
     spike_n = std::fmax(spike_n, cough.cord_tension_n - quiet.cord_tension_n);
-    pressure_rise_mmhg = std::fmax(pressure_rise_mmhg, cough.patient.lumbar[3].pressure_mmhg -
-                                                           quiet.patient.lumbar[3].pressure_mmhg);
+    pressure_rise_mmhg = std::fmax(pressure_rise_mmhg, cough.patient.lumbar[3].pressure_mpa * kMmHgPerMpa -
+                                                           quiet.patient.lumbar[3].pressure_mpa * kMmHgPerMpa);
   }
   EXPECT_GT(spike_n, 5.0);
   EXPECT_LT(spike_n, 60.0);

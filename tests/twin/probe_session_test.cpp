@@ -9,6 +9,9 @@
 #include "twin/probe.h"
 #include "twin/twin.h"
 
+// the sources give disc pressures in mmHg: the tests read the twin's megapascals in them
+constexpr double kMmHgPerMpa = tractus::units::kMmHgPerMegapascal;
+
 namespace tractus::twin {
 namespace {
 
@@ -62,7 +65,7 @@ TEST(ProbeSession, APlainDoseReportsExactlyWhatRunProbeReports) {
   ASSERT_EQ(a.level_count, b.loaded.level_count);
   for (int i = 0; i < a.level_count; ++i) {
     EXPECT_EQ(a.levels[i].separation_mm, b.loaded.levels[i].separation_mm) << a.levels[i].name;
-    EXPECT_EQ(a.levels[i].pressure_mmhg, b.loaded.levels[i].pressure_mmhg) << a.levels[i].name;
+    EXPECT_EQ(a.levels[i].pressure_mpa, b.loaded.levels[i].pressure_mpa) << a.levels[i].name;
     EXPECT_EQ(a.levels[i].foraminal_height_mm, b.loaded.levels[i].foraminal_height_mm);
   }
   EXPECT_EQ(a.peak_muscle_activation, b.loaded.peak_muscle_activation);
@@ -82,8 +85,8 @@ TEST(ProbeSession, TheLoadedReportIsTheEndOfThePeakHoldAndTheReleaseUndoesIt) {
   EXPECT_NEAR(r.loaded.cord_tension_n, p.force_n, 0.02 * p.force_n);  // the servo, within 2%
   EXPECT_LT(r.released.cord_tension_n, 5.0);  // slack after the release
   // 60 lb is above the 35-40 lb crossing (DESIGN.md 4, Ramos & Martin): suction when loaded
-  EXPECT_LT(r.loaded.levels[3].pressure_mmhg, 0.0);
-  EXPECT_GT(r.released.levels[3].pressure_mmhg, 0.5 * 750.0);
+  EXPECT_LT(r.loaded.levels[3].pressure_mpa * kMmHgPerMpa, 0.0);
+  EXPECT_GT(r.released.levels[3].pressure_mpa * kMmHgPerMpa, 0.5 * 750.0);
   EXPECT_LT(r.released.levels[3].separation_mm, 0.5 * r.loaded.levels[3].separation_mm);
   EXPECT_NEAR(r.peak_set_force_n, p.force_n, 1e-9);
 }
@@ -97,7 +100,7 @@ TEST(ProbeSession, ALyingRestAfterTheReleaseShowsRecovery) {
   session.profile = p.profile();
   session.then_rest_s = 600.0;
   const ProbeSessionReport r = run_probe_session(m, session);
-  EXPECT_NEAR(r.recovered.levels[3].pressure_mmhg, 750.0, 0.05 * 750.0);
+  EXPECT_NEAR(r.recovered.levels[3].pressure_mpa * kMmHgPerMpa, 750.0, 0.05 * 750.0);
   EXPECT_LT(r.recovered.levels[3].separation_mm, 0.6 * r.released.levels[3].separation_mm);
   EXPECT_LT(r.recovered.cord_tension_n, 5.0);
 }

@@ -28,7 +28,7 @@ using namespace tractus::twin;
 namespace {
 
 constexpr double kN = tractus::units::kNewtonsPerLbf;  // newtons per lbf
-constexpr double kMmHgPerMpa = 7500.62;
+constexpr double kMmHgPerMpa = tractus::units::kMmHgPerMegapascal;
 constexpr int kL45 = 3;
 constexpr int kL5S1 = 4;
 // "separation" as the imaging studies count it: a model choice [U] stated in docs/twin.md
@@ -131,7 +131,7 @@ TEST(Validation, F2_NoSeparationWithoutTheSplitBelowAQuarterBW) {
   for (double f : {0.15, 0.20, 0.24}) {
     const ProbeReport r = dose(m, f * bw_n(m), 60.0, false);
     for (int i = 0; i < r.level_count; ++i) worst_mm = std::fmax(worst_mm, r.levels[i].separation_mm);
-    lowest_mmhg = std::fmin(lowest_mmhg, r.levels[kL45].pressure_mmhg);
+    lowest_mmhg = std::fmin(lowest_mmhg, r.levels[kL45].pressure_mpa * kMmHgPerMpa);
   }
   const double breakaway_bw = locked_breakaway_n(m) / bw_n(m);
   measured("F2", "locked 15-24%% BW: most separation %.3f mm, lowest L4-L5 %.0f mmHg; breakaway at %.3f BW",
@@ -244,7 +244,7 @@ TEST(Validation, C5_CervicalNeutralFavoursC45AndFlexionC67) {
 // Wilke 1999, L4-5, 70 kg, lying 0.10 MPa [S]. Tolerance: 750 mmHg within 1% with no pull.
 // Calibrated (the lying pressure and preload define the nucleus's effective area).
 TEST(Validation, P1_LyingL45PressureIsWilkes010Mpa) {
-  const double mmhg = dose(TwinModel{}, 0.0, 30.0, true, 15.0, 0.0).levels[kL45].pressure_mmhg;
+  const double mmhg = dose(TwinModel{}, 0.0, 30.0, true, 15.0, 0.0).levels[kL45].pressure_mpa * kMmHgPerMpa;
   measured("P1", "L4-L5 %.1f mmHg (%.3f MPa) lying, no pull", mmhg, mmhg / kMmHgPerMpa);
   EXPECT_NEAR(mmhg, 0.10 * kMmHgPerMpa, 0.01 * 750.0);
 }
@@ -256,9 +256,9 @@ TEST(Validation, P2_LyingPressureRisesOvernightTo024Mpa) {
   const TwinModel m;
   TwinState s = make_state(m);
   advance_off_table(m, s, 60.0, Posture::LyingInBed);
-  const double arrival = s.patient.lumbar[kL45].pressure_mmhg / kMmHgPerMpa;
+  const double arrival = s.patient.lumbar[kL45].pressure_mpa;
   advance_off_table(m, s, 8.0 * 3600.0, Posture::LyingInBed);
-  const double morning = s.patient.lumbar[kL45].pressure_mmhg / kMmHgPerMpa;
+  const double morning = s.patient.lumbar[kL45].pressure_mpa;
   measured("P2", "L4-L5 %.3f MPa on arrival, %.3f MPa after 8 h in bed", arrival, morning);
   EXPECT_NEAR(arrival, 0.10, 0.001);
   EXPECT_NEAR(morning, 0.24, 0.04);
@@ -271,7 +271,7 @@ TEST(Validation, P3_L45PressureTurnsNegativeAt35To40Pounds) {
   const TwinModel m;
   double crossing = -1.0, at35 = 0.0, at40 = 0.0;
   for (double lb = 30.0; lb <= 45.0; lb += 1.0) {
-    const double p = dose(m, lb * kN, 10.0).levels[kL45].pressure_mmhg;
+    const double p = dose(m, lb * kN, 10.0).levels[kL45].pressure_mpa * kMmHgPerMpa;
     if (lb == 35.0) at35 = p;
     if (lb == 40.0) at40 = p;
     if (crossing < 0.0 && p < 0.0) crossing = lb;
@@ -292,7 +292,7 @@ TEST(Validation, P4_L45PressureBelowMinus100MmHgInTheUpperRange) {
   const double lbs[3] = {70.0, 80.0, 90.0};
   for (int k = 0; k < 3; ++k) {
     const ProbeReport r = dose(m, lbs[k] * kN, 30.0);
-    p[k] = r.levels[kL45].pressure_mmhg;
+    p[k] = r.levels[kL45].pressure_mpa * kMmHgPerMpa;
     EXPECT_LT(p[k], -100.0) << lbs[k];
     EXPECT_GT(p[k], -200.0) << lbs[k];
     EXPECT_LT(guard_units(m, r.muscle_activation), 0.05) << lbs[k];
@@ -310,8 +310,8 @@ TEST(Validation, P5_L45PressureRisesAgainWhenPushedHigh) {
   const ProbeReport at150 = dose(m, 150.0 * kN, 30.0);
   const double guard = guard_units(m, at150.muscle_activation);
   measured("P5", "L4-L5 %.0f mmHg at 90 lb, %.0f mmHg at 150 lb (guarding %.2f units of strong guarding)",
-           at90.levels[kL45].pressure_mmhg, at150.levels[kL45].pressure_mmhg, guard);
-  EXPECT_GT(at150.levels[kL45].pressure_mmhg, at90.levels[kL45].pressure_mmhg + 100.0);
+           at90.levels[kL45].pressure_mpa * kMmHgPerMpa, at150.levels[kL45].pressure_mpa * kMmHgPerMpa, guard);
+  EXPECT_GT(at150.levels[kL45].pressure_mpa * kMmHgPerMpa, at90.levels[kL45].pressure_mpa * kMmHgPerMpa + 100.0);
   EXPECT_GT(guard, 0.25);
 }
 
@@ -494,9 +494,9 @@ TEST(Validation, G2_GuardingCompressesTheSegmentsAndShowsAtTheLoadCell) {
   const double sd_a = cord_sd_n(relaxed, p);
   const double sd_b = cord_sd_n(anxious, p);
   measured("G2", "anxious vs relaxed at 80 lb: L4-L5 %+.0f mmHg, %+.2f mm; cord sd %.2f N (relaxed %.2f N)",
-           b.levels[kL45].pressure_mmhg - a.levels[kL45].pressure_mmhg,
+           b.levels[kL45].pressure_mpa * kMmHgPerMpa - a.levels[kL45].pressure_mpa * kMmHgPerMpa,
            b.levels[kL45].separation_mm - a.levels[kL45].separation_mm, sd_b, sd_a);
-  EXPECT_GE(b.levels[kL45].pressure_mmhg, a.levels[kL45].pressure_mmhg + 50.0);
+  EXPECT_GE(b.levels[kL45].pressure_mpa * kMmHgPerMpa, a.levels[kL45].pressure_mpa * kMmHgPerMpa + 50.0);
   EXPECT_LE(b.levels[kL45].separation_mm, a.levels[kL45].separation_mm - 0.1);
   EXPECT_GE(sd_b, 3.0 * relaxed.table.load_cell_noise_n);
 }

@@ -20,8 +20,6 @@ namespace tractus::twin {
 
 namespace {
 
-constexpr double kMmHgPerMpa = 7500.62;
-
 // [SECTION] the chain's discs and levels
 
 // the per-step smoothing factors of every lag, computed once per step
@@ -34,7 +32,7 @@ struct Alphas {
 // a disc's effective parameters after the patient's conditions
 struct Disc {
   double preload_n, k_c, toe_mm, toe_force_n, creep_ratio, suction_max, suction_force_n,
-      fluid_mm_per_mpa, lying_mmhg, swelling_mmhg;
+      fluid_mm_per_mpa, lying_mpa, swelling_mpa;
 };
 
 Disc effective_disc(const DiscModel& d, const Conditions& c, double swelling_mpa,
@@ -48,13 +46,13 @@ Disc effective_disc(const DiscModel& d, const Conditions& c, double swelling_mpa
   e.toe_mm = d.toe_mm * (1.0 - 0.6 * deg) * body.length;
   e.toe_force_n = d.toe_force_n * body.area;
   e.creep_ratio = d.creep_ratio * (1.0 - 0.5 * deg);
-  e.suction_max = d.suction_max_mmhg * (1.0 - 0.6 * deg);
+  e.suction_max = d.suction_max_mpa * (1.0 - 0.6 * deg);
   e.suction_force_n = d.suction_force_n * body.area;
   e.fluid_mm_per_mpa = d.fluid_mm_per_mpa * (1.0 - 0.7 * deg);
   // a degenerated nucleus holds less water: a lower pressure lying and a smaller swelling term;
   // the lying pressure goes as the preload over the nucleus area
-  e.lying_mmhg = detail::lying_pressure_mpa(d) * body.pressure * kMmHgPerMpa;
-  e.swelling_mmhg = swelling_mpa * (1.0 - 0.6 * deg) * kMmHgPerMpa;
+  e.lying_mpa = detail::lying_pressure_mpa(d) * body.pressure;
+  e.swelling_mpa = swelling_mpa * (1.0 - 0.6 * deg);
   if (c.hypermobility) {
     // lax ligaments: less tone across the segment and a longer toe region
     e.preload_n *= 0.8;
@@ -103,7 +101,7 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
       l.posterior_separation_mm = 0.0;
       l.anterior_separation_mm = 0.0;
       l.foraminal_height_mm = g.foramen_height_mm[i];
-      l.pressure_mmhg = 0.0;
+      l.pressure_mpa = 0.0;
       l.creep_mm = 0.0;
       const double implant = (net_n > 0.0 ? net_n / p.implant_rated_n : -net_n / p.implant_rated_compression_n) +
                              std::fabs(load.moment_nm) / p.implant_rated_moment_nm;
@@ -146,21 +144,21 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     // nucleus pressure: the load term (compression over the effective nucleus area, which the
     // lying preload and pressure define; tension sucks, saturating) plus the swelling term of
     // the water the nucleus has taken up since the patient lay down
-    double load_mmhg;
+    double load_mpa;
     if (force_n <= 0.0) {
-      load_mmhg = d.lying_mmhg * (-force_n) / d.preload_n;
+      load_mpa = d.lying_mpa * (-force_n) / d.preload_n;
     } else {
-      load_mmhg = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
+      load_mpa = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
     }
-    l.pressure_mmhg = load_mmhg + d.swelling_mmhg;
-    const double pressure_mpa = l.pressure_mmhg / kMmHgPerMpa;
-    const double rest_mpa = (d.lying_mmhg + d.swelling_mmhg) / kMmHgPerMpa;
+    l.pressure_mpa = load_mpa + d.swelling_mpa;
+    const double pressure_mpa = l.pressure_mpa;
+    const double rest_mpa = d.lying_mpa + d.swelling_mpa;
 
     // hydration: fluid flows toward the equilibrium of the present pressure; the load term is
     // read against the patient's own lying pressure (the standing pressure and the arrival
     // hydration are the reference patient's), so a heavier patient is not drier at rest
     const double pressure_for_fluid_mpa =
-        lying ? (load_mmhg / body.pressure + d.swelling_mmhg) / kMmHgPerMpa
+        lying ? load_mpa / body.pressure + d.swelling_mpa
               : p.standing_pressure_mpa;
     const double fluid_target_mm =
         d.fluid_mm_per_mpa * (detail::lying_pressure_mpa(dm) - pressure_for_fluid_mpa);
@@ -169,8 +167,8 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     // herniation: retracts under suction, bulges again under load, within bounds
     if (dm.protrusion_mm > 0.0) {
       double rate_mm_per_s = 0.0;
-      if (l.pressure_mmhg < 0.0) {
-        rate_mm_per_s = p.protrusion_retract_mm_per_s_per_mmhg * l.pressure_mmhg;
+      if (pressure_mpa < 0.0) {
+        rate_mm_per_s = p.protrusion_retract_mm_per_s_per_mpa * pressure_mpa;
       } else if (pressure_mpa > rest_mpa) {
         rate_mm_per_s = p.protrusion_bulge_mm_per_s_per_mpa * (pressure_mpa - rest_mpa);
       }

@@ -28,7 +28,7 @@ PatientModel::PatientModel() {
     d.compression_stiffness_n_per_mm = 800.0;
     d.toe_mm = 0.25;
     d.toe_force_n = 25.0;
-    d.suction_max_mmhg = 120.0;
+    d.suction_max_mpa = units::mpa_from_mmhg(120.0);
     d.suction_force_n = 60.0;
     d.fluid_mm_per_mpa = 0.464;
     d.canal_clearance_mm = 2.5;

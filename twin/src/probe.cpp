@@ -54,7 +54,7 @@ ProbeReport report_of(const TwinModel& model, const TwinState& s) {
     o.foraminal_height_mm = l.foraminal_height_mm;
     o.axial_force_n = l.axial_force_n;
     o.moment_nm = l.moment_nm;
-    o.pressure_mmhg = l.pressure_mmhg;
+    o.pressure_mpa = l.pressure_mpa;
     o.protrusion_mm = l.protrusion_mm;
     o.nerve_compression = l.nerve_compression;
   }

@@ -200,7 +200,7 @@ void hash_level(Fnv1a& h, const LevelState& l) {
   h.f64(l.foraminal_height_mm);
   h.f64(l.shear_n);
   h.f64(l.moment_nm);
-  h.f64(l.pressure_mmhg);
+  h.f64(l.pressure_mpa);
   h.f64(l.nerve_compression);
 }
 }  // namespace

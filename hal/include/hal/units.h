@@ -22,4 +22,17 @@ constexpr float kNewtonsPerLbfF = 4.4482216152605f;
 constexpr double kNewtonsPerKgf = kStandardGravity;
 constexpr float kNewtonsPerKgfF = kStandardGravityF;
 
+/// Pascals in one millimetre of mercury: 13.5951 g/cm^3 mercury under standard gravity, as
+/// ISO 80000-4 defines it (exact). Disc pressures in the literature are given in either unit.
+constexpr double kPascalsPerMmHg = 133.322387415;
+
+/// Millimetres of mercury in one megapascal, about 7500.6.
+constexpr double kMmHgPerMegapascal = 1.0e6 / kPascalsPerMmHg;
+
+/// Converts a pressure in megapascals to millimetres of mercury (display and file edges).
+constexpr double mmhg_from_mpa(double pressure_mpa) { return pressure_mpa * kMmHgPerMegapascal; }
+
+/// Converts a pressure in millimetres of mercury (a source's figure) to megapascals.
+constexpr double mpa_from_mmhg(double pressure_mmhg) { return pressure_mmhg / kMmHgPerMegapascal; }
+
 }  // namespace tractus::units

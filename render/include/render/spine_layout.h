@@ -21,8 +21,9 @@ constexpr float kSeparationExaggeration = 10.0f;
 constexpr float kBulgeExaggeration = 3.0f;
 
 /// Display colour (sRGB, opaque) of a disc's nucleus pressure: blue below zero (suction), pale
-/// at zero, orange to red as pressure rises to 1200 mmHg. Shared by the 2D panel and the 3D view.
-glm::vec4 disc_pressure_colour(double pressure_mmhg);
+/// at zero, orange to red as pressure rises to 1200 mmHg (0.16 MPa). Shared by the 2D panel and
+/// the 3D view. The pressure is gauge, in megapascals.
+glm::vec4 disc_pressure_colour(double pressure_mpa);
 /// Display colour (sRGB, opaque) of a nerve root: pale yellow when free, red when the twin's
 /// compression (0 free .. 1 fully compressed) is high.
 glm::vec4 nerve_root_colour(double compression);
@@ -38,7 +39,7 @@ struct SpineDisc {
   const char* name = "";
   float x0_m = 0.0f, x1_m = 0.0f;  // drawn height: resting height plus exaggerated separation
   float bulge_m = 0.0f;            // exaggerated herniation beyond the posterior rim
-  double pressure_mmhg = 0.0;
+  double pressure_mpa = 0.0;       // nucleus pressure, gauge
   double nerve_compression = 0.0;
 };
 

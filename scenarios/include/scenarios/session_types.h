@@ -51,7 +51,7 @@ struct Sample {
   double measured_n = 0.0;     // what the console shows
   double target_n = 0.0;       // the firmware's setpoint
   double separation_mm = 0.0;  // axial separation of the target disc level (twin)
-  double pressure_mmhg = 0.0;  // nucleus pressure of the target level, gauge (twin)
+  double pressure_mpa = 0.0;   // nucleus pressure of the target level, gauge (twin)
   double carriage_mm = 0.0;    // split-carriage travel
   int pain_0_10 = 0;
 };

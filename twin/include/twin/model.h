@@ -17,6 +17,7 @@
 #include <cstdint>
 
 #include "hal/hal.h"
+#include "hal/units.h"
 
 namespace tractus::twin {
 
@@ -95,8 +96,9 @@ struct DiscModel {
   double creep_recovery_tau_s = 600.0;
   /// Nucleus pressure lying relaxed, megapascals (Wilke 1999: 0.10 MPa lying) [S].
   double lying_pressure_mpa = 0.10;
-  /// Suction under tension: p = -suction_max_mmhg (1 - e^(-F/suction_force_n)).
-  double suction_max_mmhg = 170.0;
+  /// Suction under tension: p = -suction_max_mpa (1 - e^(-F/suction_force_n)); 170 mmHg, the
+  /// figure it was set from, in megapascals.
+  double suction_max_mpa = units::mpa_from_mmhg(170.0);
   double suction_force_n = 160.0;
   /// Fluid (hydration) height per megapascal of pressure below the standing level, and its
   /// time constant; this is the part of height that stays after the pull ends.
@@ -298,7 +300,8 @@ struct PatientModel {
   /// water; it grows as the square of the share regained. Calibrated so that the lying pressure
   /// rises from 0.10 to 0.24 MPa over a night in bed, when 80% is back (Wilke 1999 [S]).
   double overnight_swelling_mpa = 0.22;
-  double protrusion_retract_mm_per_s_per_mmhg = 5.0e-6;  // retraction under suction [U]
+  // retraction under suction: 5e-6 mm/s per mmHg of suction, in megapascals [U]
+  double protrusion_retract_mm_per_s_per_mpa = 5.0e-6 * units::kMmHgPerMegapascal;
   double protrusion_bulge_mm_per_s_per_mpa = 3.3e-4;     // re-bulge under load [U]
   double protrusion_min_fraction = 0.3;      // a session cannot retract more than this leaves
   double protrusion_max_fraction = 1.3;      // nor bulge past this

@@ -41,7 +41,7 @@ struct ProbeLevel {
   double foraminal_height_mm = 0.0;
   double axial_force_n = 0.0;   // net, tension positive
   double moment_nm = 0.0;       // flexion moment about the centre of rotation
-  double pressure_mmhg = 0.0;
+  double pressure_mpa = 0.0;    // nucleus pressure, gauge
   double protrusion_mm = 0.0;
   double nerve_compression = 0.0;
 };

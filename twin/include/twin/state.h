@@ -45,7 +45,7 @@ struct LevelState {
   double posterior_separation_mm = 0.0;  // opening at the back of the disc
   double anterior_separation_mm = 0.0;   // opening at the front (negative: closing)
   double foraminal_height_mm = 0.0;      // height of the foramen below the level
-  double pressure_mmhg = 0.0;    // nucleus pressure, gauge, mmHg
+  double pressure_mpa = 0.0;     // nucleus pressure, gauge, megapascals
   double nerve_compression = 0.0;  // 0 free .. 1 fully compressed root
 };
 
