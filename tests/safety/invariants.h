@@ -28,6 +28,11 @@
 //                 0.5 s and 12.6 N at 0.55 s). The stop's watch ends once its time has run
 //                 and the table has come to rest (Idle, Setup, Ready: the release finished
 //                 and acknowledged); a load that appears later is invariant 5's (seed 22206).
+//                 Once the release has met its 15 N, a later crossing before rest is allowed
+//                 only as invariant 1's bounded excursion (at most max_excursion_us long, at
+//                 most max_excess_n above 15 N): a runaway in the stop's slack dwell, with the
+//                 relay still closed, lifts the cord by tens of newtons in the millisecond
+//                 before any sample shows it (campaign seed 129493: 61.7 N for 1 ms).
 //   3. drive off: after any critical (3xx) alarm the drive relay is open from the next tick
 //                 (1 ms) on; for the e-stop's 301, the operator's own and cleared by releasing
 //                 the button and acknowledging, only while it shows. One exception: a lost encoder (310) leaves the drive able to
@@ -164,6 +169,8 @@ class InvariantChecker {
   // stop
   int64_t stop_pressed_us_ = -1;
   int64_t drive_failed_since_us_ = -1;  // a runaway shown within the stop's release time
+  bool stop_met_ = false;                // a tick after the release's time read 15 N or less
+  int64_t stop_crossing_since_us_ = -1;  // a later crossing of 15 N, since
   int64_t drum_held_since_us_ = -1;
   // drive off
   int64_t critical_since_us_ = -1;

@@ -98,10 +98,37 @@ TEST(Invariants, AStopsWatchEndsWhenTheTableComesToRestAfterItsRelease) {
   }
   EXPECT_FALSE(rested.violated(kStopRelease));
   EXPECT_FALSE(rested.violated(kRestLoaded));  // 20 ms, inside the 2 s
+  // 20 ms above 15 N long after the release: flagged once it outlasts the 10 ms excursion
   EXPECT_TRUE(still_stopped.violated(kStopRelease));
-  EXPECT_EQ(still_stopped.first_violation_us(kStopRelease), 2500 * kTickUs);
+  EXPECT_EQ(still_stopped.first_violation_us(kStopRelease), 2510 * kTickUs);
   EXPECT_TRUE(rested_early.violated(kStopRelease));
   EXPECT_EQ(rested_early.first_violation_us(kStopRelease), 500 * kTickUs);
+}
+
+TEST(Invariants, AfterTheReleaseACrossingIsAllowedOnlyAsTheBoundedExcursion) {
+  // seed 129493: the stop's release met 15 N; 0.6 s after the stop, still in its slack dwell
+  // with the relay closed, a runaway lifted the cord to 61.7 N for one tick before 312 opened
+  // the relay. The same shape for 11 ms, or 101 N over, is a firmware that did not let go
+  InvariantLimits l = lumbar_400n();
+  InvariantChecker blip(l), longer(l), higher(l);
+  for (InvariantChecker* c : {&blip, &longer, &higher}) c->patient_stop(0);
+  for (int64_t i = 0; i <= 800; ++i) {
+    const double base_n = i < 100 ? 300.0 : 1.0;
+    blip.check(at(i, TableState::Stopped, i == 610 ? 61.7 : base_n, true, 102));
+    longer.check(at(i, TableState::Stopped, i >= 610 && i < 621 ? 30.0 : base_n, true, 102));
+    higher.check(at(i, TableState::Stopped, i == 610 ? 116.1 : base_n, true, 102));
+  }
+  EXPECT_FALSE(blip.violated(kStopRelease));
+  EXPECT_TRUE(longer.violated(kStopRelease));
+  EXPECT_EQ(longer.first_violation_us(kStopRelease), 620 * kTickUs);
+  EXPECT_TRUE(higher.violated(kStopRelease));
+  EXPECT_EQ(higher.first_violation_us(kStopRelease), 610 * kTickUs);
+  // and a release that has not met 15 N at its time gets no excursion
+  InvariantChecker late(l);
+  late.patient_stop(0);
+  for (int64_t i = 0; i <= 600; ++i) late.check(at(i, TableState::Stopped, i <= 503 ? 40.0 : 1.0, true, 102));
+  EXPECT_TRUE(late.violated(kStopRelease));
+  EXPECT_EQ(late.first_violation_us(kStopRelease), 500 * kTickUs);
 }
 
 TEST(Invariants, ARunawayFoundByTheReleaseGivesTheCoastOneSecond) {
