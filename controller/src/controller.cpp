@@ -41,7 +41,7 @@ void Controller::enter(TableState next) {
   if (display_.state == next) return;
   const bool was_stopping = display_.state == TableState::Stopped || display_.state == TableState::Fault;
   if ((next == TableState::Stopped || next == TableState::Fault) && !was_stopping) release_since_us_ = now_us_;
-  if (setting_up(from) && !setting_up(next)) leave_rest();
+  if ((setting_up(from) && !setting_up(next)) || next == TableState::Stopped) leave_rest();
   display_.state = next;
   state_since_us_ = now_us_;
   log_.push(now_us_, EventKind::StateChanged, static_cast<uint16_t>(next));

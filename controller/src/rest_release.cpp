@@ -1,4 +1,5 @@
-// The table at rest (Idle, Setup, Ready): drive off and brake set, unless the cord is loaded.
+// The table at rest (Idle, Setup, Ready), and Stopped once its release has finished: drive
+// off and brake set, unless the cord is loaded.
 //
 // A cord can load while the table rests: the patient's guarding or the carriage's drawback
 // slides the pelvis headward against a braked drum (campaign seeds 5026, 22206: a 45 kg
@@ -7,7 +8,10 @@
 // through the unpowered drum; the drive is never powered at rest. The drum moving is the
 // proof that the force is real. A drum that does not move under a loaded reading is either
 // jammed or the reading is an offset: the brake sets again and the drift monitor (203),
-// which judges only a braked drum at rest, decides it over its dwell.
+// which judges only a braked drum at rest, decides it over its dwell. Stopped after its
+// release holds the patient's stop until the acknowledge and can load the same way (campaign
+// seed 147309: a carriage jam after a patient stop's release loaded the braked cord to 39 N and
+// held it there while the table waited): the same coast lets it out.
 #include "controller/controller.h"
 
 #include "controller_detail.h"
@@ -40,7 +44,11 @@ ActuatorFrame Controller::run_at_rest() {
   ActuatorFrame out = safe_outputs();
   out.lamp = display_.state == TableState::Ready ? ActuatorFrame::Lamp::Green : ActuatorFrame::Lamp::Amber;
   display_.target_force_n = 0.0f;
+  if (rest_coast_step()) out.brake_engaged = false;
+  return out;
+}
 
+bool Controller::rest_coast_step() {
   const bool loaded = measured_force_n_ > kLoadedForceN && load_cell_trusted(supervisor_);
   // a refused coast is not tried again until the reading has come down below loaded
   if (!loaded) rest_coast_refused_ = false;
@@ -48,10 +56,10 @@ ActuatorFrame Controller::run_at_rest() {
   if (!rest_coasting_) {
     if (!loaded || rest_coast_refused_) {
       rest_loaded_since_us_ = -1;
-      return out;
+      return false;
     }
     if (rest_loaded_since_us_ < 0) rest_loaded_since_us_ = now_us_;
-    if (now_us_ - rest_loaded_since_us_ < kRestLoadedDwellUs) return out;
+    if (now_us_ - rest_loaded_since_us_ < kRestLoadedDwellUs) return false;
     rest_coasting_ = true;
     rest_slack_since_us_ = -1;
     rest_still_counts_ = last_encoder_counts_;
@@ -75,10 +83,9 @@ ActuatorFrame Controller::run_at_rest() {
     rest_coast_refused_ = stalled && measured_force_n_ > kLoadedForceN;
     rest_coasting_ = false;
     rest_loaded_since_us_ = -1;
-    return out;
+    return false;
   }
-  out.brake_engaged = false;
-  return out;
+  return true;
 }
 
 }  // namespace tractus::controller

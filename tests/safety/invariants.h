@@ -28,11 +28,15 @@
 //                 0.5 s and 12.6 N at 0.55 s). The stop's watch ends once its time has run
 //                 and the table has come to rest (Idle, Setup, Ready: the release finished
 //                 and acknowledged); a load that appears later is invariant 5's (seed 22206).
-//                 Once the release has met its 15 N, a later crossing before rest is allowed
-//                 only as invariant 1's bounded excursion (at most max_excursion_us long, at
-//                 most max_excess_n above 15 N): a runaway in the stop's slack dwell, with the
-//                 relay still closed, lifts the cord by tens of newtons in the millisecond
-//                 before any sample shows it (campaign seed 129493: 61.7 N for 1 ms).
+//                 Once the release has met its 15 N, a later crossing before rest is judged by
+//                 whose it is. With the relay closed or the drum winding in, the machine's: only
+//                 as invariant 1's bounded excursion (at most max_excursion_us long, at most
+//                 max_excess_n above 15 N; a runaway in the stop's slack dwell lifts the cord by
+//                 tens of newtons in the millisecond before any sample shows it, campaign seed
+//                 129493: 61.7 N for 1 ms). With the relay open and the drum still, a load the
+//                 patient or the carriage put on the braked drum, which the firmware can only
+//                 let out: as at rest, at most rest_dwell_us (2 s; seed 147309, a carriage jam
+//                 loading the cord to 39 N after the release).
 //   3. drive off: after any critical (3xx) alarm the drive relay is open from the next tick
 //                 (1 ms) on; for the e-stop's 301, the operator's own and cleared by releasing
 //                 the button and acknowledging, only while it shows. One exception: a lost encoder (310) leaves the drive able to

@@ -83,6 +83,9 @@ class Controller {
   hal::ActuatorFrame release_fast();
   hal::ActuatorFrame drive_off(bool brake_at_once);
   hal::ActuatorFrame run_at_rest();
+  // the rest coast's step (rest_release.cpp): true while the brake should be off so that a
+  // loaded cord pays out through the unpowered drum
+  bool rest_coast_step();
   void leave_rest();
   uint8_t missing_interlocks(const hal::SensorFrame& sensors) const;
   static hal::ActuatorFrame safe_outputs();
