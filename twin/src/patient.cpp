@@ -31,7 +31,7 @@ struct Alphas {
 
 // a disc's effective parameters after the patient's conditions
 struct Disc {
-  double preload_n, k_c, toe_mm, toe_force_n, creep_ratio, suction_max, suction_force_n,
+  double preload_n, k_c, toe_mm, toe_force_n, creep_ratio, suction_max_mpa, suction_force_n,
       fluid_mm_per_mpa, lying_mpa, swelling_mpa;
 };
 
@@ -46,7 +46,7 @@ Disc effective_disc(const DiscModel& d, const Conditions& c, double swelling_mpa
   e.toe_mm = d.toe_mm * (1.0 - 0.6 * deg) * body.length;
   e.toe_force_n = d.toe_force_n * body.area;
   e.creep_ratio = d.creep_ratio * (1.0 - 0.5 * deg);
-  e.suction_max = d.suction_max_mpa * (1.0 - 0.6 * deg);
+  e.suction_max_mpa = d.suction_max_mpa * (1.0 - 0.6 * deg);
   e.suction_force_n = d.suction_force_n * body.area;
   e.fluid_mm_per_mpa = d.fluid_mm_per_mpa * (1.0 - 0.7 * deg);
   // a degenerated nucleus holds less water: a lower pressure lying and a smaller swelling term;
@@ -148,7 +148,7 @@ ChainResult step_chain(const PatientModel& p, const DiscModel* discs, LevelState
     if (force_n <= 0.0) {
       load_mpa = d.lying_mpa * (-force_n) / d.preload_n;
     } else {
-      load_mpa = -d.suction_max * (1.0 - det::exp(-force_n / d.suction_force_n));
+      load_mpa = -d.suction_max_mpa * (1.0 - det::exp(-force_n / d.suction_force_n));
     }
     l.pressure_mpa = load_mpa + d.swelling_mpa;
     const double pressure_mpa = l.pressure_mpa;
