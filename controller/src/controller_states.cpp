@@ -328,8 +328,9 @@ ActuatorFrame Controller::run_state(const hal::SensorFrame& sensors, float dt_s,
       }
       ActuatorFrame out = release_fast();
       // the release done, the brake holds the stop until the acknowledge; a cord that loads
-      // meanwhile is let out through the unpowered drum, as at rest (campaign seed 147309)
-      if (display_.state == TableState::Stopped && released_ && !out.motor_enable && rest_coast_step()) {
+      // meanwhile is let out through the unpowered drum, as at rest (campaign seed 147309);
+      // a finished release_fast() always leaves the relay open
+      if (display_.state == TableState::Stopped && released_ && rest_coast_step()) {
         out.brake_engaged = false;
       }
       // an acknowledge that came during the release takes effect once it has finished
