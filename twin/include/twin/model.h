@@ -319,9 +319,10 @@ struct TwinModel {
   /// Which harness set-up is on the table: lumbar (pelvic harness on the split carriage) or
   /// cervical (head halter on the head cradle).
   hal::Region setup = hal::Region::Lumbar;
-  /// Integration sub-step in microseconds. 100 us keeps the stiffest element (the cord against
-  /// the reflected motor mass, about 27 Hz) far inside the stable range of semi-implicit Euler.
-  int64_t substep_us = 100;
+  /// Integration sub-step in microseconds. 200 us keeps the stiffest element (the cord against
+  /// the reflected motor mass, about 27 Hz, so omega x dt = 0.034) far inside the stable range
+  /// of semi-implicit Euler (omega x dt < 2), and gives five sub-steps per 1 ms firmware tick.
+  int64_t substep_us = 200;
   /// Seed of the patient's own random processes (muscle tremor).
   uint64_t patient_seed = 0x7a11c0ffeeULL;
 };

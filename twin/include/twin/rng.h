@@ -22,8 +22,9 @@ class Rng {
   double uniform01();
   /// Uniform double in [lo, hi).
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform01(); }
-  /// Approximately standard-normal deviate: the Irwin-Hall sum of 12 uniforms minus 6. It has
-  /// mean 0, variance 1 and is bounded to [-6, 6], which suits sensor noise.
+  /// Approximately standard-normal deviate: the Irwin-Hall sum of 12 uniforms minus 6, each
+  /// uniform of 16 bits taken from a quarter of a raw draw. It has mean 0, variance 1 (less
+  /// 1/65536^2, negligible) and is bounded to [-6, 6], which suits sensor noise.
   double normal01();
   /// Normal deviate with the given mean and standard deviation.
   double normal(double mean, double stddev) { return mean + stddev * normal01(); }
