@@ -106,4 +106,16 @@ else
   log "server packages $server_have already installed"
 fi
 
+# npm: the QR symbol the trainee page draws for a classroom room (qrcode-generator, MIT, no
+# dependencies, a plain browser script), exact version in web/qr/package-lock.json
+qr_dir="$here/web/qr"
+qr_want=$(node -p "require('$qr_dir/package.json').dependencies['qrcode-generator']")
+qr_have=$(node -p "require('$qr_dir/node_modules/qrcode-generator/package.json').version" 2>/dev/null || true)
+if [ "$qr_want" != "$qr_have" ]; then
+  log "installing qrcode-generator $qr_want from npm into web/qr/node_modules"
+  (cd "$qr_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+else
+  log "qrcode-generator $qr_have already installed"
+fi
+
 log "done"

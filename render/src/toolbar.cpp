@@ -11,13 +11,15 @@
 #include <imgui.h>
 
 #include "render/instructor_panel.h"
+#include "render/room_view.h"
 #include "render/theme.h"
 #include "render/widgets.h"
 #include "scenarios/rig.h"
 
 namespace tractus::render {
 
-ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, bool instructor_open, UiRequests& out) {
+ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, bool instructor_open, bool room_open,
+                                   UiRequests& out) {
   ViewRequests req;
   const ClockView& clock = in.clock;
   const ImGuiIO& io = ImGui::GetIO();
@@ -25,12 +27,16 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
   if (ImGui::Button("Home")) out.go_to = Screen::Start;
   widgets_.record_last_item("toolbar.home");
   ImGui::SameLine();
+  // below 1000 px (a tablet upright) the speeds and the view toggles fold into menus and the
+  // screen's name goes, so every control of the bar stays on it
+  const bool compact = io.DisplaySize.x < 1000.0f;
+  const bool live_bar = in.rig != nullptr && in.screen != Screen::ScenarioList && in.screen != Screen::Debrief;
   ImGui::AlignTextToFramePadding();
   const char* where = in.screen == Screen::Sandbox ? "Sandbox"
                       : in.screen == Screen::ScenarioList ? "Training: scenarios"
                       : in.screen == Screen::Debrief ? "Training: debrief"
                                                      : "Training";
-  ImGui::TextDisabled("%s", where);
+  if (!(compact && live_bar)) ImGui::TextDisabled("%s", where);
   if (in.rig == nullptr || in.screen == Screen::ScenarioList || in.screen == Screen::Debrief) {
     end_top_bar();
     return req;
@@ -49,7 +55,26 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
   if (ImGui::Button("Step")) out.single_step = true;
   widgets_.record_last_item("toolbar.step");
   ImGui::EndDisabled();
+  if (compact) {
+    ImGui::SameLine();
+    char current[16];
+    std::snprintf(current, sizeof current, "%dx", clock.speed);
+    ImGui::SetNextItemWidth(48.0f);
+    widgets_.record_next_item("toolbar.speed");
+    if (ImGui::BeginCombo("##speed", current, ImGuiComboFlags_NoArrowButton)) {
+      for (int speed : {1, 10, 60}) {
+        char label[16];
+        std::snprintf(label, sizeof label, "%dx", speed);
+        if (ImGui::Selectable(label, clock.speed == speed)) out.speed = speed;
+        char id[32];
+        std::snprintf(id, sizeof id, "toolbar.speed_%d", speed);
+        widgets_.record_last_item(id);
+      }
+      ImGui::EndCombo();
+    }
+  }
   for (int speed : {1, 10, 60}) {
+    if (compact) break;
     ImGui::SameLine();
     char label[16];
     std::snprintf(label, sizeof label, "%dx", speed);
@@ -106,12 +131,20 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
         if (ImGui::Selectable(p.label)) apply_preset(p.preset);
         widgets_.record_last_item(preset_id(p.label).c_str());
       }
+      if (compact) {  // the view toggles live in the menu
+        ImGui::Separator();
+        if (ImGui::Selectable("X-ray", xray)) req.xray = !xray;
+        widgets_.record_last_item("toolbar.xray");
+        if (ImGui::Selectable("Labels", labels)) req.labels = !labels;
+        widgets_.record_last_item("toolbar.labels");
+      }
       ImGui::EndCombo();
     }
   }
   // 3D view toggles: the x-ray spine and the part labels
   for (auto [label, flag, asked, id] : {std::tuple{"X-ray", &xray, &req.xray, "toolbar.xray"},
                                          std::tuple{"Labels", &labels, &req.labels, "toolbar.labels"}}) {
+    if (compact) break;
     ImGui::SameLine();
     const bool on = *flag;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
@@ -125,7 +158,7 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
     widgets_.record_last_item("toolbar.reset");
   } else {
     ImGui::SameLine();
-    if (ImGui::Button("End session")) {
+    if (ImGui::Button(compact ? "End" : "End session")) {
       scenarios::Action end;
       end.kind = scenarios::ActionKind::EndSession;
       out.actions.push_back(end);
@@ -134,8 +167,25 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
   }
 
   ImGui::SameLine(0.0f, narrow ? 8.0f : 16.0f);
+  // training: a classroom room puts the instructor on another device, and this page then shows
+  // neither the instructor panel nor which faults are active
+  const bool in_room = in.room != nullptr && in.room->in_room();
+  if (in.screen == Screen::Training) {
+    const bool lit = in_room || room_open;
+    if (lit) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+    const char* label = !in_room ? "Classroom"
+                        : in.room->status == RoomStatus::Claimed ? "Classroom: followed"
+                        : in.room->status == RoomStatus::Reconnecting ? "Classroom: reconnecting"
+                                                                      : "Classroom: open";
+    if (ImGui::Button(label)) req.room_open = !room_open;
+    if (lit) ImGui::PopStyleColor();
+    widgets_.record_last_item("toolbar.classroom");
+    if (!in_room) ImGui::SameLine();
+  }
   const std::vector<std::string> faults = active_fault_names(in);
-  if (faults.empty()) {
+  if (in_room) {
+    // no instructor button: the trainee must not see what the instructor prepares
+  } else if (faults.empty()) {
     if (ImGui::Button(instructor_open ? "Hide instructor" : "Instructor")) req.instructor_open = !instructor_open;
   } else {
     // active faults stay visible to the instructor even with the panel closed
@@ -144,7 +194,7 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
                   faults.size() == 1 ? "" : "s");
     if (coloured_button(label, theme::kDanger, ImVec2(0, 0), true)) req.instructor_open = !instructor_open;
   }
-  widgets_.record_last_item("toolbar.instructor");
+  if (!in_room) widgets_.record_last_item("toolbar.instructor");
 
   // the notice shortens rather than disappears on narrow screens
   const float free_w = io.DisplaySize.x - ImGui::GetItemRectMax().x - 40.0f;

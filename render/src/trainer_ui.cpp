@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "render/room_view.h"
 #include "render/spine_panel.h"
 #include "render/theme.h"
 #include "scenarios/rig.h"
@@ -23,6 +24,10 @@ void TrainerUi::shutdown() { scene_.shutdown(); }
 void TrainerUi::apply(const ViewRequests& r) {
   scene_.apply(r);
   if (r.instructor_open) instructor_open_ = *r.instructor_open;
+  if (r.room_open) room_open_ = *r.room_open;
+  // the two panels share a place: opening one closes the other
+  if (r.room_open && *r.room_open) instructor_open_ = false;
+  if (r.instructor_open && *r.instructor_open) room_open_ = false;
 }
 
 UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
@@ -62,7 +67,10 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
     console_.set_session(std::string(), std::string(), in.screen == Screen::Training);
   }
   const bool live = in.screen == Screen::Sandbox || in.screen == Screen::Training;
-  if (live && instructor_open_) apply(instructor_.draw_instructor_panel(in, out));
+  // in a classroom room the instructor is on another device, so this page shows no instructor panel
+  const bool in_room = in.room != nullptr && in.room->in_room();
+  if (live && instructor_open_ && !in_room) apply(instructor_.draw_instructor_panel(in, out));
+  if (in.screen == Screen::Training && room_open_) apply(room_.draw_room_panel(in, out));
 
   const float display_w = ImGui::GetIO().DisplaySize.x;
   switch (in.screen) {
@@ -70,7 +78,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       start_.draw_start_screen(in, out);
       break;
     case Screen::Sandbox:
-      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, out));
+      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, room_open_, out));
       console_.draw_console(*in.rig, out);
       sandbox_.draw_patient_panel(*in.rig, out);
       sandbox_.draw_view_overlay(*in.rig, console_.unit());
@@ -79,11 +87,11 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       scene_.handle_input();
       break;
     case Screen::ScenarioList:
-      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, out));
+      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, room_open_, out));
       scenario_list_.draw_scenario_list(in, out);
       break;
     case Screen::Training:
-      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, out));
+      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, room_open_, out));
       console_.draw_console(*in.rig, out);
       training_.draw_training(*in.session, out);
       // on a narrow view the x-ray spine stands in for the 2D spine panel
@@ -93,7 +101,7 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       scene_.handle_input();
       break;
     case Screen::Debrief:
-      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, out));
+      apply(toolbar_.draw_toolbar(in, scene_, instructor_open_, room_open_, out));
       apply(debrief_.draw_debrief(in, console_.unit(), scene_.camera(), out));
       scene_.handle_input();  // orbit the replay where no panel covers it
       break;

@@ -136,6 +136,22 @@ describe('state and actions', () => {
     s.trainee.close(); s.instructor.close();
   });
 
+  test('an action the station could not take is reported refused, with why, and not re-sent', async () => {
+    const s = await station(r.port);
+    const action = { action: 'inject_fault', name: 'drum.melt' };
+    await s.instructor.ask({ t: 'action', room: s.created.room, id: 'bad-1', action }, 'ack');
+    await s.trainee.next((m) => m.t === 'action');
+    const refused = "action.name: 'drum.melt' is not a known fault";
+    s.trainee.send({ t: 'applied', n: 1, id: 'bad-1', sim_us: 3_000_000, refused });
+    assert.deepEqual(await s.instructor.next((m) => m.t === 'applied'),
+      { t: 'applied', room: s.created.room, n: 1, id: 'bad-1', sim_us: 3_000_000, refused });
+    const dup = await s.instructor.ask({ t: 'action', room: s.created.room, id: 'bad-1', action }, 'ack');
+    assert.equal(dup.status, 'applied');
+    const tooLong = await s.trainee.ask({ t: 'applied', n: 1, id: 'bad-1', sim_us: 1, refused: 'x'.repeat(281) }, 'error');
+    assert.match(tooLong.message, /message\.refused: must be 1-280 characters/);
+    s.trainee.close(); s.instructor.close();
+  });
+
   test('only the holder of the room\'s instructor key acts on it', async () => {
     const a = await station(r.port, 'Ann');
     const b = await station(r.port, 'Ben');

@@ -6,19 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openPage, state, waitForState, waitForWidget, clickWidget, waitFrames, screenshot } from './harness.mjs';
+import { launch, openPage, state, waitForState, waitForWidget, clickWidget, waitFrames, screenshot, screenshotDir, download, replayRecord } from './harness.mjs';
 
 const SCENARIO = 'contraindication-osteoporosis';
 let env;
 
 before(async () => { env = await launch(); });
 after(async () => { if (env) await env.close(); });
-
-/** Clicks a widget and returns the text of the file the page offers for download. */
-async function download(page, id) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), clickWidget(page, id)]);
-  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
-}
 
 test('the debrief replays the session and exports a report and a record that replays', async () => {
   const page = await openPage(env.browser, env.url);
@@ -75,16 +69,10 @@ test('the debrief replays the session and exports a report and a record that rep
   const rec = await download(page, 'debrief.export_record');
   const record = JSON.parse(rec.text);
   assert.equal(record.scenario.id, SCENARIO);
-  const recordFile = `${process.env.TRACTUS_SCREENSHOT_DIR || '.'}/debrief-record.json`;
-  fs.writeFileSync(recordFile, rec.text);
 
   // open the record from the scenario list: it replays into the same debrief
-  await clickWidget(page, 'debrief.back');
-  await waitForState(page, (x) => x.screen === 'scenarios', 'the scenario list');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, 'scenario.open_record')]);
-  await chooser.setFiles(recordFile);
-  const replayed = await waitForState(page, (x) => x.screen === 'debrief' && x.film_progress === 1 && x.score !== undefined,
-                                      'the replayed debrief', 120000);
+  const replayed = await replayRecord(page, rec.text, 'debrief-record.json');
+  const recordFile = `${screenshotDir}/debrief-record.json`;
   assert.equal(replayed.score, s.score, 'the record replays to the recorded score');
   assert.equal(replayed.critical_errors, s.critical_errors);
   await waitFrames(page, 3);

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: serve the built site, launch Debian's Chromium through
 // playwright-core with WebGL2 on SwiftShader, and collect console errors.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../server/lib/http_server.mjs';
@@ -9,13 +10,22 @@ export const siteDir = process.env.TRACTUS_SITE_DIR;
 export const screenshotDir = process.env.TRACTUS_SCREENSHOT_DIR || path.resolve('screenshots');
 
 /** Starts the server and the browser (playwright gives it a fresh profile folder); returns
- *  { url, browser, close }. */
-export async function launch() {
+ *  { url, browser, close, restartServer }. options.relay also serves the classroom relay at
+ *  /relay, as `./tractus serve` does, keeping its rooms in a file so that restartServer() (the
+ *  server stopped and started again on the same port) resumes them. */
+export async function launch(options = {}) {
   if (!siteDir || !fs.existsSync(path.join(siteDir, 'index.html'))) {
     throw new Error(`TRACTUS_SITE_DIR (${siteDir}) has no built site: build tractus_web first`);
   }
   fs.mkdirSync(screenshotDir, { recursive: true });
-  const { server, url } = await serve(siteDir, 0);
+  const roomsFile = options.relay
+    ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tractus-relay-')), 'rooms.json') : undefined;
+  const relay = options.relay ? { roomsFile } : undefined;
+  let { server, url } = await serve(siteDir, 0, '127.0.0.1', { relay });
+  const stop = () => new Promise((res) => {
+    server.close(() => res());
+    if (server.closeAllConnections) server.closeAllConnections();
+  });
   const browser = await chromium.launch({
     executablePath: process.env.TRACTUS_CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -29,7 +39,12 @@ export async function launch() {
     url, browser,
     close: async () => {
       await browser.close();
-      server.close();
+      await stop();
+    },
+    restartServer: async () => {
+      const port = Number(new URL(url).port);
+      await stop();
+      ({ server } = await serve(siteDir, port, '127.0.0.1', { relay }));
     },
   };
 }
@@ -151,4 +166,24 @@ export async function waitForStored(page, path, present, timeoutMs = 20000) {
     await page.waitForTimeout(100);
   }
   throw new Error(`browser storage ${present ? 'never held the current' : 'still holds'} ${path}`);
+}
+
+/** Clicks a widget and returns the name and text of the file the page offers for download. */
+export async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), clickWidget(page, id)]);
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+}
+
+/** From a debrief: saves a session record's text as fileName among the screenshots, goes back
+ *  to the scenario list and opens that file there; returns the state once its replayed debrief
+ *  is ready. */
+export async function replayRecord(page, text, fileName) {
+  const file = path.join(screenshotDir, fileName);
+  fs.writeFileSync(file, text);
+  await clickWidget(page, 'debrief.back');
+  await waitForState(page, (x) => x.screen === 'scenarios', 'the scenario list');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, 'scenario.open_record')]);
+  await chooser.setFiles(file);
+  return waitForState(page, (x) => x.screen === 'debrief' && x.film_progress === 1 && x.score !== undefined,
+                      'the replayed debrief', 120000);
 }

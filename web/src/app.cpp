@@ -122,6 +122,7 @@ render::FrameInput App::frame_input() const {
   in.import_preview = import_preview();
   in.resume_offer = resume_offer();
   in.history_notice = history_notice_;
+  in.room = &room_;
   if (screen_ == render::Screen::Demo) in.demo = &demo_caption_;
   return in;
 }
@@ -339,6 +340,8 @@ void App::apply_training(const render::UiRequests& r) {
 
 void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.go_to) go_to(*r.go_to);
+  if (r.open_room) open_room();
+  if (r.leave_room) leave_room();
   apply_saved_data_requests(r);
   if (r.set_trainee) storage_message_ = history_.set_trainee(*r.set_trainee) ? std::string() : history_.message();
   if (r.export_history) {

@@ -13,6 +13,7 @@
 #include "history_store.h"
 #include "session_keeper.h"
 #include "sim_clock.h"
+#include "render/room_view.h"
 #include "render/trainer_ui.h"
 #include "scenarios/course.h"
 #include "scenarios/record.h"
@@ -123,8 +124,20 @@ class App {
   /// The simulation clock: what it owes and what its last frame stepped.
   const SimClock& sim_clock() const { return sim_clock_; }
 
+  /// The classroom room as the page's room module last reported it (room_hook.cpp).
+  const render::RoomView& room() const { return room_; }
+  void set_room(const render::RoomView& room) { room_ = room; }
+  /// Applies an instructor action relayed from the classroom through the training screen's
+  /// own action path, stamped with the session's time (applied_at_us); accepted says whether
+  /// the session took it (a refused action is still on its timeline, with the reason in why).
+  /// Returns false, with why, when no training session is running to apply it to.
+  bool apply_room_action(const scenarios::Action& action, int64_t& applied_at_us, bool& accepted, std::string& why);
+
  private:
   void load_library(const std::string& dir);
+  // asks the page's room module to open or leave a classroom room (app_room.cpp)
+  void open_room();
+  void leave_room();
   void go_to(render::Screen screen);
   void open_scenario(const std::string& id, bool assessment);
   void reset_sandbox();
@@ -181,6 +194,7 @@ class App {
   std::string message_;                          // last load error, shown on the list
   std::string url_message_;                      // what the page's URL asked for and could not have, on start
   std::string instructor_message_;               // why the last fault or reaction was refused
+  render::RoomView room_;                        // the classroom room, as the page reports it
   render::TrainerUi ui_;
   render::ClockView clock_;
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again

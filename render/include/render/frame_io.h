@@ -22,6 +22,7 @@ class CourseRun;
 namespace tractus::render {
 
 struct DemoCaption;
+struct RoomView;
 
 /// What the operator pressed on the table console this frame. The host turns these into
 /// console commands (sandbox) or trainee actions (training), in the order listed.
@@ -78,6 +79,8 @@ struct UiRequests {
   std::optional<ImportDecision> import_decision;  // the answer to the import preview
   std::optional<int> open_history_entry;      // open this history entry's debrief (index)
   std::optional<bool> resume_session;         // the resume offer: resume (true) or discard (false)
+  bool open_room = false;                     // training: open a classroom room for an instructor
+  bool leave_room = false;                    // training: leave the classroom room
 };
 
 /// One finished session in the trainee's history.
@@ -122,6 +125,7 @@ struct FrameInput {
   const ImportPreview* import_preview = nullptr;      // start: an import waiting for an answer
   const ResumeOffer* resume_offer = nullptr;          // start: a session a reload left
   std::string history_notice;                         // start: what the last import did
+  const RoomView* room = nullptr;                     // training: the classroom room, if the host has one
 };
 
 }  // namespace tractus::render

@@ -37,6 +37,7 @@ struct ViewRequests {
   std::optional<bool> xray;             // show (true) or hide the x-ray spine
   std::optional<bool> labels;           // show (true) or hide the part labels
   std::optional<bool> instructor_open;  // open (true) or close the instructor panel
+  std::optional<bool> room_open;        // open (true) or close the classroom panel
   /// Frame this preset's subject in the part of the view the panels leave free, from the
   /// preset's direction (the view then keeps it framed as panels open, fold or resize).
   std::optional<CameraPreset> frame;
@@ -48,6 +49,7 @@ struct ViewRequests {
     if (later.xray) xray = later.xray;
     if (later.labels) labels = later.labels;
     if (later.instructor_open) instructor_open = later.instructor_open;
+    if (later.room_open) room_open = later.room_open;
     if (later.frame) frame = later.frame;
   }
 };

@@ -19,7 +19,8 @@ class Toolbar {
 
   /// Draws the toolbar; clock, screen and session requests go into out, and the view's
   /// camera and toggles and the instructor panel's opening come back.
-  ViewRequests draw_toolbar(const FrameInput& in, const SceneView& view, bool instructor_open, UiRequests& out);
+  ViewRequests draw_toolbar(const FrameInput& in, const SceneView& view, bool instructor_open, bool room_open,
+                            UiRequests& out);
 
  private:
   const UiFonts& fonts_;

@@ -17,6 +17,7 @@
 #include "render/education_screen.h"
 #include "render/frame_io.h"
 #include "render/instructor_panel.h"
+#include "render/room_panel.h"
 #include "render/sandbox_screen.h"
 #include "render/scenario_list_screen.h"
 #include "render/scene_view.h"
@@ -84,10 +85,12 @@ class TrainerUi {
   SceneView scene_;
   Screen screen_ = Screen::Start;  // the screen drawn last frame
   bool instructor_open_ = false;   // the instructor panel is showing
+  bool room_open_ = false;         // the classroom panel is showing
   bool spine_open_ = true;         // the spine panel is showing, else folded to one button
   Toolbar toolbar_{fonts_, widgets_};
   ConsolePanel console_{fonts_, widgets_};
   InstructorPanel instructor_{widgets_};
+  RoomPanel room_{fonts_, widgets_};
   StartScreen start_{fonts_, widgets_};
   SandboxScreen sandbox_{fonts_, widgets_};
   ScenarioListScreen scenario_list_{fonts_, widgets_};

@@ -226,9 +226,10 @@ export function attachRelay(server, options = {}) {
         if (conn.role !== 'trainee') return notAllowed('applied: only the station reports what it applied');
         const room = registry.rooms.get(conn.room);
         if (!room) return noSuchRoom;
-        const done = registry.markApplied(room, msg.n, msg.id, msg.sim_us);
+        const done = registry.markApplied(room, msg.n, msg.id, msg.sim_us, msg.refused);
         if (done.error) return done.error;
-        if (!done.again) toInstructors(room, { t: 'applied', room: room.id, n: msg.n, id: msg.id, sim_us: msg.sim_us });
+        const refused = msg.refused === undefined ? {} : { refused: msg.refused };
+        if (!done.again) toInstructors(room, { t: 'applied', room: room.id, n: msg.n, id: msg.id, sim_us: msg.sim_us, ...refused });
         return null;
       }
       default:

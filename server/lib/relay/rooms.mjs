@@ -120,15 +120,16 @@ export class RoomRegistry {
   }
 
   /**
-   * Records that the trainee's session applied action n (id) at sim_us. Returns { entry } the
+   * Records that the trainee's session applied action n (id) at sim_us, or could not (refused:
+   * why; it is handled all the same and never re-sent). Returns { entry } the
    * first time, { entry, again: true } for a repeat (never forwarded twice), or { error } for
    * an action the room never sent.
    */
-  markApplied(room, n, id, simUs) {
+  markApplied(room, n, id, simUs, refused) {
     const entry = room.actions[n - 1];
     if (!entry || entry.id !== id) return { error: { code: 'bad_message', message: 'applied.n: this room sent no action with this number and id' } };
     if (entry.applied) return { entry, again: true };
-    entry.applied = { sim_us: simUs };
+    entry.applied = refused === undefined ? { sim_us: simUs } : { sim_us: simUs, refused };
     this.touch(room);
     return { entry };
   }

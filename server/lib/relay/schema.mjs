@@ -123,7 +123,9 @@ const clientMessages = {
   state: object({ t: literal('state'), seq, sim_us: simUs, state: freeForm() }),
   result: object({ t: literal('result'), result: freeForm() }),
   action: object({ t: literal('action'), room: roomId, id: actionId, action: instructorAction }),
-  applied: object({ t: literal('applied'), n: seq, id: actionId, sim_us: simUs }),
+  // refused: why the session could not take it (no session running, an unknown fault); it
+  // still counts as handled, so it is never sent again
+  applied: object({ t: literal('applied'), n: seq, id: actionId, sim_us: simUs }, { refused: line }),
 };
 const clientMessage = tagged('t', clientMessages);
 
