@@ -135,6 +135,8 @@ test('an instructor joins by code, a relayed runaway trips the table, and the re
   assert.equal(recorded.t_us, applied.sim_us, "recorded at the session time the station reported");
   const replayed = await replayRecord(page, rec.text, 'classroom-record.json');
   assert.equal(replayed.score, d.score, 'the record replays to the recorded score');
+  assert.match(d.timeline_hash, /^[0-9a-f]{16}$/);
+  assert.equal(replayed.timeline_hash, d.timeline_hash, 'and to the same timeline, instructor action included');
   assert.equal(replayed.critical_errors, d.critical_errors);
   instructor.close();
   assert.deepEqual(page.errors, []);

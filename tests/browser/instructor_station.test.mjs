@@ -142,3 +142,30 @@ test('a class of three stations fills the grid; the QR address joins a station; 
   await stations[0].context.close();
   await stations[2].context.close();
 });
+
+test('a relay restart marks the station stale on the instructor\'s page; both pages resume on their own', async () => {
+  const trainee = await traineeStation('routine-lumbar-l45', 'the trainee');
+  const { page: inst, context } = await instructorDesk(`${env.url}?mode=instructor`);
+  await inst.fill('input[name=name]', 'Dr Lee');
+  await inst.fill('input[name=code]', trainee.code);
+  await inst.click('#join');
+  await poll(() => desk(inst), (d) => d.stations.length === 1 && d.stations[0].stale === 'live', 'the station live');
+  await new Promise((r) => setTimeout(r, 1500));  // the relay writes its rooms at most once a second
+  await env.restartServer();
+  const dropped = await poll(() => desk(inst), (d) => !d.connected && d.stations[0].stale !== 'live', 'the drop on the instructor\'s page');
+  assert.ok(dropped.stations.length === 1, 'the class is kept through the drop');
+  await inst.waitForSelector('#freshness');
+  await inst.screenshot({ path: `${screenshotDir}/instructor-station-stale.png` });
+  // both come back by themselves, and an action sent now reaches the session once
+  await poll(() => desk(inst), (d) => d.connected && d.stations[0].stale === 'live', 'the instructor\'s page back, live', 30000);
+  await poll(() => roomOf(trainee.page), (r) => r.status === 'claimed' && r.connected, 'the trainee back in the room', 30000);
+  const before = await waitForState(trainee.page, () => true, 'a state');
+  await inst.fill('input[name=say]', 'Could you check the straps?');
+  await inst.click('#say');
+  await poll(() => desk(inst), (d) => d.actions.length === 1 && d.actions[0].status === 'applied', 'the line applied');
+  await waitForState(trainee.page, (s) => s.speech_count === before.speech_count + 1, 'the patient saying it once');
+  assert.deepEqual(inst.errors, []);
+  assert.deepEqual(trainee.page.errors, []);
+  await context.close();
+  await trainee.context.close();
+});

@@ -167,6 +167,9 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   g_buffer += "],";
   if (const scenarios::Report* r = app.report()) {
     append_number(g_buffer, "score", r->score);
+    char hash[24];
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(r->timeline_hash));
+    g_buffer += "\"timeline_hash\":\"" + std::string(hash) + "\",";
     g_buffer += std::string("\"passed\":") + (r->passed ? "true," : "false,");
     append_number(g_buffer, "critical_errors", static_cast<double>(r->critical_errors.size()));
   }
