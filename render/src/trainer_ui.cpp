@@ -13,6 +13,21 @@
 
 namespace tractus::render {
 
+namespace {
+
+// the mirror's one line: whose table this is and how current the view is
+void draw_mirror_caption(const FrameInput& in) {
+  ImGui::SetNextWindowPos(ImVec2(8.0f, 8.0f), ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("##mirror", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  ImGui::TextUnformatted(in.mirror_status.empty() ? "Waiting for the station..." : in.mirror_status.c_str());
+  ImGui::End();
+}
+
+}  // namespace
+
 bool TrainerUi::init(const UiFonts& fonts) {
   fonts_ = fonts;
   theme::apply();
@@ -109,6 +124,10 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       apply(education_.draw_education(in, scene_, out));
       if (education_.orbits_view()) scene_.handle_input();
       break;
+    case Screen::Mirror:
+      draw_mirror_caption(in);
+      scene_.handle_input();  // the instructor orbits the station's table
+      break;
     case Screen::Demo:
       if (in.rig == nullptr || in.demo == nullptr) break;
       apply(demo_.begin_demo(in, out));
@@ -128,7 +147,8 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
       break;
   }
   const bool full_view = in.screen == Screen::Start || in.screen == Screen::ScenarioList ||
-                         in.screen == Screen::Debrief || in.screen == Screen::Education;
+                         in.screen == Screen::Debrief || in.screen == Screen::Education ||
+                         in.screen == Screen::Mirror;
   // the 3D view is the part of the canvas no panel covers
   LiveViewArea area;
   area.full_view = full_view;
@@ -137,6 +157,8 @@ UiRequests TrainerUi::frame(const FrameInput& in, int fb_w, int fb_h) {
                                                       : 0.0f;
   // the sandbox keeps one lumbar twin; its console's region picks which unit is drawn
   area.cervical_unit = screen_ == Screen::Sandbox && console_.entry().region == hal::Region::Cervical;
+  // a mirrored station draws the unit its twin has fitted
+  if (screen_ == Screen::Mirror && in.rig != nullptr) area.cervical_unit = in.rig->model().setup == hal::Region::Cervical;
   if (in.screen == Screen::Debrief) {
     // the session's film, not the live table
     scene_.draw_replay(in.film, debrief_.debrief_time_s(), debrief_.replay_rect_px(), fb_w, fb_h);

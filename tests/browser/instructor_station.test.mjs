@@ -69,6 +69,12 @@ test('an instructor on a second device joins by code, injects a runaway, and get
   await clickWidget(trainee.page, 'console.start');
   await waitForState(trainee.page, (s) => s.state === 'TREATING' && s.measured_force_n > 60, 'traction under way', 120000);
   await inst.waitForFunction(() => document.getElementById('table-state').textContent === 'TREATING');
+  // the 3D view: the trainer on the instructor's page rebuilds the station's session
+  const mirror = inst.frame({ url: /mode=mirror/ });
+  assert.ok(mirror, 'the 3D view is on the page');
+  await poll(() => mirror.evaluate(() => window.tractus && window.tractus.ready() && window.tractus.state()),
+             (m) => m && m.screen === 'mirror' && m.state === 'TREATING' && m.cord_tension_n > 60, 'the 3D view treating', 60000);
+  await inst.waitForTimeout(500);
   await inst.screenshot({ path: `${screenshotDir}/instructor-station.png` });
 
   // inject the runaway from the instructor's page
@@ -84,6 +90,8 @@ test('an instructor on a second device joins by code, injects a runaway, and get
   assert.ok(tripMs < 5000, `${tripMs} ms`);
   assert.equal(applied.actions.length, 1, 'one action, applied once');
   assert.ok(await inst.locator('#log').textContent().then((t) => /Fault motor\.runaway: applied/.test(t)));
+  const mirrored = await poll(() => mirror.evaluate(() => window.tractus.state()), (m) => m.alarm_code === 312, 'the 3D view tripping too', 20000);
+  assert.ok(mirrored.active_faults.includes('motor.runaway'), 'the rebuilt session has the relayed fault');
   await inst.screenshot({ path: `${screenshotDir}/instructor-station-runaway.png` });
 
   // the session ends on the trainee's page: the result arrives and exports

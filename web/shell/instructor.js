@@ -17,7 +17,7 @@
   const app = {
     key: saved.key || '', name: saved.name || '',
     ws: null, connected: false, retries: 0, message: '',
-    stations: new Map(),   // room -> { room, name, scenario, state, result, connected, lastMs, timeline: Map }
+    stations: new Map(),   // room -> { room, name, scenario, state, result, connected, lastMs, timeline: Map, actions: Map }
     selected: '',
     actions: [],           // { id, room, action, text, status, n, at_s, refused, sentMs }
     results: [],           // finished sessions: { room, name, ...result }
@@ -92,7 +92,7 @@
   }
   function station(room) {
     let st = app.stations.get(room);
-    if (!st) { st = { room, name: '', scenario: '', state: null, result: null, connected: false, lastMs: 0, timeline: new Map() }; app.stations.set(room, st); }
+    if (!st) { st = { room, name: '', scenario: '', state: null, result: null, connected: false, lastMs: 0, timeline: new Map(), actions: new Map() }; app.stations.set(room, st); }
     return st;
   }
   function take(summary) {
@@ -109,6 +109,28 @@
     st.state = m.state;
     if (live) st.lastMs = Date.now();
     for (const e of (m.state && m.state.timeline) || []) st.timeline.set(e.i, e);
+    const rec = m.state && m.state.record;
+    if (rec) {
+      // a new session on the station (another scenario or seed, or fewer actions) starts afresh
+      const head = `${rec.scenario.id}/${rec.scenario.version}/${rec.seed}/${rec.mode}`;
+      if (st.recordHead !== head || rec.actions_n < st.actions.size) { st.actions = new Map(); st.recordHead = head; }
+      for (const a of rec.actions) { const { i, ...action } = a; st.actions.set(i, action); }
+      st.record = rec;
+      if (live && st.room === app.selected) feedMirror(st);
+    }
+  }
+  // the station's record so far, once every action up to its newest has arrived
+  function recordOf(st) {
+    const rec = st.record;
+    if (!rec || st.actions.size < rec.actions_n) return null;
+    const actions = [];
+    for (let i = 0; i < rec.actions_n; i++) { if (!st.actions.has(i)) return null; actions.push(st.actions.get(i)); }
+    return { format: 'tractus-session-record', format_version: 1, scenario: rec.scenario, seed: rec.seed, mode: rec.mode,
+             actions, end_us: rec.now_us, result: { score: 0, passed: false, timeline_hash: '0000000000000000' } };
+  }
+  function feedMirror(st) {
+    const record = recordOf(st);
+    if (record && mirrorFrame.contentWindow) mirrorFrame.contentWindow.postMessage({ t: 'mirror', record }, location.origin);
   }
   function onMessage(m) {
     switch (m.t) {
@@ -190,8 +212,13 @@
   const actionsBox = el('section', { class: 'actions', id: 'actions' });
   const logBox = el('div', { class: 'log', id: 'log' });
   const timelineBox = el('section', { id: 'timeline' });
-  const stationBox = el('div', { class: 'station' }, infoBox, el('div', {}, actionsBox, timelineBox));
   const resultsBox = el('section', { id: 'results' });
+  // the station's table in 3D: the trainer itself, rebuilding the station's session from its record
+  const mirrorFrame = el('iframe', { id: 'mirror', title: '3D view of the station\'s table', src: '?mode=mirror',
+                                     style: 'width:100%; height:340px; border:0; border-radius:6px; background:#dde1e6' });
+  const viewBox = el('section', { id: 'view3d' }, el('h2', {}, '3D view'), mirrorFrame,
+    el('p', { class: 'hint' }, 'Rebuilt on this device from the station\'s actions; drag to orbit, wheel to zoom.'));
+  const stationBox = el('div', { class: 'station' }, el('div', {}, viewBox, infoBox), el('div', {}, actionsBox, timelineBox));
   let actionsFor = '';
 
   function header() {
@@ -220,7 +247,7 @@
       const table = s.table || {};
       const f = freshness(st);
       return el('button', { class: `card${st.room === app.selected ? ' selected' : ''}`, 'data-room': st.room, type: 'button',
-                            onclick: () => { app.selected = st.room; render(); } },
+                            onclick: () => { app.selected = st.room; render(); feedMirror(st); } },
         el('div', { class: 'who' }, s.trainee || st.name || 'Trainee'),
         el('div', { class: 'what' }, (s.scenario && s.scenario.title) || st.scenario || 'No session on show'),
         el('div', { class: 'row' }, el('span', { class: table.alarm_code >= 300 ? 'alarm' : '' }, table.state || '-'),

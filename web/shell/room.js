@@ -226,6 +226,24 @@
     },
   };
 
+  // ?mode=mirror: the instructor's page (its parent) hands this page the station's record so
+  // far, and the trainer draws that station's table from it
+  if (new URLSearchParams(location.search).get('mode') === 'mirror') {
+    let pending = null;
+    const feed = () => {
+      if (!pending || !ready()) return;
+      const why = call('tractus_mirror_feed', 'string', ['string'], [pending]);
+      if (why) console.warn('station view: ' + why);
+      pending = null;
+    };
+    window.addEventListener('message', (ev) => {
+      if (ev.origin !== location.origin || !ev.data || ev.data.t !== 'mirror') return;
+      pending = JSON.stringify(ev.data.record);
+      feed();
+    });
+    setInterval(feed, 200);  // a record that came before the trainer was running
+  }
+
   // a reload inside a room resumes it once the trainer is running
   const kept = load();
   if (kept && kept.room && kept.key) {

@@ -72,7 +72,8 @@ void App::load_library(const std::string& dir) {
 
 void App::open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed) {
   // what the link asks for and this trainer lacks is said on the page, not only in the console
-  const bool known = mode.empty() || mode == "sandbox" || mode == "train" || mode == "educate" || mode == "demo";
+  const bool known = mode.empty() || mode == "sandbox" || mode == "train" || mode == "educate" || mode == "demo" ||
+                     mode == "mirror";
   if (!known) {
     url_message_ = "This link asks for a screen called \"" + mode +
                    "\", which Tractus does not have. Choose a screen below.\n"
@@ -91,6 +92,7 @@ void App::open_from_url(const std::string& mode, const std::string& scenario_id,
   }
   if (mode == "educate") go_to(render::Screen::Education);
   if (mode == "demo") go_to(render::Screen::Demo);
+  if (mode == "mirror") screen_ = render::Screen::Mirror;  // a view only: nothing to leave or keep
   if (speed == "1" || speed == "10" || speed == "60") {
     clock_.speed = std::atoi(speed.c_str());
   } else if (!speed.empty()) {
@@ -123,6 +125,10 @@ render::FrameInput App::frame_input() const {
   in.resume_offer = resume_offer();
   in.history_notice = history_notice_;
   in.room = &room_;
+  if (screen_ == render::Screen::Mirror) {
+    in.session = mirror_.session();
+    in.mirror_status = mirror_status();
+  }
   if (screen_ == render::Screen::Demo) in.demo = &demo_caption_;
   return in;
 }
@@ -355,7 +361,9 @@ void App::apply_and_advance(const render::UiRequests& r, double real_dt_s) {
   if (r.open_scenario) open_scenario(*r.open_scenario, r.assessment);
   if (r.paused) clock_.paused = *r.paused;
 
-  if (screen_ == render::Screen::Education) {
+  if (screen_ == render::Screen::Mirror) {
+    advance_mirror(real_dt_s);
+  } else if (screen_ == render::Screen::Education) {
     if (r.education_step) show_education_step(*r.education_step);
     const bool live = education_step_ == render::education_live_step();
     advance_clock(real_dt_s, clock_.speed, [&](int64_t us) {

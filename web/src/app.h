@@ -12,6 +12,7 @@
 #include "demo_director.h"
 #include "history_store.h"
 #include "session_keeper.h"
+#include "station_mirror.h"
 #include "sim_clock.h"
 #include "render/room_view.h"
 #include "render/trainer_ui.h"
@@ -68,7 +69,10 @@ class App {
 
   render::Screen screen() const { return screen_; }
   /// The table on show: the sandbox rig or the session's.
-  const scenarios::Rig& rig() const { return session_ ? session_->rig() : *rig_; }
+  const scenarios::Rig& rig() const {
+    if (screen_ == render::Screen::Mirror && mirror_.session()) return mirror_.session()->rig();
+    return session_ ? session_->rig() : *rig_;
+  }
   const scenarios::Session* session() const { return session_.get(); }
   const scenarios::Report* report() const { return has_report_ ? &report_ : nullptr; }
   render::TrainerUi& ui() { return ui_; }
@@ -132,6 +136,11 @@ class App {
   /// the session took it (a refused action is still on its timeline, with the reason in why).
   /// Returns false, with why, when no training session is running to apply it to.
   bool apply_room_action(const scenarios::Action& action, int64_t& applied_at_us, bool& accepted, std::string& why);
+  /// Mirror screen: takes the station's record so far (its JSON text) for the 3D view; returns
+  /// "" or why it could not, naming the field and the reason.
+  std::string feed_mirror(const std::string& record_json);
+  /// The mirrored station (mirror screen).
+  const StationMirror& mirror() const { return mirror_; }
 
  private:
   void load_library(const std::string& dir);
@@ -195,6 +204,10 @@ class App {
   std::string url_message_;                      // what the page's URL asked for and could not have, on start
   std::string instructor_message_;               // why the last fault or reaction was refused
   render::RoomView room_;                        // the classroom room, as the page reports it
+  StationMirror mirror_;                         // mirror screen: the station's session rebuilt
+  std::string mirror_message_;                   // mirror screen: why the last record was refused
+  void advance_mirror(double real_dt_s);
+  std::string mirror_status() const;
   render::TrainerUi ui_;
   render::ClockView clock_;
   int64_t stop_release_at_us_ = -1;  // when a tapped stop switch is let go again

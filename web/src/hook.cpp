@@ -152,7 +152,7 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   const hal::DisplayState& d = rig.display();
   const twin::TwinState& t = rig.twin_state();
   g_buffer += "\"ready\":true,";
-  static const char* const kScreens[] = {"start", "sandbox", "scenarios", "training", "debrief", "educate", "demo"};
+  static const char* const kScreens[] = {"start", "sandbox", "scenarios", "training", "debrief", "educate", "demo", "mirror"};
   g_buffer += std::string("\"screen\":\"") + kScreens[static_cast<int>(app.screen())] + "\",";
   g_buffer += std::string("\"start_screen\":") + (app.screen() == render::Screen::Start ? "true," : "false,");
   append_number(g_buffer, "education_step", app.education_step());

@@ -18,6 +18,7 @@
 #include "render/console_text.h"
 #include "render/instructor_panel.h"
 #include "room_action.h"
+#include "scenarios/action.h"
 #include "scenarios/disc_levels.h"
 #include "scenarios/scoring.h"
 
@@ -34,6 +35,9 @@ bool g_result_sent = false;
 
 constexpr std::size_t kStreamedTimelineEntries = 12;  // the newest entries a state carries
 constexpr std::size_t kStreamedLines = 3;             // the patient's newest lines
+constexpr std::size_t kStreamedActions = 8;           // the newest actions a state carries
+constexpr int kAllActionsEvery = 5;                   // every 5th state (1 Hz) carries them all
+int g_states_built = 0;
 
 // [SECTION] the station's state, as the instructor sees it
 
@@ -109,6 +113,23 @@ json station_state(const tractus::web::App& app) {
   }
   s["timeline_n"] = timeline.size();
   s["timeline"] = entries;
+  // the record so far, from which the instructor's page rebuilds the session for its 3D view:
+  // the newest actions, all of them once a second (a page that joins late fills in the rest)
+  const auto& actions = session.actions();
+  const bool all = g_states_built++ % kAllActionsEvery == 0;
+  json streamed = json::array();
+  for (std::size_t i = all || actions.size() <= kStreamedActions ? 0 : actions.size() - kStreamedActions; i < actions.size(); ++i) {
+    json a = scenarios::action_to_json(actions[i].action);
+    a["t_us"] = actions[i].t_us;
+    a["i"] = i;
+    streamed.push_back(a);
+  }
+  s["record"] = {{"scenario", {{"id", session.scenario().id}, {"version", session.scenario().version}}},
+                 {"seed", session.options().seed},
+                 {"mode", scenarios::mode_name(session.options().mode)},
+                 {"now_us", session.now_us()},
+                 {"actions_n", actions.size()},
+                 {"actions", streamed}};
   return s;
 }
 
@@ -190,6 +211,14 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_room_state() {
   } else {
     g_room_buffer = station_state(*app).dump();
   }
+  return g_room_buffer.c_str();
+}
+
+/// Mirror screen: the station's record so far as JSON text (docs/classroom.md, section 5).
+/// Returns "" once taken, or why not, naming the field and the reason. Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* tractus_mirror_feed(const char* record_json) {
+  g_room_buffer = tractus::web::g_app == nullptr ? std::string("the trainer is still loading")
+                                                 : tractus::web::g_app->feed_mirror(record_json);
   return g_room_buffer.c_str();
 }
 

@@ -44,8 +44,9 @@ struct ClockView {
 };
 
 /// The screens of the trainer.
-/// Education is the patient tour (?mode=educate); Demo is the unattended sales demo.
-enum class Screen { Start, Sandbox, ScenarioList, Training, Debrief, Education, Demo };
+/// Education is the patient tour (?mode=educate); Demo is the unattended sales demo; Mirror is
+/// the 3D view of a classroom station, drawn on the instructor's device (?mode=mirror).
+enum class Screen { Start, Sandbox, ScenarioList, Training, Debrief, Education, Demo, Mirror };
 
 /// What the user asked for during one frame, applied by the host in order.
 struct UiRequests {
@@ -126,6 +127,7 @@ struct FrameInput {
   const ResumeOffer* resume_offer = nullptr;          // start: a session a reload left
   std::string history_notice;                         // start: what the last import did
   const RoomView* room = nullptr;                     // training: the classroom room, if the host has one
+  std::string mirror_status;                          // mirror: how the station's view stands
 };
 
 }  // namespace tractus::render
