@@ -1,6 +1,7 @@
 // The training screen's left column: its width, and the strip it folds to so that a
 // narrow screen (1024 px) keeps a usable 3D view
 #include <algorithm>
+#include <cstdio>
 
 #include <imgui.h>
 
@@ -22,6 +23,7 @@ void TrainingScreen::reset_session_inputs() {
   question_index_ = 0;
   decline_index_ = 0;
   note_[0] = '\0';
+  closed_message_us_ = -1;  // a new session shows its own messages
 }
 
 void TrainingScreen::draw_training(const scenarios::Session& session, UiRequests& out) {
@@ -31,6 +33,41 @@ void TrainingScreen::draw_training(const scenarios::Session& session, UiRequests
     draw_chart_panel(session, out);
     draw_patient_talk(session, out);
   }
+  draw_instructor_message(session);
+}
+
+void TrainingScreen::draw_instructor_message(const scenarios::Session& session) {
+  // the instructor's newest message (a classroom's), over the foot of the 3D view until the
+  // trainee closes it; the debrief's timeline keeps every one
+  const std::vector<scenarios::RecordedAction>& actions = session.actions();
+  auto newest = actions.rend();
+  for (auto it = actions.rbegin(); it != actions.rend(); ++it) {
+    if (it->action.kind == scenarios::ActionKind::Message && it->accepted) {
+      newest = it;
+      break;
+    }
+  }
+  if (newest == actions.rend() || newest->t_us <= closed_message_us_) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  const float left = training_column_w_px() + 24.0f;
+  const float width = std::min(440.0f, io.DisplaySize.x - left - console_panel_width_px() - 24.0f);
+  ImGui::SetNextWindowPos(ImVec2(left, io.DisplaySize.y - 16.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(std::max(width, 240.0f), 0.0f));
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  bool open = true;
+  const int64_t s = newest->t_us / 1000000;
+  char title[64];
+  std::snprintf(title, sizeof title, "Message from your instructor, %02d:%02d###instructor_message",
+                static_cast<int>(s / 60), static_cast<int>(s % 60));
+  ImGui::Begin(title, &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+  widgets_.record("training.instructor_message", WidgetRect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y,
+                                                            ImGui::GetWindowSize().x, ImGui::GetWindowSize().y});
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(newest->action.text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::End();
+  if (!open) closed_message_us_ = newest->t_us;
 }
 
 float TrainingScreen::training_column_w_px() const {

@@ -110,6 +110,13 @@ test('an instructor joins by code, a relayed runaway trips the table, and the re
   assert.ok(tripped.active_faults.includes('motor.runaway'));
   assert.ok(seen.state.active_faults.includes('motor.runaway'));
 
+  // a message reaches the trainee's screen
+  await instructor.ask({ t: 'action', room: roomId, id: 'msg-1', action: { action: 'message', text: 'Acknowledge the alarm, then check the patient.' } }, 'ack');
+  await instructor.next((m) => m.t === 'applied' && m.id === 'msg-1' && m.refused === undefined, 'the message applied', 5000);
+  await page.waitForFunction(() => window.tractus.widget('training.instructor_message'), null, { timeout: 10000 });
+  await waitFrames(page, 3);
+  await screenshot(page, 'classroom-instructor-message.png');
+
   // an action the session cannot take is reported refused, naming the field
   await instructor.ask({ t: 'action', room: roomId, id: 'bad-1', action: { action: 'inject_fault', name: 'drum.melt' } }, 'ack');
   const refused = await instructor.next((m) => m.t === 'applied' && m.id === 'bad-1', 'the refusal', 5000);

@@ -31,6 +31,7 @@ class TrainingScreen {
   void draw_patient_talk(const scenarios::Session& session, UiRequests& out);
   void draw_folded_column(const scenarios::Session& session);                   // training_layout.cpp
   void draw_fold_button();
+  void draw_instructor_message(const scenarios::Session& session);       // training_layout.cpp
 
   const UiFonts& fonts_;
   UiRegistry& widgets_;
@@ -38,6 +39,7 @@ class TrainingScreen {
   int decline_index_ = 0;         // selected reason to decline
   char note_[256] = {};           // the note being typed
   bool chart_collapsed_ = false;  // the column is folded to its strip
+  int64_t closed_message_us_ = -1;  // the instructor's message the trainee closed (its time)
 };
 
 }  // namespace tractus::render
