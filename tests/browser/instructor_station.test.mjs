@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openPage, waitForState, clickWidget, waitFrames, screenshot, screenshotDir } from './harness.mjs';
+import { launch, openPage, waitForState, clickWidget, waitFrames, screenshot, screenshotDir, download, replayRecord } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch({ relay: true }); });
@@ -108,6 +108,18 @@ test('an instructor on a second device joins by code, injects a runaway, and get
   const json = JSON.parse(fs.readFileSync(await dlj.path(), 'utf8'));
   assert.equal(json.results[0].score, d.score);
   await inst.screenshot({ path: `${screenshotDir}/instructor-results.png`, fullPage: true });
+  // the trainee's debrief lists the instructor's action, and the record replays to the same
+  // score and timeline hash
+  await clickWidget(trainee.page, 'debrief.tab.timeline');
+  await waitFrames(trainee.page, 3);
+  await screenshot(trainee.page, 'instructor-station-trainee-debrief.png');
+  const rec = await download(trainee.page, 'debrief.export_record');
+  const recorded = JSON.parse(rec.text).actions.find((a) => a.action === 'inject_fault' && a.fault === 'motor.runaway');
+  assert.ok(recorded, 'the record has the instructor\'s runaway');
+  assert.equal(recorded.t_us, Math.round(applied.actions[0].at_s * 1e6));
+  const replayed = await replayRecord(trainee.page, rec.text, 'instructor-station-record.json');
+  assert.equal(replayed.score, d.score);
+  assert.equal(replayed.timeline_hash, d.timeline_hash);
   assert.deepEqual(inst.errors, []);
   assert.deepEqual(trainee.page.errors, []);
   await context.close();
