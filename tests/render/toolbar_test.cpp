@@ -16,11 +16,12 @@ namespace {
 // 1500 px and wider shows the view presets as buttons
 struct ToolbarFixture : tractus::render::test::TableScreenTest {
   ToolbarFixture() : TableScreenTest(Screen::Sandbox, 1600.0f, 900.0f) {}
-  void draw_once() override { asked = toolbar.draw_toolbar(in, view, instructor_open, out); }
+  void draw_once() override { asked = toolbar.draw_toolbar(in, view, instructor_open, room_open, out); }
 
   Toolbar toolbar{ui.fonts, ui.widgets};
   SceneView view;  // no GPU: only its camera and toggles are read
   bool instructor_open = false;
+  bool room_open = false;
 };
 
 }  // namespace
