@@ -1,9 +1,11 @@
 // The toolbar's requests (render/toolbar.h): the clock goes to the host, and the view's presets
 // and toggles and the instructor button come back as ViewRequests for the router, so the
-// toolbar changes nothing itself.
+// toolbar changes nothing itself. In a classroom room the trainee sees no instructor button, and
+// an upright tablet keeps every control on the bar.
 #include <gtest/gtest.h>
 
 #include "imgui_frames.h"
+#include "render/room_view.h"
 #include "render/scene_view.h"
 #include "render/toolbar.h"
 #include "scenarios/rig.h"
@@ -111,4 +113,67 @@ TEST_F(ToolbarFixture, TheScenarioListAndDebriefShowOnlyHome) {
   ui.click("toolbar.home", draw());
   ASSERT_TRUE(out.go_to.has_value());
   EXPECT_EQ(*out.go_to, Screen::Start);
+}
+
+namespace {
+
+// the training screen's bar, with the classroom room the host reports
+struct TrainingToolbar : tractus::render::test::TableScreenTest {
+  explicit TrainingToolbar(float width_px = 1280.0f) : TableScreenTest(Screen::Training, width_px, 720.0f) {
+    in.room = &room;
+  }
+  void draw_once() override { asked = toolbar.draw_toolbar(in, view, false, false, out); }
+
+  Toolbar toolbar{ui.fonts, ui.widgets};
+  SceneView view;
+  RoomView room;
+};
+
+struct TabletToolbar : TrainingToolbar {
+  TabletToolbar() : TrainingToolbar(768.0f) {}
+};
+
+}  // namespace
+
+TEST_F(TrainingToolbar, OutOfARoomTheClassroomButtonOpensItsPanelBesideTheInstructors) {
+  ui.frames(2, draw());
+  EXPECT_TRUE(ui.drawn("toolbar.instructor"));
+  ui.click("toolbar.classroom", draw());
+  ASSERT_TRUE(asked.room_open.has_value());
+  EXPECT_TRUE(*asked.room_open);
+}
+
+TEST_F(TrainingToolbar, InARoomTheTraineeSeesNeitherTheInstructorButtonNorItsFaultCount) {
+  // issue 16: the instructor is on another device, and what they prepare must not show here
+  twin::FaultSpec spec;
+  ASSERT_TRUE(twin::make_fault_spec("power.loss", &spec, rig.now_us()).ok);
+  ASSERT_TRUE(rig.inject_fault(spec).ok);
+  ui.frames(2, draw());
+  EXPECT_TRUE(ui.drawn("toolbar.instructor")) << "out of a room the fault shows on the instructor button";
+  for (RoomStatus status : {RoomStatus::Connecting, RoomStatus::Open, RoomStatus::Claimed, RoomStatus::Reconnecting}) {
+    room.status = status;
+    ui.frames(2, draw());
+    EXPECT_FALSE(ui.drawn("toolbar.instructor")) << static_cast<int>(status);
+    EXPECT_TRUE(ui.drawn("toolbar.classroom"));
+  }
+  room.status = RoomStatus::Unavailable;  // a room that never opened hides nothing
+  ui.frames(2, draw());
+  EXPECT_TRUE(ui.drawn("toolbar.instructor"));
+}
+
+TEST_F(TabletToolbar, AnUprightTabletKeepsEveryControlOnTheBar) {
+  ui.frames(2, draw());
+  EXPECT_TRUE(ui.drawn("toolbar.speed")) << "the speeds fold into one menu";
+  EXPECT_FALSE(ui.drawn("toolbar.speed_10"));
+  EXPECT_FALSE(ui.drawn("toolbar.xray")) << "the view toggles live in the view menu";
+  for (const char* id : {"toolbar.home", "toolbar.pause", "toolbar.view", "toolbar.end_session", "toolbar.classroom",
+                         "toolbar.instructor"}) {
+    WidgetRect r;
+    ASSERT_TRUE(ui.widgets.find(id, r)) << id;
+    EXPECT_LE(r.x + r.w, 768.0f) << id;
+  }
+  ui.click("toolbar.speed", draw());
+  ui.click("toolbar.speed_60", draw());
+  ASSERT_TRUE(out.speed.has_value());
+  EXPECT_EQ(*out.speed, 60);
 }
