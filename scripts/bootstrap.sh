@@ -22,6 +22,7 @@ apt_packages=(
   gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib
   clang-14 libclang-rt-14-dev
   chromium fonts-dejavu-core python3-fonttools
+  zip unzip libxml2-utils librsvg2-bin
 )
 # node and npm may come from elsewhere (a NodeSource build bundles npm); only a machine
 # without them gets Debian's
@@ -82,40 +83,27 @@ else
   log "Dear ImGui source already at $deps_dir/imgui"
 fi
 
-# npm: playwright-core drives Debian's chromium (it never downloads a browser); the version is
-# pinned in tests/browser/package.json (1.60 still supports Debian 12's node 18)
-browser_dir="$here/tests/browser"
-want=$(node -p "require('$browser_dir/package.json').dependencies['playwright-core']")
-have=$(node -p "require('$browser_dir/node_modules/playwright-core/package.json').version" 2>/dev/null || true)
-if [ "$want" != "$have" ]; then
-  log "installing playwright-core $want from npm into tests/browser/node_modules"
-  (cd "$browser_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-else
-  log "playwright-core $have already installed"
-fi
+# npm: each folder below has a package.json with exact versions and a package-lock.json;
+# `npm ci` runs only when an installed version differs from the one asked for
+npm_folder() {
+  local dir="$here/$1" why=$2
+  local want have
+  want=$(node -p "const p=require('$dir/package.json').dependencies; Object.keys(p).map(k=>k+'@'+p[k]).join(' ')")
+  have=$(node -p "const p=require('$dir/package.json').dependencies; Object.keys(p).map(k=>{try{return k+'@'+require('$dir/node_modules/'+k+'/package.json').version}catch(e){return ''}}).join(' ')" 2>/dev/null || true)
+  if [ "$want" != "$have" ]; then
+    log "installing $want from npm into $1/node_modules ($why)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  else
+    log "$have already installed in $1 ($why)"
+  fi
+}
 
-# npm: the server behind ./tractus serve (sirv for the static site, ws for the classroom relay),
-# exact versions in server/package-lock.json; both support node 18
-server_dir="$here/server"
-server_want=$(node -p "const p=require('$server_dir/package.json').dependencies; Object.keys(p).map(k=>k+'@'+p[k]).join(' ')")
-server_have=$(node -p "const p=require('$server_dir/package.json').dependencies; Object.keys(p).map(k=>{try{return k+'@'+require('$server_dir/node_modules/'+k+'/package.json').version}catch(e){return ''}}).join(' ')" 2>/dev/null || true)
-if [ "$server_want" != "$server_have" ]; then
-  log "installing the server's packages ($server_want) from npm into server/node_modules"
-  (cd "$server_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-else
-  log "server packages $server_have already installed"
-fi
-
-# npm: the QR symbol the trainee page draws for a classroom room (qrcode-generator, MIT, no
-# dependencies, a plain browser script), exact version in web/qr/package-lock.json
-qr_dir="$here/web/qr"
-qr_want=$(node -p "require('$qr_dir/package.json').dependencies['qrcode-generator']")
-qr_have=$(node -p "require('$qr_dir/node_modules/qrcode-generator/package.json').version" 2>/dev/null || true)
-if [ "$qr_want" != "$qr_have" ]; then
-  log "installing qrcode-generator $qr_want from npm into web/qr/node_modules"
-  (cd "$qr_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-else
-  log "qrcode-generator $qr_have already installed"
-fi
+# playwright-core drives Debian's chromium (it never downloads a browser); 1.60 still supports
+# Debian 12's node 18
+npm_folder tests/browser "the browser tests"
+# sirv serves the static site and ws the classroom relay; both support node 18
+npm_folder server "the server behind ./tractus serve"
+# qrcode-generator (MIT, no dependencies, a plain browser script) draws the classroom room's QR symbol
+npm_folder web/qr "the classroom's QR symbol"
 
 log "done"
