@@ -37,7 +37,7 @@ ViewRequests Toolbar::draw_toolbar(const FrameInput& in, const SceneView& view, 
                       : in.screen == Screen::Debrief ? "Training: debrief"
                                                      : "Training";
   if (!(compact && live_bar)) ImGui::TextDisabled("%s", where);
-  if (in.rig == nullptr || in.screen == Screen::ScenarioList || in.screen == Screen::Debrief) {
+  if (!live_bar) {
     end_top_bar();
     return req;
   }

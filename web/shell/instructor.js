@@ -10,7 +10,6 @@
   const kStore = 'tractus.instructor';        // { key, name }
   const kStaleMs = 2000;                      // no state for this long: the data is stale
   const kRetryMs = [500, 1000, 2000, 4000, 8000];
-  const kNewtonsPerLbf = 4.4482216152605;     // hal/units.h; forces are shown in lbf, as on the console
 
   const params = new URLSearchParams(location.search);
   const saved = (() => { try { return JSON.parse(localStorage.getItem(kStore) || '{}'); } catch (e) { return {}; } })();
@@ -38,7 +37,7 @@
     for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
     return e;
   }
-  const lbf = (n) => (typeof n === 'number' ? (n / kNewtonsPerLbf).toFixed(1) : '-');
+  const lbf = (n) => (typeof n === 'number' && app.units ? (n / app.units.newtons_per_lbf).toFixed(1) : '-');
   const clock = (s) => {
     if (typeof s !== 'number') return '-';
     const m = Math.floor(s / 60);
@@ -275,9 +274,8 @@
       el('div', { class: 'hint' }, `Session ${clock(s.t_s)}, ${clock(table.remaining_s)} remaining, ${s.paused ? 'paused' : `${s.speed || 1}x`}; score ${typeof s.score === 'number' ? s.score.toFixed(0) : '-'}`,
         (s.critical_errors || []).length ? `; critical: ${s.critical_errors.join(', ')}` : ''),
       (s.active_faults || []).length ? el('div', { class: 'alarm' }, `Active faults: ${s.active_faults.join(', ')}`) : null);
-    const kMmHgPerMpa = 7500.6168;  // hal/units.h
     const levels = (twin.levels || []).map((l) => el('tr', {}, el('td', {}, l.level), el('td', { class: 'num' }, l.separation_mm.toFixed(2)),
-      el('td', { class: 'num' }, (l.pressure_mpa * kMmHgPerMpa).toFixed(0)), el('td', { class: 'num' }, `${Math.round(l.root_compression * 100)}%`)));
+      el('td', { class: 'num' }, app.units ? (l.pressure_mpa * app.units.mmhg_per_mpa).toFixed(0) : '-'), el('td', { class: 'num' }, `${Math.round(l.root_compression * 100)}%`)));
     const twinSec = el('section', { id: 'twin' }, el('h2', {}, 'Digital twin'),
       el('div', {}, `Cord ${lbf(twin.cord_tension_n)} lbf, carriage ${typeof twin.carriage_mm === 'number' ? twin.carriage_mm.toFixed(1) : '-'} mm, pull angle ${twin.pull_angle_deg ?? '-'} deg, guarding ${typeof twin.muscle_activation === 'number' ? (twin.muscle_activation * 100).toFixed(0) : '-'}%`),
       el('table', {}, el('tr', {}, el('th', {}, 'Level'), el('th', { class: 'num' }, 'Opening, mm'), el('th', { class: 'num' }, 'Pressure, mmHg'), el('th', { class: 'num' }, 'Root')), levels));
@@ -298,7 +296,7 @@
       const v = Number(whenValue.value);
       if (when.value !== 'now' && !(whenValue.value !== '' && Number.isFinite(v) && v >= 0)) { app.message = 'When: type a time in seconds or a force in lbf.'; render(); return; }
       if (when.value === 'time') action.when = { on: 'time', at_s: v };
-      if (when.value === 'force') action.when = { on: 'force_above', force_n: v * kNewtonsPerLbf };
+      if (when.value === 'force') action.when = { on: 'force_above', force_n: v * app.units.newtons_per_lbf };
       act(st.room, action, `Fault ${faults.value}${action.when ? (when.value === 'time' ? ` at ${v} s` : ` above ${v} lbf`) : ''}`);
     } }, faults, when, whenValue, el('button', { class: 'danger', type: 'submit', id: 'inject' }, 'Inject fault'));
     const reactions = el('select', { name: 'reaction', 'aria-label': 'Reaction' }, app.catalogue.reactions.map((r) => el('option', { value: r.id }, r.name)));
@@ -385,7 +383,7 @@
     root.append(header(), classBox, stationBox, resultsBox);
     document.body.append(root);
     render();
-    fetch('catalogue.json').then((r) => r.json()).then((c) => { app.catalogue = c; render(); })
+    fetch('catalogue.json').then((r) => r.json()).then((c) => { app.catalogue = c; app.units = c.units; render(); })
       .catch(() => { app.message = 'The catalogue of faults could not be read: rebuild the trainer.'; render(); });
     connect();
     // re-marks stale stations even when nothing arrives

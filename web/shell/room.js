@@ -78,6 +78,15 @@
 
   function connect() {
     clearTimeout(retryTimer);
+    // a page opened from a file (the single-file package) has no server: "ws:///relay" would
+    // even parse as a host named "relay". Said on the next turn, after the trainer has marked
+    // the room as connecting.
+    if (!/^https?:$/.test(location.protocol)) {
+      want = false;
+      setTimeout(() => show({ status: 'unavailable', message: 'This page was opened from a file: a ' +
+                              'classroom needs the trainer served by ./tractus serve.' }), 0);
+      return;
+    }
     let socket;
     try { socket = new WebSocket(relayUrl()); } catch (e) { dropped(null, String(e.message || e)); return; }
     ws = socket;
@@ -167,18 +176,12 @@
     const answer = JSON.parse(call('tractus_room_apply', 'string', ['string'], [JSON.stringify(msg.action)]));
     room.applied = msg.n;
     save();
-    const simUs = answer.applied ? answer.sim_us : Math.round(stationTimeS() * 1e6);
+    const simUs = answer.applied ? answer.sim_us : call('tractus_room_session_us', 'number', [], []);
     const report = { t: 'applied', n: msg.n, id: msg.id, sim_us: Math.max(0, simUs) };
     const refused = !answer.applied || !answer.accepted;
     if (refused) report.refused = (answer.message || 'the session refused it').slice(0, 280);
     send(report);
     stats.actions.push({ n: msg.n, id: msg.id, applied: answer.applied, accepted: !!answer.accepted, at: performance.now() });
-  }
-
-  function stationTimeS() {
-    const text = call('tractus_room_state', 'string', [], []);
-    if (!text) return 0;
-    try { return JSON.parse(text).t_s || 0; } catch (e) { return 0; }
   }
 
   // the state stream, and the result once a session ends

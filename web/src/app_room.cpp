@@ -69,8 +69,8 @@ std::string App::feed_mirror(const std::string& record_json) {
   std::string why;
   if (j.is_discarded()) {
     why = "$: is not valid JSON";
-  } else if (!mirror_.feed(j, why)) {
-    // why is already set
+  } else {
+    mirror_.feed(j, why);  // sets why when it refuses the record
   }
   mirror_message_ = why;
   return why;

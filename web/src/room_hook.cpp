@@ -214,6 +214,14 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_room_state() {
   return g_room_buffer.c_str();
 }
 
+/// The training session's time in microseconds, or 0 when no training session is on show: when
+/// an instructor action was refused before it reached the session, the time it is reported at.
+EMSCRIPTEN_KEEPALIVE double tractus_room_session_us() {
+  const tractus::web::App* app = tractus::web::g_app;
+  if (app == nullptr || app->session() == nullptr || app->screen() != tractus::render::Screen::Training) return 0.0;
+  return static_cast<double>(app->session()->now_us());
+}
+
 /// Mirror screen: the station's record so far as JSON text (docs/classroom.md, section 5).
 /// Returns "" once taken, or why not, naming the field and the reason. Valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* tractus_mirror_feed(const char* record_json) {

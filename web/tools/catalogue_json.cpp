@@ -1,12 +1,13 @@
 // Writes the catalogues an instructor's page picks from (web/shell/instructor.js) as JSON:
 // every fault this build can inject and every patient reaction, with their display names and
 // descriptions, straight from the session's own catalogues, so the page offers exactly what a
-// trainee's session accepts. Run once per build, under node: catalogue_json OUT_FILE.
+// trainee's session accepts, and the display units' conversions. Run once per build, under node: catalogue_json OUT_FILE.
 #include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "hal/units.h"
 #include "scenarios/display_names.h"
 #include "scenarios/faults.h"
 #include "scenarios/vocabulary.h"
@@ -19,6 +20,9 @@ int main(int argc, char** argv) {
   }
   nlohmann::json out;
   out["format"] = "tractus-instructor-catalogue";
+  // the display conversions of hal/units.h, so the page's lbf and mmHg are the console's
+  out["units"] = {{"newtons_per_lbf", tractus::units::kNewtonsPerLbf},
+                  {"mmhg_per_mpa", tractus::units::kMmHgPerMegapascal}};
   out["faults"] = nlohmann::json::array();
   for (const Term& t : fault_catalogue()) {
     const std::string id = t.id;
