@@ -53,6 +53,7 @@ const KindName kKinds[] = {
     {ActionKind::SetSpeed, "set_speed"},
     {ActionKind::Say, "say"},
     {ActionKind::Message, "message"},
+    {ActionKind::InstructorPause, "instructor_pause"},
 };
 
 std::string all_names() {
@@ -117,7 +118,8 @@ const char* action_name(ActionKind kind) {
 
 bool is_instructor_action(ActionKind kind) {
   return kind == ActionKind::InjectFault || kind == ActionKind::TriggerReaction ||
-         kind == ActionKind::SetSpeed || kind == ActionKind::Say || kind == ActionKind::Message;
+         kind == ActionKind::SetSpeed || kind == ActionKind::Say || kind == ActionKind::Message ||
+         kind == ActionKind::InstructorPause;
 }
 
 bool parse_action(const json& j, const std::string& path, Action& out, LoadError& error) {

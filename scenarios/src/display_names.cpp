@@ -56,6 +56,7 @@ const Name kActions[] = {
     {"set_speed", "Instructor: set the simulation speed"},
     {"say", "Instructor: the patient says"},
     {"message", "Instructor's message"},
+    {"instructor_pause", "Instructor: pause traction"},
 };
 
 // [SECTION] findings of the library's scenarios

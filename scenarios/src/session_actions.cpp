@@ -103,7 +103,8 @@ ApplyResult Session::do_action(const Action& a) {
     case ActionKind::TriggerReaction:
     case ActionKind::SetSpeed:
     case ActionKind::Say:
-    case ActionKind::Message: return on_instructor(a);
+    case ActionKind::Message:
+    case ActionKind::InstructorPause: return on_instructor(a);
   }
   return refuse("unknown action");
 }
@@ -332,6 +333,11 @@ ApplyResult Session::on_instructor(const Action& a) {
     case ActionKind::Message:
       // the action's own timeline entry (action:message) carries the line to the trainee
       return ApplyResult{true, "Message to the trainee: " + a.text};
+    case ActionKind::InstructorPause:
+      // the console's own Pause, pressed from the instructor's station
+      if (!under_traction()) return refuse("the table is not treating");
+      press(hal::CommandKind::Pause);
+      return ApplyResult{true, "Paused by the instructor: released to the base force"};
     case ActionKind::TriggerReaction:
       if (!has_term(reactions(), a.name)) return refuse("unknown reaction '" + a.name + "'");
       react(a.name, "");

@@ -181,6 +181,38 @@ TEST(InstructorActions, AFaultSentForAForceWaitsUntilTheCordPassesIt) {
   EXPECT_GT(s.rig().twin_state().cord_tension_n, threshold_n - 2.0);  // and on the tick it did
 }
 
+// an instructor's pause presses the console's Pause, but the record and the timeline keep it
+// as the instructor's, so the trainee's debrief never shows a pause the trainee did not make
+TEST(InstructorActions, AnInstructorsPausePausesTheTableAndIsKeptAsTheInstructors) {
+  Session s(routine(), SessionOptions{});
+  const Action pause = parsed(R"({"action": "instructor_pause"})");
+  EXPECT_TRUE(is_instructor_action(pause.kind));
+  EXPECT_EQ(action_to_json(pause), json({{"action", "instructor_pause"}}));
+  const ApplyResult idle = s.apply(pause);
+  EXPECT_FALSE(idle.accepted) << "nothing to pause before the pull";
+  Action harness;
+  harness.kind = ActionKind::FitHarness;
+  harness.quality = "good";
+  s.apply(harness);
+  s.apply(parsed(R"({"action": "select_protocol", "mode": "static", "region": "lumbar",
+                     "parameters": {"force_lbf": 45, "ramp_s": 30, "treatment_min": 8}})"));
+  s.apply(parsed(R"({"action": "give_stop_switch"})"));
+  s.apply(parsed(R"({"action": "start"})"));
+  ASSERT_TRUE(run_until(s, [&] { return s.rig().display().state == hal::TableState::Treating; }, 40.0));
+  const ApplyResult r = s.apply(pause);
+  ASSERT_TRUE(r.accepted) << r.message;
+  EXPECT_NE(r.message.find("instructor"), std::string::npos) << r.message;
+  ASSERT_TRUE(run_until(s, [&] { return s.rig().display().state == hal::TableState::Paused; }, 5.0));
+  int instructor_entries = 0, console_pauses = 0;
+  for (const TimelineEntry& e : s.timeline()) {
+    instructor_entries += e.tag == "action:instructor_pause";
+    console_pauses += e.tag == "action:pause";
+  }
+  EXPECT_EQ(instructor_entries, 2);  // the refused one and the one that paused
+  EXPECT_EQ(console_pauses, 0);
+  EXPECT_EQ(s.actions().back().action.kind, ActionKind::InstructorPause);
+}
+
 TEST(InstructorActions, ASessionWithThemReplaysToTheSameScoreTimelineAndPhysics) {
   const Scenario sc = routine();
   const Session original = scripted(sc);

@@ -64,7 +64,8 @@ TEST(RoomAction, ReactionsLinesAndPauseAreRead) {
   EXPECT_EQ(say.kind, scenarios::ActionKind::Say);
   EXPECT_EQ(say.text, "It pulls in my left leg.");
   EXPECT_EQ(read(R"({"action": "message", "text": "Check the harness."})").kind, scenarios::ActionKind::Message);
-  EXPECT_EQ(read(R"({"action": "pause"})").kind, scenarios::ActionKind::Pause);
+  // an instructor's pause is recorded as the instructor's, not as the trainee's console Pause
+  EXPECT_EQ(read(R"({"action": "pause"})").kind, scenarios::ActionKind::InstructorPause);
 }
 
 TEST(RoomAction, EveryRefusalNamesTheRelaysFieldAndTheReason) {

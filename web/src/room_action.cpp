@@ -41,6 +41,8 @@ bool action_from_relay(const json& relayed, scenarios::Action& out, std::string&
   }
   // the session's own form: rename the relay's fields, convert the force to the file's lbf
   json session = relayed;
+  // the relay's pause is the instructor's, recorded apart from the trainee's console Pause
+  if (name == "pause") session["action"] = "instructor_pause";
   double force_n = -1.0;
   if (session.contains("name")) {
     session[name == "inject_fault" ? "fault" : "reaction"] = session["name"];
@@ -62,7 +64,7 @@ bool action_from_relay(const json& relayed, scenarios::Action& out, std::string&
     error = relay_path(load.path) + ": " + load.reason;
     return false;
   }
-  if (!scenarios::is_instructor_action(action.kind) && action.kind != scenarios::ActionKind::Pause) {
+  if (!scenarios::is_instructor_action(action.kind)) {
     error = "action.action: '" + name + "' is not an instructor action";
     return false;
   }

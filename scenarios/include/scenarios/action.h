@@ -53,6 +53,8 @@ enum class ActionKind : uint8_t {
   SetSpeed,          // instructor: simulation speed factor for the UI frame loop (value)
   Say,               // instructor: the patient says a line (text)
   Message,           // instructor: a message shown to the trainee (text)
+  InstructorPause,   // instructor: pause treatment from the instructor's station, as the
+                     // console's Pause does, but kept apart so the trainee is not credited
 };
 
 /// When an instructor's inject_fault takes effect: at once, at a session time, or once the
