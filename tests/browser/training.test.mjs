@@ -3,7 +3,8 @@
 // critical error the scenario is about. State is read only through the read-only hook.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, state, waitForState, waitForWidget, waitFrames, clickWidget, screenshot } from './harness.mjs';
+import { launch, openPage, state, waitForState, waitForWidget, waitFrames, clickWidget, screenshot,
+         screenAndDeclineOsteoporosis } from './harness.mjs';
 
 const SCENARIO = 'contraindication-osteoporosis';
 let env;
@@ -27,14 +28,8 @@ async function choose(page, combo, item) {
 test('an expert screens, declines for osteoporosis and passes', async () => {
   const page = await openPage(env.browser, env.url);
   await openScenario(page);
-  await clickWidget(page, 'chart.header');  // opening the chart reviews it
-  await screenshot(page, 'training-chart.png');
-  await choose(page, 'chart.question', 'chart.question.red_flags');
-  await clickWidget(page, 'chart.ask');
-  await choose(page, 'chart.question', 'chart.question.bone_health');
-  await clickWidget(page, 'chart.ask');
-  await choose(page, 'chart.decline_reason', 'chart.decline.osteoporosis');
-  await clickWidget(page, 'chart.decline');
+  await screenAndDeclineOsteoporosis(page);
+  await screenshot(page, 'training-declined-chart.png');
   await clickWidget(page, 'chart.note', 20);
   await page.keyboard.type('Traction declined: osteoporosis. Referred back to the GP.');
   await clickWidget(page, 'chart.add_note');

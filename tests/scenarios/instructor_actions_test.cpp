@@ -61,6 +61,18 @@ bool run_until(Session& s, const std::function<bool()>& pred, double limit_s) {
   return pred();
 }
 
+// the bedside and the console ready for a 45 lbf static pull: harness fitted, prescription
+// set, stop switch in the patient's hand
+void prepare_to_pull(Session& s) {
+  Action harness;
+  harness.kind = ActionKind::FitHarness;
+  harness.quality = "good";
+  s.apply(harness);
+  s.apply(parsed(R"({"action": "select_protocol", "mode": "static", "region": "lumbar",
+                     "parameters": {"force_lbf": 45, "ramp_s": 30, "treatment_min": 8}})"));
+  s.apply(parsed(R"({"action": "give_stop_switch"})"));
+}
+
 // a session with the instructor's three new actions among a routine treatment
 const char* kScript = R"([
   {"t_s": 0, "action": "review_chart"},
@@ -162,13 +174,7 @@ TEST(InstructorActions, AFaultSentForATimeWaitsForIt) {
 
 TEST(InstructorActions, AFaultSentForAForceWaitsUntilTheCordPassesIt) {
   Session s(routine(), SessionOptions{});
-  Action harness;
-  harness.kind = ActionKind::FitHarness;
-  harness.quality = "good";
-  s.apply(harness);
-  s.apply(parsed(R"({"action": "select_protocol", "mode": "static", "region": "lumbar",
-                     "parameters": {"force_lbf": 45, "ramp_s": 30, "treatment_min": 8}})"));
-  s.apply(parsed(R"({"action": "give_stop_switch"})"));
+  prepare_to_pull(s);
   s.apply(parsed(R"({"action": "inject_fault", "fault": "load_cell.drift", "when": {"on": "force_above", "force_lbf": 30}})"));
   s.apply(parsed(R"({"action": "start"})"));
   const double threshold_n = 30.0 * units::kNewtonsPerLbf;
@@ -190,13 +196,7 @@ TEST(InstructorActions, AnInstructorsPausePausesTheTableAndIsKeptAsTheInstructor
   EXPECT_EQ(action_to_json(pause), json({{"action", "instructor_pause"}}));
   const ApplyResult idle = s.apply(pause);
   EXPECT_FALSE(idle.accepted) << "nothing to pause before the pull";
-  Action harness;
-  harness.kind = ActionKind::FitHarness;
-  harness.quality = "good";
-  s.apply(harness);
-  s.apply(parsed(R"({"action": "select_protocol", "mode": "static", "region": "lumbar",
-                     "parameters": {"force_lbf": 45, "ramp_s": 30, "treatment_min": 8}})"));
-  s.apply(parsed(R"({"action": "give_stop_switch"})"));
+  prepare_to_pull(s);
   s.apply(parsed(R"({"action": "start"})"));
   ASSERT_TRUE(run_until(s, [&] { return s.rig().display().state == hal::TableState::Treating; }, 40.0));
   const ApplyResult r = s.apply(pause);

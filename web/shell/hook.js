@@ -112,6 +112,7 @@
       status.textContent = left ? 'Loading files (' + (totalDeps - left) + '/' + totalDeps + ')...' : 'Starting...';
     },
     onRuntimeInitialized: () => {
+      window.Module.runtimeReadyMs = performance.now();  // the wasm compiled and its files loaded
       bar.style.width = '100%';
       status.textContent = 'Starting...';
       // hide the overlay once the first frame has been drawn

@@ -70,7 +70,8 @@ void App::load_library(const std::string& dir) {
   }
 }
 
-void App::open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed) {
+void App::open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed,
+                        const std::string& session_mode) {
   // what the link asks for and this trainer lacks is said on the page, not only in the console
   const bool known = mode.empty() || mode == "sandbox" || mode == "train" || mode == "educate" || mode == "demo" ||
                      mode == "mirror";
@@ -88,7 +89,12 @@ void App::open_from_url(const std::string& mode, const std::string& scenario_id,
                    "resume it, or discard it and choose the scenario in Training.";
   } else if (mode == "train" || (mode.empty() && !scenario_id.empty())) {
     go_to(render::Screen::ScenarioList);
-    if (!scenario_id.empty()) open_scenario(scenario_id, false);
+    // &session=assessment opens the scenario graded, as an LMS's item does (docs/lms.md)
+    if (!scenario_id.empty()) open_scenario(scenario_id, session_mode == "assessment");
+  }
+  if (!session_mode.empty() && session_mode != "assessment" && session_mode != "practice") {
+    url_message_ += (url_message_.empty() ? "" : "\n") + std::string("The link's session \"") + session_mode +
+                    "\" was ignored: the session is practice or assessment.";
   }
   if (mode == "educate") go_to(render::Screen::Education);
   if (mode == "demo") go_to(render::Screen::Demo);

@@ -49,9 +49,11 @@ class App {
   explicit App(const std::string& library_dir);
 
   /// Opens a screen directly, as the page URL asks
-  /// (?mode=train|sandbox|educate|demo&scenario=ID&speed=1|10|60). A speed other than 1, 10
-  /// or 60 is ignored with a message on the console.
-  void open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed = "");
+  /// (?mode=train|sandbox|educate|demo&scenario=ID&speed=1|10|60&session=practice|assessment).
+  /// A scenario opens in practice unless session_mode is "assessment". A speed other than 1,
+  /// 10 or 60, or another session mode, is ignored with a message.
+  void open_from_url(const std::string& mode, const std::string& scenario_id, const std::string& speed = "",
+                     const std::string& session_mode = "");
 
   /// What the UI should draw this frame.
   render::FrameInput frame_input() const;

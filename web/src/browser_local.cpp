@@ -6,17 +6,14 @@
 
 namespace tractus::web {
 
-namespace {
-// takes a string the page allocated with allocateUTF8 and frees it
-std::string take(char* text) {
+std::string take_page_string(char* text) {
   std::string s = text != nullptr ? text : "";
   std::free(text);
   return s;
 }
-}  // namespace
 
 std::string local_storage_item(const char* key) {
-  return take(reinterpret_cast<char*>(EM_ASM_INT({
+  return take_page_string(reinterpret_cast<char*>(EM_ASM_INT({
     let t = "";
     try { t = localStorage.getItem(UTF8ToString($0)) || ""; } catch (e) {}
     return allocateUTF8(t);
@@ -28,7 +25,7 @@ void remove_local_storage_item(const char* key) {
 }
 
 std::string browser_now_iso() {
-  return take(reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); })));
+  return take_page_string(reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(new Date().toISOString()); })));
 }
 
 }  // namespace tractus::web

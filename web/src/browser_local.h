@@ -11,6 +11,8 @@ namespace tractus::web {
 std::string local_storage_item(const char* key);
 /// Removes key from localStorage; does nothing when it is unavailable.
 void remove_local_storage_item(const char* key);
+/// Takes a string the page allocated with allocateUTF8 (null for none) and frees it.
+std::string take_page_string(char* text);
 /// The browser's wall clock now, as new Date().toISOString() gives it (UTC, milliseconds).
 std::string browser_now_iso();
 

@@ -116,7 +116,8 @@ int main() {
   setenv("TRACTUS_LIBRARY", "/library", 1);
   static App app("/library");
   g_app = &app;
-  // ?mode=train|sandbox|educate|demo&scenario=ID&speed=1|10|60 opens a screen directly
+  // ?mode=train|sandbox|educate|demo&scenario=ID&speed=1|10|60&session=practice|assessment opens a
+  // screen directly
   char* url_mode = reinterpret_cast<char*>(EM_ASM_INT({
     return allocateUTF8(new URLSearchParams(location.search).get('mode') || '');
   }));
@@ -126,7 +127,11 @@ int main() {
   char* url_speed = reinterpret_cast<char*>(EM_ASM_INT({
     return allocateUTF8(new URLSearchParams(location.search).get('speed') || '');
   }));
-  app.open_from_url(url_mode, url_scenario, url_speed);
+  char* url_session = reinterpret_cast<char*>(EM_ASM_INT({
+    return allocateUTF8(new URLSearchParams(location.search).get('session') || '');
+  }));
+  app.open_from_url(url_mode, url_scenario, url_speed, url_session);
+  std::free(url_session);
   // ?scene=bare leaves the 3D scene out (the canvas is only cleared): the frame benchmark's
   // baseline, timed in the same run as the full scene (bench/frame_bench.mjs)
   const bool bare_scene = EM_ASM_INT({ return new URLSearchParams(location.search).get('scene') === 'bare' ? 1 : 0; }) != 0;

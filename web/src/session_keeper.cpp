@@ -16,6 +16,15 @@ std::string exit_copy() { return local_storage_item("tractus.session"); }
 
 void drop_exit_copy() { remove_local_storage_item("tractus.session"); }
 
+// the copy an LMS kept in cmi.suspend_data (web/shell/scorm.js), or "" outside an LMS: inside
+// one, browser storage may be partitioned or wiped between two launches
+std::string lms_copy() {
+  return take_page_string(reinterpret_cast<char*>(EM_ASM_INT({
+    const t = (Module.lmsSessionCopy && Module.lmsSessionCopy()) || "";
+    return allocateUTF8(t);
+  })));
+}
+
 }  // namespace
 
 bool SessionKeeper::load(ResumePoint& out, std::string& why) {
@@ -29,14 +38,26 @@ bool SessionKeeper::load(ResumePoint& out, std::string& why) {
   const bool have_exit = !exit_text.empty() && parse_resume(exit_text, from_exit, exit_why);
   const bool file_ok = have_file && parse_resume(text, out, why);
   if (have_file && !file_ok) remove_persisted_file(path_);
-  if (have_exit && (!file_ok || resume_is_later(from_exit, out))) {
+  bool found = file_ok;
+  if (have_exit && (!found || resume_is_later(from_exit, out))) {
     out = from_exit;
     why.clear();
     std::string ignored;
     write_persisted_file(path_, exit_text, ignored);  // IndexedDB holds the latest from now on
-    return true;
+    found = true;
   }
-  return file_ok;
+  // the LMS's copy counts only when it is a later point than what the browser kept
+  const std::string lms_text = lms_copy();
+  ResumePoint from_lms;
+  std::string lms_why;
+  if (!lms_text.empty() && parse_resume(lms_text, from_lms, lms_why) && (!found || resume_is_later(from_lms, out))) {
+    out = from_lms;
+    why.clear();
+    std::string ignored;
+    write_persisted_file(path_, lms_text, ignored);
+    found = true;
+  }
+  return found;
 }
 
 void SessionKeeper::save(const scenarios::Session* session, const scenarios::CourseRun* course,
