@@ -7,6 +7,9 @@
 #ifndef TRACTUS_LIBRARY_DIR
 #define TRACTUS_LIBRARY_DIR "scenarios/library"
 #endif
+#ifndef TRACTUS_CURRICULA_DIR
+#define TRACTUS_CURRICULA_DIR "scenarios/curricula"
+#endif
 
 namespace tractus::scenarios {
 
@@ -28,6 +31,21 @@ std::vector<std::string> library_files() {
   closedir(d);
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::vector<std::string> library_ids() {
+  std::vector<std::string> ids;
+  for (const std::string& file : library_files()) {
+    const std::size_t slash = file.find_last_of('/');
+    const std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+    ids.push_back(name.substr(0, name.size() - 5));
+  }
+  return ids;
+}
+
+std::string curricula_dir() {
+  const char* env = std::getenv("TRACTUS_CURRICULA");
+  return env != nullptr && *env != '\0' ? env : TRACTUS_CURRICULA_DIR;
 }
 
 bool load_scenario_by_ref(const std::string& ref, Scenario& out, LoadError& error) {

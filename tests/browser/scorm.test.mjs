@@ -115,6 +115,38 @@ test('the manifest is a valid SCORM 1.2 manifest with one item per scenario, and
   }
 });
 
+test('a curriculum\'s package has its steps in order, each held behind the one before, then its remedial cases', () => {
+  const curriculumFile = path.join(here, '../../scenarios/curricula/new-practitioner.json');
+  const curriculum = JSON.parse(fs.readFileSync(curriculumFile, 'utf8'));
+  const out = path.join(root, 'curriculum.zip');
+  execFileSync('node', [path.join(here, '../../web/tools/scorm_package.mjs'), '--site', process.env.TRACTUS_SITE_DIR,
+                        '--library', libraryDir, '--schemas', schemaDir, '--curriculum', curriculumFile, '--out', out],
+               { stdio: ['ignore', 'pipe', 'pipe'] });
+  const dir = path.join(root, 'curriculum');
+  execFileSync('unzip', ['-q', out, '-d', dir]);
+  validateManifest(path.join(dir, 'imsmanifest.xml'), schemaDir);
+  const text = fs.readFileSync(path.join(dir, 'imsmanifest.xml'), 'utf8');
+  assert.match(text, /<organization identifier="tractus">\s*<title>New practitioner<\/title>/);
+  const items = [...text.matchAll(/<item identifier="item-([^"]+)"[^>]*>\s*<title>([^<]+)<\/title>(?:\s*<adlcp:prerequisites type="aicc_script">item-([^<]+)<\/adlcp:prerequisites>)?/g)]
+    .map((m) => ({ id: m[1], title: m[2], after: m[3] || '' }));
+  const steps = curriculum.steps.map((s) => s.scenario);
+  assert.deepEqual(items.slice(0, steps.length).map((i) => i.id), steps, 'the steps, in order');
+  items.slice(0, steps.length).forEach((item, i) => {
+    assert.match(item.title, new RegExp(`^${i + 1}\\. `));
+    assert.equal(item.after, i ? steps[i - 1] : '', `${item.id} waits for the step before it`);
+  });
+  const remedials = [...new Set(curriculum.steps.map((s) => s.remedial).filter((r) => r && !steps.includes(r)))];
+  assert.deepEqual(items.slice(steps.length).map((i) => i.id), remedials, 'then the remedial cases not already steps');
+  for (const r of items.slice(steps.length)) assert.match(r.title, /^Remedial: /);
+  // a curriculum naming a scenario the library lacks is refused, naming the step
+  const bad = path.join(root, 'bad-curriculum.json');
+  fs.writeFileSync(bad, JSON.stringify({ ...curriculum, steps: [{ scenario: 'no-such-case' }] }));
+  assert.throws(() => execFileSync('node', [path.join(here, '../../web/tools/scorm_package.mjs'), '--site', process.env.TRACTUS_SITE_DIR,
+                                            '--library', libraryDir, '--schemas', schemaDir, '--curriculum', bad, '--out', out],
+                                   { stdio: ['ignore', 'pipe', 'pipe'] }),
+                (e) => /\$\.steps\[0\]\.scenario names "no-such-case", which is not in the library/.test(String(e.stderr)));
+});
+
 test('an assessment passed in the LMS is recorded as passed with its score and time', async () => {
   const { page, sco, context } = await openLms('contraindication-osteoporosis');
   const first = await lms(page);

@@ -32,11 +32,12 @@ add_custom_target(tractus_icons DEPENDS ${_tractus_icons})
 add_dependencies(tractus_shell tractus_icons)
 
 # sw.js lists every file with a hash of its contents, so it is written again whenever any of
-# them changes; tractus.wasm and tractus.data come out of tractus_web's link with tractus.js
+# them changes; tractus.wasm and tractus.data come out of tractus_web's link with tractus.js, so
+# tractus.js stands for them (ninja knows no rule that makes the other two)
 add_custom_command(OUTPUT ${TRACTUS_SITE_DIR}/sw.js
   COMMAND node ${_pwa_dir}/build_sw.mjs ${TRACTUS_SITE_DIR}
   DEPENDS ${_pwa_dir}/build_sw.mjs ${_pwa_dir}/node_modules/workbox-build/package.json
-          tractus_web ${TRACTUS_SITE_DIR}/tractus.js ${TRACTUS_SITE_DIR}/tractus.wasm ${TRACTUS_SITE_DIR}/tractus.data
+          tractus_web $<TARGET_FILE:tractus_web>
           ${_tractus_shell_outputs} ${_tractus_icons}
   COMMENT "Writing the offline service worker sw.js (Workbox)")
 add_custom_target(tractus_offline ALL DEPENDS ${TRACTUS_SITE_DIR}/sw.js)

@@ -2,10 +2,14 @@
 // server uses, with imsmanifest.xml at the root, validated against the SCORM 1.2 schemas with
 // xmllint and zipped with Info-ZIP's zip (Debian's libxml2-utils and zip).
 //
-//   node scorm_package.mjs --site DIR --library DIR --schemas DIR --out FILE.zip [--only ID,ID] [--version V]
+//   node scorm_package.mjs --site DIR --library DIR --schemas DIR --out FILE.zip
+//                          [--only ID,ID | --curriculum FILE] [--version V]
 //
 // The manifest has one organisation with one item per library scenario (or per scenario
-// listed with --only, in that order), each a SCO that opens the page on that scenario as an assessment.
+// listed with --only, in that order), each a SCO that opens the page on that scenario as an
+// assessment. With a curriculum (scenarios/curricula, docs/scenarios.md section 10) the
+// organisation is the curriculum: its steps in order, each after the first with the one
+// before as its SCORM 1.2 prerequisite, then its remedial cases.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +24,7 @@ function parseArgs(argv) {
   const args = {};
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
-    if (!['site', 'library', 'schemas', 'out', 'only', 'version'].includes(key) || argv[i + 1] === undefined) {
+    if (!['site', 'library', 'schemas', 'out', 'only', 'curriculum', 'version'].includes(key) || argv[i + 1] === undefined) {
       fail(`unknown or incomplete argument "${argv[i]}"; usage: --site DIR --library DIR --schemas DIR --out FILE [--only ID,ID]`);
     }
     args[key] = argv[i + 1];
@@ -43,24 +47,57 @@ function siteFiles(dir, base = dir) {
 
 const xml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function scenarios(libraryDir, only) {
+function library(libraryDir) {
   const all = new Map();
   for (const name of fs.readdirSync(libraryDir).filter((n) => n.endsWith('.json')).sort()) {
     const s = JSON.parse(fs.readFileSync(path.join(libraryDir, name), 'utf8'));
     all.set(s.id, { id: s.id, title: s.title, version: s.version });
   }
-  if (!only) return [...all.values()];
-  return only.split(',').map((id) => all.get(id.trim()) || fail(`--only names "${id}", which is not in the library`));
+  return all;
 }
 
-function manifest(items, files, version) {
+// the organisation: { title, items: [{ id, title, prerequisite }] }
+function organisation(libraryDir, only, curriculumFile) {
+  const all = library(libraryDir);
+  const find = (id, what) => all.get(id) || fail(`${what} names "${id}", which is not in the library`);
+  if (curriculumFile) {
+    let c;
+    try {
+      c = JSON.parse(fs.readFileSync(curriculumFile, 'utf8'));
+    } catch (e) {
+      fail(`--curriculum ${curriculumFile}: ${e.message}`);
+    }
+    if (c.format !== 'tractus-curriculum' || !Array.isArray(c.steps) || c.steps.length === 0) {
+      fail(`--curriculum ${curriculumFile}: $.format must be "tractus-curriculum" with a non-empty $.steps`);
+    }
+    const items = c.steps.map((step, i) => {
+      const s = find(step.scenario, `${curriculumFile} $.steps[${i}].scenario`);
+      return { ...s, title: `${i + 1}. ${s.title}`, prerequisite: i > 0 ? c.steps[i - 1].scenario : '' };
+    });
+    for (const [i, step] of c.steps.entries()) {
+      if (!step.remedial || items.some((it) => it.id === step.remedial)) continue;
+      const s = find(step.remedial, `${curriculumFile} $.steps[${i}].remedial`);
+      items.push({ ...s, title: `Remedial: ${s.title}`, prerequisite: '' });
+    }
+    return { title: c.title, items };
+  }
+  const title = 'Tractus: spinal decompression table training';
+  if (!only) return { title, items: [...all.values()] };
+  return { title, items: only.split(',').map((id) => find(id.trim(), '--only')) };
+}
+
+function manifest(org, files, version) {
+  const items = org.items;
   const res = items.map((s) => `    <resource identifier="res-${xml(s.id)}" type="webcontent" adlcp:scormtype="sco"
               href="index.html?mode=train&amp;scenario=${xml(s.id)}&amp;session=assessment">
       <file href="index.html"/>
       <dependency identifierref="res-site"/>
     </resource>`).join('\n');
+  // a prerequisite (SCORM 1.2's aicc_script) holds an item back until the one before it is
+  // passed or completed, where the LMS enforces them
   const entries = items.map((s) => `      <item identifier="item-${xml(s.id)}" identifierref="res-${xml(s.id)}" isvisible="true">
-        <title>${xml(s.title)}</title>
+        <title>${xml(s.title)}</title>${s.prerequisite ? `
+        <adlcp:prerequisites type="aicc_script">item-${xml(s.prerequisite)}</adlcp:prerequisites>` : ''}
       </item>`).join('\n');
   // no adlcp:masteryscore: with one, an LMS may set passed or failed from the score alone,
   // and a session with a critical error fails whatever its score
@@ -76,7 +113,7 @@ function manifest(items, files, version) {
   </metadata>
   <organizations default="tractus">
     <organization identifier="tractus">
-      <title>Tractus: spinal decompression table training</title>
+      <title>${xml(org.title)}</title>
 ${entries}
     </organization>
   </organizations>
@@ -118,8 +155,9 @@ function main() {
   for (const need of ['index.html', 'tractus.js', 'tractus.wasm', 'tractus.data', 'scorm.js', 'lz-string.js']) {
     if (!fs.existsSync(path.join(args.site, need))) fail(`${need} is missing from the site ${args.site}: build tractus_web first`);
   }
-  const items = scenarios(args.library, args.only);
-  if (items.length === 0) fail(`no scenarios in ${args.library}`);
+  if (args.only && args.curriculum) fail('--only and --curriculum cannot be used together');
+  const org = organisation(args.library, args.only, args.curriculum);
+  if (org.items.length === 0) fail(`no scenarios in ${args.library}`);
   const files = siteFiles(args.site);
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'tractus-scorm-'));
   try {
@@ -128,7 +166,7 @@ function main() {
       fs.copyFileSync(path.join(args.site, f), path.join(stage, f));
     }
     const version = args.version || '1.0';
-    fs.writeFileSync(path.join(stage, 'imsmanifest.xml'), manifest(items, files, version));
+    fs.writeFileSync(path.join(stage, 'imsmanifest.xml'), manifest(org, files, version));
     try {
       validateManifest(path.join(stage, 'imsmanifest.xml'), args.schemas);
     } catch (e) {
@@ -141,7 +179,7 @@ function main() {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.rmSync(out, { force: true });
     execFileSync('zip', ['-q', '-X', '-9', out, ...entries], { cwd: stage, env: { ...process.env, TZ: 'UTC' } });
-    console.log(`scorm_package: wrote ${out} (${fs.statSync(out).size} bytes, ${items.length} items, ${entries.length} files)`);
+    console.log(`scorm_package: wrote ${out} (${fs.statSync(out).size} bytes, ${org.items.length} items, ${entries.length} files)`);
   } finally {
     fs.rmSync(stage, { recursive: true, force: true });
   }

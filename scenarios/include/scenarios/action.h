@@ -1,6 +1,6 @@
 // The one trainee-action API. The browser UI, the command-line tool and the tests all build
 // Action values and hand them to Session::apply(); instructor actions (inject_fault,
-// trigger_reaction, set_speed, say, message) travel the same path, so every session can be recorded and
+// trigger_reaction, set_speed, say, message, instructor_pause) travel the same path, so every session can be recorded and
 // replayed whatever drove it.
 //
 // In JSON an action is an object whose "action" member names the kind and whose other members

@@ -14,6 +14,12 @@ std::string library_dir();
 
 /// Every scenario file in the library folder, sorted by name.
 std::vector<std::string> library_files();
+/// The ids of the library's scenarios (each file is named after its id), sorted.
+std::vector<std::string> library_ids();
+
+/// The built-in curricula's folder: $TRACTUS_CURRICULA when set, else the source tree's
+/// scenarios/curricula.
+std::string curricula_dir();
 
 /// Loads a scenario given either a file path (anything ending in .json) or a library id.
 bool load_scenario_by_ref(const std::string& id_or_file, Scenario& out, LoadError& error);
