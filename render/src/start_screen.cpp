@@ -46,7 +46,7 @@ void StartScreen::draw_start_screen(const FrameInput& in, UiRequests& out) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.99f, 0.95f, 0.88f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.89f, 0.67f, 0.31f, 1.0f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 10));
-  ImGui::BeginChild("disclaimer", ImVec2(0.0f, 92.0f), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("disclaimer", ImVec2(0.0f, 80.0f), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushFont(fonts_.heading);
   ImGui::TextUnformatted("Training tool - not a medical device");
   ImGui::PopFont();
@@ -70,6 +70,9 @@ void StartScreen::draw_start_screen(const FrameInput& in, UiRequests& out) {
   if (ImGui::Button("Product demo: runs on its own", ImVec2(half, 40.0f))) out.go_to = Screen::Demo;
   widgets_.record_last_item("start.demo");
 
+  // a session a reload left comes first: its offer takes the curriculum's place, so the screen
+  // still fits 1280x720 with the history
+  if (in.curriculum != nullptr && in.resume_offer == nullptr) draw_curriculum(*in.curriculum, out);
   draw_saved_data(in, out);
   ImGui::End();
   import_.draw_import_dialog(in.import_preview, out);

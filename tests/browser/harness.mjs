@@ -227,3 +227,15 @@ export async function screenAndDeclineOsteoporosis(page) {
   await choose('chart.decline_reason', 'chart.decline.osteoporosis');
   await clickWidget(page, 'chart.decline');
 }
+
+/** Picks a history file through the start screen's Import button and its file chooser; waits
+ *  until the page has read it (its preview is open) and returns the state then. */
+export async function pickHistoryFile(page, file) {
+  const before = (await state(page)).saved.imports_read;
+  const chooser = page.waitForEvent('filechooser');
+  await clickWidget(page, 'start.import');
+  await (await chooser).setFiles(file);
+  const s = await waitForState(page, (x) => x.saved.imports_read === before + 1, `the page to read ${path.basename(file)}`);
+  await waitFrames(page, 3);  // a new popup sizes itself to its contents over its first frames
+  return s;
+}

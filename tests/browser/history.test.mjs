@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot } from './harness.mjs';
+import { launch, openPage, state, waitForState, waitFrames, clickWidget, screenshot, pickHistoryFile } from './harness.mjs';
 
 let env;
 let dir;
@@ -36,13 +36,7 @@ const historyFile = (sessions, trainee = 'Ana') => JSON.stringify({ version: 2, 
 async function importFile(page, name, contents) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, contents);
-  const before = (await state(page)).saved.imports_read;
-  const chooser = page.waitForEvent('filechooser');
-  await clickWidget(page, 'start.import');
-  await (await chooser).setFiles(file);
-  const s = await waitForState(page, (x) => x.saved.imports_read === before + 1, `the page to read ${name}`);
-  await waitFrames(page, 3);  // a new popup sizes itself to its contents over its first frames
-  return s;
+  return pickHistoryFile(page, file);
 }
 
 /** Downloads the history through the page's Export button; returns the file's bytes. */

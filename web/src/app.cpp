@@ -41,6 +41,7 @@ scenarios::Action make(scenarios::ActionKind kind) {
 App::App(const std::string& library_dir) {
   reset_sandbox();
   load_library(library_dir);
+  load_curriculum();
   restore_storage_backup();
   refresh_history_rows();
   offer_saved_session();
@@ -131,6 +132,7 @@ render::FrameInput App::frame_input() const {
   in.resume_offer = resume_offer();
   in.history_notice = history_notice_;
   in.room = &room_;
+  in.curriculum = curriculum();
   if (screen_ == render::Screen::Mirror) {
     in.session = mirror_.session();
     in.mirror_status = mirror_status();

@@ -17,6 +17,7 @@
 #include "render/room_view.h"
 #include "render/trainer_ui.h"
 #include "scenarios/course.h"
+#include "scenarios/curriculum.h"
 #include "scenarios/record.h"
 #include "scenarios/replay_trace.h"
 #include "scenarios/rig.h"
@@ -84,6 +85,8 @@ class App {
   /// Sandbox: simulated time of the last stop-switch press, microseconds; -1 if none.
   int64_t stop_tap_at_us() const { return stop_tap_at_us_; }
   const std::vector<render::LibraryEntry>& library() const { return library_; }
+  /// The trainee's progress through the built-in curriculum, or null when it could not be read.
+  const render::CurriculumView* curriculum() const { return curriculum_ ? &curriculum_view_ : nullptr; }
   const HistoryStore& history() const { return history_; }
   /// The sales demo's director (meaningful on the demo screen).
   const DemoDirector& demo() const { return demo_; }
@@ -202,6 +205,12 @@ class App {
   int imports_read_ = 0;
   void refresh_history_rows();
   void record_finished_session();
+  // the built-in curriculum and the trainee's progress through it, read from the history
+  // (app_curriculum.cpp); refreshed with the history rows
+  std::optional<scenarios::Curriculum> curriculum_;
+  render::CurriculumView curriculum_view_;
+  void load_curriculum();
+  void refresh_curriculum_view();
   std::string message_;                          // last load error, shown on the list
   std::string url_message_;                      // what the page's URL asked for and could not have, on start
   std::string instructor_message_;               // why the last fault or reaction was refused

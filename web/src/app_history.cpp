@@ -52,6 +52,7 @@ void App::refresh_history_rows() {
     row.replayable = e.has_record && !row.unknown_scenario;
     history_rows_.push_back(row);
   }
+  refresh_curriculum_view();
 }
 
 void App::record_finished_session() {

@@ -160,6 +160,17 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_state_json() {
   if (app.screen() == render::Screen::Demo) append_demo(g_buffer, app.demo(), app.rig());
   append_number(g_buffer, "library_size", static_cast<double>(app.library().size()));
   append_number(g_buffer, "history_size", static_cast<double>(app.history().entries().size()));
+  if (const render::CurriculumView* c = app.curriculum()) {
+    static const char* const kNext[] = {"step", "remedial", "done"};
+    g_buffer += "\"curriculum\":{";
+    append_number(g_buffer, "steps", static_cast<double>(c->steps.size()));
+    append_number(g_buffer, "mastered", static_cast<double>(c->mastered));
+    append_number(g_buffer, "current_step", static_cast<double>(c->current_step));
+    g_buffer += std::string("\"next\":\"") + kNext[static_cast<int>(c->next)] + "\",";
+    g_buffer += "\"next_scenario\":" + quoted(c->next_scenario) + ",\"mastered_at\":[";
+    for (std::size_t i = 0; i < c->steps.size(); ++i) g_buffer += (i ? "," : "") + quoted(c->steps[i].mastered_at);
+    g_buffer += "]},";
+  }
   append_saved(g_buffer, app);
   g_buffer += "\"active_faults\":[";
   const std::vector<std::string> faults = render::active_fault_names(app.frame_input());

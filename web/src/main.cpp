@@ -114,6 +114,7 @@ int main() {
 
   // the scenario library is preloaded into the virtual file system at /library
   setenv("TRACTUS_LIBRARY", "/library", 1);
+  setenv("TRACTUS_CURRICULA", "/curricula", 1);  // and the built-in curricula beside it
   static App app("/library");
   g_app = &app;
   // ?mode=train|sandbox|educate|demo&scenario=ID&speed=1|10|60&session=practice|assessment opens a

@@ -128,6 +128,7 @@ struct FrameInput {
   std::string history_notice;                         // start: what the last import did
   const RoomView* room = nullptr;                     // training: the classroom room, if the host has one
   std::string mirror_status;                          // mirror: how the station's view stands
+  const CurriculumView* curriculum = nullptr;         // start: the trainee's curriculum progress
 };
 
 }  // namespace tractus::render

@@ -3,6 +3,7 @@
 // answers to both. The host fills these in; the UI only draws them and reports the choice.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,27 @@ struct ResumeOffer {
 /// single session, ": Session 2 of 12 at 00:35" in a course, ": after Session 1 of 12" for a
 /// course left between two sessions. Never clipped, so the session is always named.
 std::string resume_offer_where(const ResumeOffer& offer);
+
+/// One step of the curriculum as the start screen lists it.
+struct CurriculumStepView {
+  std::string scenario;     // the library id
+  std::string title;        // the scenario's title
+  std::string why;          // what the step teaches
+  bool mastered = false;
+  std::string mastered_at;  // ISO 8601 time of the mastering session
+  int attempts = 0;         // counted attempts
+};
+
+/// The trainee's progress through the curriculum (scenarios/curriculum.h), with titles.
+struct CurriculumView {
+  enum class Next { Step, Remedial, Done };
+  std::string title;
+  std::vector<CurriculumStepView> steps;
+  std::size_t mastered = 0;
+  std::size_t current_step = 0;  // the first step not mastered (steps.size() when done)
+  Next next = Next::Step;
+  std::string next_scenario;     // the library id to play next ("" when done)
+  std::string next_title;        // its title
+};
 
 }  // namespace tractus::render

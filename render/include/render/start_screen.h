@@ -26,6 +26,8 @@ class StartScreen {
   // the saved data: trainee, history, resume offer (start_history.cpp)
   void draw_saved_data(const FrameInput& in, UiRequests& out);
   void draw_resume_offer(const ResumeOffer& offer, UiRequests& out);
+  // the curriculum's progress and the way to its next case (start_curriculum.cpp)
+  void draw_curriculum(const CurriculumView& c, UiRequests& out);
 
   const UiFonts& fonts_;
   UiRegistry& widgets_;
