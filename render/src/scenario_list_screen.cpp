@@ -83,6 +83,17 @@ void ScenarioListScreen::draw_scenario_list(const FrameInput& in, UiRequests& ou
       widgets_.record_last_item("scenario.start_assessment");
       ImGui::TextDisabled("Assessment hides the category, hints and the live score.");
     }
+    // a curriculum step retried before the remedial case its failure owes does not count
+    const CurriculumView* c = in.curriculum;
+    if (c != nullptr && c->next == CurriculumView::Next::Remedial && c->current_step < c->steps.size() &&
+        c->steps[c->current_step].scenario == e.id) {
+      ImGui::Spacing();
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarn);
+      ImGui::TextWrapped("Curriculum: an attempt now does not count towards step %zu. Pass its remedial case, "
+                         "\"%s\", first.", c->current_step + 1, c->next_title.c_str());
+      ImGui::PopStyleColor();
+      widgets_.record_last_item("scenario.curriculum_note");
+    }
   }
   // a saved session record opens straight into its debrief, with the 3D replay
   ImGui::Spacing();

@@ -70,6 +70,21 @@ test('the curriculum leads from an assessment through a remediation, and travels
   await waitFrames(page, 3);
   opened = await openFromCurriculum(page);
   assert.equal(opened.hinted, true, 'the remedial case opens in practice, with its hints');
+  // the scenario list says a retry of the step would not count yet
+  await clickWidget(page, 'start.training');
+  await waitForState(page, (x) => x.screen === 'scenarios', 'the scenario list');
+  // the assessment list (no category lines) shows every scenario without scrolling
+  await clickWidget(page, 'scenario.mode_assessment');
+  await clickWidget(page, 'scenario.routine-l5s1-sciatica');
+  await waitFrames(page, 3);
+  assert.ok(await page.evaluate(() => window.tractus.widget('scenario.curriculum_note')), 'the list warns of the owed remedial case');
+  await screenshot(page, 'curriculum-list-note.png');
+  await clickWidget(page, 'scenario.contraindication-osteoporosis');
+  await waitFrames(page, 3);
+  assert.equal(await page.evaluate(() => window.tractus.widget('scenario.curriculum_note')), null, 'other scenarios carry no note');
+  await clickWidget(page, 'toolbar.home');
+  await waitForState(page, (x) => x.screen === 'start', 'the start screen');
+  await waitFrames(page, 3);
 
   // a retry before the remedial case does not count; the remedial case passed opens the retry
   s = await importFile(page, 'remedied.json', historyFile([
