@@ -12,17 +12,32 @@ namespace {
 using detail::Fields;
 using nlohmann::json;
 
-bool known(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
+const CurriculumCandidate* find(const std::vector<CurriculumCandidate>& known, const std::string& id) {
+  for (const CurriculumCandidate& c : known)
+    if (c.id == id) return &c;
+  return nullptr;
 }
 
-bool read_step(Fields& f, const json& j, const std::string& p, const std::vector<std::string>& known_ids,
+bool read_step(Fields& f, const json& j, const std::string& p, const std::vector<CurriculumCandidate>& known,
                CurriculumStep& step) {
-  if (!f.object(j, p, {"scenario", "remedial", "why"}) || !f.string(j, p, "scenario", step.scenario, true) ||
-      !f.string(j, p, "remedial", step.remedial, false) || !f.string(j, p, "why", step.why, false))
+  std::string remedial_by;
+  if (!f.object(j, p, {"scenario", "remedial", "remedial_by", "why"}) ||
+      !f.string(j, p, "scenario", step.scenario, true) || !f.string(j, p, "remedial", step.remedial, false) ||
+      !f.choice(j, p, "remedial_by", remedial_by, false, {"difficulty"}) || !f.string(j, p, "why", step.why, false))
     return false;
-  if (!known(known_ids, step.scenario)) return f.fail(p + ".scenario", "'" + step.scenario + "' is not in the library");
-  if (!step.remedial.empty() && !known(known_ids, step.remedial))
+  const CurriculumCandidate* scenario = find(known, step.scenario);
+  if (scenario == nullptr) return f.fail(p + ".scenario", "'" + step.scenario + "' is not in the library");
+  if (!remedial_by.empty()) {
+    if (!step.remedial.empty())
+      return f.fail(p + ".remedial_by", "name a remedial scenario or ask for an easier one, not both");
+    step.remedial = easier_case(known, *scenario);
+    step.remedial_by_difficulty = true;
+    if (step.remedial.empty())
+      return f.fail(p + ".remedial_by", "no " + scenario->category + " scenario is easier than '" + step.scenario +
+                                            "' (difficulty " + std::to_string(scenario->difficulty) + ")");
+    return true;
+  }
+  if (!step.remedial.empty() && find(known, step.remedial) == nullptr)
     return f.fail(p + ".remedial", "'" + step.remedial + "' is not in the library");
   if (step.remedial == step.scenario)
     return f.fail(p + ".remedial", "a step cannot be its own remedial scenario: leave it out for a plain retry");
@@ -31,7 +46,19 @@ bool read_step(Fields& f, const json& j, const std::string& p, const std::vector
 
 }  // namespace
 
-bool parse_curriculum(const json& j, const std::string& file, const std::vector<std::string>& known_ids,
+std::string easier_case(const std::vector<CurriculumCandidate>& known, const CurriculumCandidate& scenario) {
+  // the hardest case still below this one, so the remedial is the smallest step down; ties go
+  // to the first id so the choice does not depend on the order the library was listed in
+  const CurriculumCandidate* best = nullptr;
+  for (const CurriculumCandidate& c : known) {
+    if (c.id == scenario.id || c.category != scenario.category || c.difficulty >= scenario.difficulty) continue;
+    if (best == nullptr || c.difficulty > best->difficulty || (c.difficulty == best->difficulty && c.id < best->id))
+      best = &c;
+  }
+  return best == nullptr ? std::string() : best->id;
+}
+
+bool parse_curriculum(const json& j, const std::string& file, const std::vector<CurriculumCandidate>& known,
                       Curriculum& out, LoadError& error) {
   error = LoadError{};
   error.file = file;
@@ -46,13 +73,9 @@ bool parse_curriculum(const json& j, const std::string& file, const std::vector<
   if (!f.choice(j, p, "format", format, true, {"tractus-curriculum"}) ||
       !f.integer(j, p, "format_version", format_version, true, 1, 1))
     return false;
-  if (!f.string(j, p, "id", out.id, true) || !f.integer(j, p, "version", out.version, true, 1, 1000000) ||
+  if (!f.id(j, p, "id", out.id) || !f.integer(j, p, "version", out.version, true, 1, 1000000) ||
       !f.string(j, p, "title", out.title, true) || !f.string(j, p, "description", out.description, false))
     return false;
-  for (char c : out.id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    if (!ok) return f.fail("$.id", "use lower-case letters, digits and '-' only");
-  }
   const json* steps = f.member(j, p, "steps", true);
   if (steps == nullptr) return false;
   if (!steps->is_array() || steps->empty()) return f.fail("$.steps", "must be a non-empty array of steps");
@@ -62,7 +85,7 @@ bool parse_curriculum(const json& j, const std::string& file, const std::vector<
   for (std::size_t i = 0; i < steps->size(); ++i) {
     const std::string sp = Fields::index_path("$.steps", i);
     CurriculumStep step;
-    if (!read_step(f, (*steps)[i], sp, known_ids, step)) return false;
+    if (!read_step(f, (*steps)[i], sp, known, step)) return false;
     for (std::size_t k = 0; k < out.steps.size(); ++k) {
       if (out.steps[k].scenario == step.scenario)
         return f.fail(sp + ".scenario", "'" + step.scenario + "' is already step " + std::to_string(k + 1));
@@ -72,11 +95,11 @@ bool parse_curriculum(const json& j, const std::string& file, const std::vector<
   return true;
 }
 
-bool load_curriculum_file(const std::string& file, const std::vector<std::string>& known_ids, Curriculum& out,
+bool load_curriculum_file(const std::string& file, const std::vector<CurriculumCandidate>& known, Curriculum& out,
                           LoadError& error) {
   json j;
   if (!read_json_file(file, j, error)) return false;
-  return parse_curriculum(j, file, known_ids, out, error);
+  return parse_curriculum(j, file, known, out, error);
 }
 
 bool is_mastery(const SessionOutcome& outcome) {

@@ -242,6 +242,10 @@ std::vector<std::string> named_findings() {
   return ids;
 }
 
+std::string difficulty_display_name(int difficulty) {
+  return difficulty <= 1 ? "introductory" : difficulty == 2 ? "standard" : "advanced";
+}
+
 std::string fault_display_name(const std::string& fault) {
   if (const char* n = lookup(kFaults, fault)) return n;
   const std::size_t dot = fault.find('.');

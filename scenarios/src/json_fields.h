@@ -76,6 +76,17 @@ class Fields {
     return true;
   }
 
+  // A required id: a non-empty string of lower-case letters, digits and '-', so it can name a
+  // file and a URL parameter as it stands.
+  bool id(const json& j, const std::string& path, const char* key, std::string& out) {
+    if (!string(j, path, key, out, true)) return false;
+    for (char c : out) {
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      if (!ok) return fail(key_path(path, key), "use lower-case letters, digits and '-' only");
+    }
+    return true;
+  }
+
   bool number(const json& j, const std::string& path, const char* key, double& out,
               bool required, double lo, double hi) {
     const json* v = member(j, path, key, required);

@@ -43,6 +43,16 @@ std::vector<std::string> library_ids() {
   return ids;
 }
 
+std::vector<CurriculumCandidate> library_candidates() {
+  std::vector<CurriculumCandidate> out;
+  for (const std::string& id : library_ids()) {
+    Scenario s;
+    LoadError error;
+    if (load_scenario_by_ref(id, s, error)) out.push_back({s.id, s.category, s.difficulty});
+  }
+  return out;
+}
+
 std::string curricula_dir() {
   const char* env = std::getenv("TRACTUS_CURRICULA");
   return env != nullptr && *env != '\0' ? env : TRACTUS_CURRICULA_DIR;

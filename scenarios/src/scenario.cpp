@@ -313,7 +313,7 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
     return f.fail(rule_path, rule_reason);
   // "$schema" lets editors check the file as it is written; the loader ignores it
   if (!f.object(j, p, {"$schema", "format", "format_version", "id", "version", "title", "category",
-                       "briefing", "patient", "findings", "goal", "safety", "events", "rubric",
+                       "difficulty", "briefing", "patient", "findings", "goal", "safety", "events", "rubric",
                        "time_limit_s", "course", "dialogue"}))
     return false;
   std::string format;
@@ -324,15 +324,12 @@ bool parse_scenario(const json& j, const std::string& file, Scenario& s, LoadErr
   if (format_version < 1 || format_version > kScenarioFormatVersion)
     return f.fail("$.format_version", "this build reads format_version 1 to " +
                                           std::to_string(kScenarioFormatVersion));
-  if (!f.string(j, p, "id", s.id, true)) return false;
-  for (char c : s.id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    if (!ok) return f.fail("$.id", "use lower-case letters, digits and '-' only");
-  }
+  if (!f.id(j, p, "id", s.id)) return false;
   if (!f.integer(j, p, "version", s.version, true, 1, 1000000) ||
       !f.string(j, p, "title", s.title, true) ||
       !f.choice(j, p, "category", s.category, true,
                 {"routine", "contraindication", "precaution", "reaction", "fault", "course"}) ||
+      !f.integer(j, p, "difficulty", s.difficulty, false, kMinDifficulty, kMaxDifficulty) ||
       !f.string(j, p, "briefing", s.briefing, true) ||
       !f.number(j, p, "time_limit_s", s.time_limit_s, false, 10.0, 7200.0))
     return false;

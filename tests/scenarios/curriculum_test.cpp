@@ -22,7 +22,9 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> kIds = {"routine-lumbar-l45", "routine-l5s1-sciatica", "contraindication-fracture"};
+const std::vector<CurriculumCandidate> kIds = {{"routine-lumbar-l45", "routine", 1},
+                                               {"routine-l5s1-sciatica", "routine", 2},
+                                               {"contraindication-fracture", "contraindication", 1}};
 
 json small() {
   return json::parse(R"({"format": "tractus-curriculum", "format_version": 1, "id": "small", "version": 1,
@@ -92,7 +94,7 @@ TEST(Curriculum, TheBuiltInTrackNamesOnlyLibraryScenariosInItsFourStages) {
   setenv("TRACTUS_LIBRARY", test::repo_path("scenarios/library").c_str(), 1);
   Curriculum c;
   LoadError e;
-  ASSERT_TRUE(load_curriculum_file(test::repo_path("scenarios/curricula/new-practitioner.json"), library_ids(), c, e))
+  ASSERT_TRUE(load_curriculum_file(test::repo_path("scenarios/curricula/new-practitioner.json"), library_candidates(), c, e))
       << e.message();
   EXPECT_EQ(c.title, "New practitioner");
   ASSERT_GE(c.steps.size(), 8u);
@@ -111,6 +113,59 @@ TEST(Curriculum, TheBuiltInTrackNamesOnlyLibraryScenariosInItsFourStages) {
   }
   EXPECT_EQ(last, 3) << "the track reaches the faults before its qualifying case";
   EXPECT_EQ(stage(c.steps.back().scenario), 0) << "the qualifying case is a whole routine session";
+}
+
+TEST(Curriculum, AnEasierCaseRemedialIsTheHardestOfTheSameCategoryBelowTheStep) {
+  const std::vector<CurriculumCandidate> known = {
+      {"fault-a", "fault", 1}, {"fault-b", "fault", 2}, {"fault-c", "fault", 2}, {"fault-d", "fault", 3},
+      {"reaction-a", "reaction", 1}};
+  EXPECT_EQ(easier_case(known, known[3]), "fault-b") << "difficulty 2 beats 1; the first id wins the tie";
+  EXPECT_EQ(easier_case(known, known[1]), "fault-a") << "a case of its own difficulty is not easier";
+  EXPECT_EQ(easier_case(known, known[0]), "") << "nothing is easier than the easiest";
+  EXPECT_EQ(easier_case(known, known[4]), "") << "another category's case never stands in";
+
+  json j = small();
+  j["steps"][1].erase("remedial");
+  j["steps"][1]["remedial_by"] = "difficulty";
+  Curriculum c;
+  LoadError e;
+  ASSERT_TRUE(parse_curriculum(j, "small.json", kIds, c, e)) << e.message();
+  EXPECT_EQ(c.steps[1].remedial, "routine-lumbar-l45");
+  EXPECT_TRUE(c.steps[1].remedial_by_difficulty);
+  EXPECT_FALSE(c.steps[0].remedial_by_difficulty);
+  // the easiest case has nothing below it; a step names its remedial one way only
+  j["steps"][0]["remedial_by"] = "difficulty";
+  EXPECT_EQ(refusal(j), "$.steps[0].remedial_by: no routine scenario is easier than 'routine-lumbar-l45' (difficulty 1)");
+  j = small();
+  j["steps"][1]["remedial_by"] = "difficulty";
+  EXPECT_EQ(refusal(j), "$.steps[1].remedial_by: name a remedial scenario or ask for an easier one, not both");
+  j = small();
+  j["steps"][1].erase("remedial");
+  j["steps"][1]["remedial_by"] = "category";
+  EXPECT_NE(refusal(j).find("$.steps[1].remedial_by"), std::string::npos);
+}
+
+TEST(Curriculum, TheBuiltInTrackResolvesItsEasierCaseRemedialsFromTheLibrary) {
+  setenv("TRACTUS_LIBRARY", test::repo_path("scenarios/library").c_str(), 1);
+  const std::vector<CurriculumCandidate> library = library_candidates();
+  EXPECT_EQ(library.size(), library_ids().size()) << "every library scenario loads";
+  Curriculum c;
+  LoadError e;
+  ASSERT_TRUE(load_curriculum_file(test::repo_path("scenarios/curricula/new-practitioner.json"), library, c, e))
+      << e.message();
+  int by_difficulty = 0;
+  for (const CurriculumStep& step : c.steps) {
+    if (!step.remedial_by_difficulty) continue;
+    ++by_difficulty;
+    const auto of = [&](const std::string& id) {
+      for (const CurriculumCandidate& k : library)
+        if (k.id == id) return k;
+      return CurriculumCandidate{};
+    };
+    EXPECT_EQ(of(step.remedial).category, of(step.scenario).category) << step.scenario;
+    EXPECT_LT(of(step.remedial).difficulty, of(step.scenario).difficulty) << step.scenario;
+  }
+  EXPECT_GE(by_difficulty, 2) << "the track uses both kinds of remedial";
 }
 
 TEST(Curriculum, OnlyAnAssessmentPassedWithNoCriticalErrorMastersAStep) {
@@ -178,7 +233,7 @@ TEST(Curriculum, TheBuiltInTrackIsPlayedToMasteryWithOneRemediation) {
   setenv("TRACTUS_LIBRARY", test::repo_path("scenarios/library").c_str(), 1);
   Curriculum c;
   LoadError e;
-  ASSERT_TRUE(load_curriculum_file(test::repo_path("scenarios/curricula/new-practitioner.json"), library_ids(), c, e))
+  ASSERT_TRUE(load_curriculum_file(test::repo_path("scenarios/curricula/new-practitioner.json"), library_candidates(), c, e))
       << e.message();
   std::vector<SessionOutcome> history;
   int day = 1;

@@ -18,7 +18,7 @@ void App::load_curriculum() {
   scenarios::Curriculum c;
   scenarios::LoadError error;
   const std::string file = scenarios::curricula_dir() + "/" + kBuiltInCurriculum + ".json";
-  if (!scenarios::load_curriculum_file(file, scenarios::library_ids(), c, error)) {
+  if (!scenarios::load_curriculum_file(file, scenarios::library_candidates(), c, error)) {
     // the trainer runs without it; the console says why
     std::fprintf(stderr, "tractus: the curriculum was not loaded: %s\n", error.message().c_str());
     curriculum_.reset();

@@ -7,8 +7,9 @@
 // session of a later step, or of any scenario outside the curriculum, does not count.
 //
 // The file: {"format": "tractus-curriculum", "format_version": 1, "id", "version", "title",
-// "description" (optional), "steps": [{"scenario": ID, "remedial": ID (optional),
-// "why": TEXT (optional)}, ...]}.
+// "description" (optional), "steps": [{"scenario": ID, "remedial": ID (optional) or
+// "remedial_by": "difficulty" (optional: the hardest case of the same category below the
+// step's own difficulty), "why": TEXT (optional)}, ...]}.
 #pragma once
 
 #include <string>
@@ -24,7 +25,16 @@ namespace tractus::scenarios {
 struct CurriculumStep {
   std::string scenario;  // the library id to master
   std::string remedial;  // the library id a failed attempt leads to, or "" for a plain retry
+  bool remedial_by_difficulty = false;  // remedial was picked as an easier case of the same category
   std::string why;       // what the step teaches, for the trainee
+};
+
+/// What a curriculum knows of a scenario it may name: its id, and the category and
+/// difficulty (scenario.h) an "easier case" remedial is picked by.
+struct CurriculumCandidate {
+  std::string id;
+  std::string category;
+  int difficulty = 2;
 };
 
 /// A curriculum as its file holds it.
@@ -39,13 +49,18 @@ struct Curriculum {
 /// The most steps a curriculum may have.
 constexpr std::size_t kMaxCurriculumSteps = 64;
 
+/// The remedial an "easier case" step gets: among known, the scenario of scenario's category
+/// with the highest difficulty below its own (the first id on a tie), or "" when there is none.
+std::string easier_case(const std::vector<CurriculumCandidate>& known, const CurriculumCandidate& scenario);
+
 /// Reads a curriculum from parsed JSON; errors name the file, the JSON path and why. Every
-/// scenario and remedial id must be among known_ids (the library's ids), a scenario may be a
-/// step only once, and a step cannot be its own remedial.
-bool parse_curriculum(const nlohmann::json& j, const std::string& file, const std::vector<std::string>& known_ids,
+/// scenario and remedial id must be among known (the library's scenarios), a scenario may be
+/// a step only once, and a step cannot be its own remedial. A "remedial_by": "difficulty"
+/// step is resolved here, to the scenario easier_case() picks.
+bool parse_curriculum(const nlohmann::json& j, const std::string& file, const std::vector<CurriculumCandidate>& known,
                       Curriculum& out, LoadError& error);
-/// Reads and parses a curriculum file against known_ids.
-bool load_curriculum_file(const std::string& file, const std::vector<std::string>& known_ids, Curriculum& out,
+/// Reads and parses a curriculum file against known.
+bool load_curriculum_file(const std::string& file, const std::vector<CurriculumCandidate>& known, Curriculum& out,
                           LoadError& error);
 
 /// A finished session, as the history keeps it: what a curriculum's progress is read from.

@@ -32,6 +32,9 @@ std::string finding_display_name(const std::string& finding_id, const std::strin
 /// The finding ids the table names, for the completeness test.
 std::vector<std::string> named_findings();
 
+/// A scenario's difficulty (scenario.h) as a word: "introductory", "standard", "advanced".
+std::string difficulty_display_name(int difficulty);
+
 /// A fault of the twin's catalogue ("harness.slip": "Harness slip").
 std::string fault_display_name(const std::string& fault_name);
 /// The part a fault name starts with ("load_cell": "Load cell", "motor": "Motor").

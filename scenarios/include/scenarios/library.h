@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "scenarios/curriculum.h"
 #include "scenarios/load_error.h"
 #include "scenarios/scenario.h"
 
@@ -16,6 +17,10 @@ std::string library_dir();
 std::vector<std::string> library_files();
 /// The ids of the library's scenarios (each file is named after its id), sorted.
 std::vector<std::string> library_ids();
+
+/// What a curriculum needs of every library scenario (id, category, difficulty), read from
+/// the files; a file that does not load is left out, as the scenario list leaves it out.
+std::vector<CurriculumCandidate> library_candidates();
 
 /// The built-in curricula's folder: $TRACTUS_CURRICULA when set, else the source tree's
 /// scenarios/curricula.

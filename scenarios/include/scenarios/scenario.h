@@ -21,6 +21,11 @@ namespace tractus::scenarios {
 /// version 2 added the optional "course" member (a multi-session course of care).
 constexpr int kScenarioFormatVersion = 2;
 
+/// The difficulty a scenario file that names none has, and the range a file may name.
+constexpr int kStandardDifficulty = 2;
+constexpr int kMinDifficulty = 1;
+constexpr int kMaxDifficulty = 3;
+
 /// The patient as the chart describes them.
 struct PatientChart {
   std::string name;
@@ -170,6 +175,9 @@ struct Scenario {
   int version = 1;
   std::string title;
   std::string category;  // routine, contraindication, precaution, reaction, fault, course
+  /// How hard the case is within its category: 1 introductory, 2 standard, 3 advanced. A
+  /// curriculum step whose remedial is "an easier case" picks by it (curriculum.h).
+  int difficulty = kStandardDifficulty;
   std::string briefing;  // the hand-over a clinician would give
   PatientChart patient;
   std::vector<HiddenFinding> findings;
