@@ -115,9 +115,9 @@
   function place() {
     var gap = null;
     try {
-      var t = window.tractus;
-      var view = t && t.ready && t.ready() ? t.state().view : null;
-      if (view && view.panels_px && view.panels_px.length) gap = bottomGap(view.panels_px, 90);
+      var M = window.Module;
+      var panels = M && M.calledRun && M._tractus_panels_json ? JSON.parse(M.UTF8ToString(M._tractus_panels_json())) : [];
+      if (panels.length) gap = bottomGap(panels, 90);
     } catch (e) {
       gap = null;
     }

@@ -347,6 +347,25 @@ EMSCRIPTEN_KEEPALIVE int tractus_session_running() {
   return tractus::web::g_app != nullptr && tractus::web::g_app->session_running() ? 1 : 0;
 }
 
+/// Page glue: the panels drawn over the 3D view in the last frame, as a JSON array of
+/// [x0, y0, x1, y1] in CSS pixels, so the page can place its own notices clear of them
+/// without reading the whole state.
+EMSCRIPTEN_KEEPALIVE const char* tractus_panels_json() {
+  static std::string panels;
+  panels = "[";
+  if (tractus::web::g_app != nullptr) {
+    const std::vector<glm::vec4>& rects = tractus::web::g_app->ui().view_framing().panels_px;
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+      char tmp[96];
+      std::snprintf(tmp, sizeof tmp, "%s[%.1f,%.1f,%.1f,%.1f]", i == 0 ? "" : ",", rects[i].x, rects[i].y,
+                    rects[i].z, rects[i].w);
+      panels += tmp;
+    }
+  }
+  panels += "]";
+  return panels.c_str();
+}
+
 /// Page glue: saves the running session now, so a reload can resume it (called on pagehide).
 EMSCRIPTEN_KEEPALIVE void tractus_persist_session() {
   if (tractus::web::g_app != nullptr) tractus::web::g_app->persist_running_session();

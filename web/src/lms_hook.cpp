@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.h"
+#include "outcome_json.h"
 #include "scenarios/course.h"
 #include "scenarios/scoring.h"
 
@@ -50,11 +51,9 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_lms_outcome() {
            {"passed", c.passed},
            {"critical_errors", c.critical_errors}};
   } else {
-    nlohmann::json critical = nlohmann::json::array();
-    for (const tractus::scenarios::CriticalError& e : r->critical_errors) critical.push_back(e.id);
-    out = {{"kind", "session"},      {"id", id},           {"scenario", r->scenario},
-           {"mode", r->mode},        {"score", r->score},  {"passed", r->passed},
-           {"critical_errors", critical}, {"session_s", r->session_s}};
+    out = tractus::web::outcome_json(*r, tractus::web::CriticalErrorDetail::Ids);
+    out["kind"] = "session";
+    out["id"] = id;
   }
   g_lms_buffer = out.dump();
   return g_lms_buffer.c_str();

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.h"
+#include "outcome_json.h"
 #include "render/console_text.h"
 #include "render/instructor_panel.h"
 #include "room_action.h"
@@ -238,8 +239,6 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_room_result() {
   if (app == nullptr) return g_room_buffer.c_str();
   const tractus::scenarios::Report* r = app->report();
   if (r == nullptr || (g_result_sent && r->timeline_hash == g_result_sent_hash)) return g_room_buffer.c_str();
-  json critical = json::array();
-  for (const tractus::scenarios::CriticalError& e : r->critical_errors) critical.push_back({{"id", e.id}, {"message", e.message}});
   // the instructor's actions as the session recorded them, for the class's results
   json instructor = json::array();
   if (const tractus::scenarios::Session* s = app->debrief_session()) {
@@ -253,9 +252,9 @@ EMSCRIPTEN_KEEPALIVE const char* tractus_room_result() {
                             {"accepted", a.accepted}});
     }
   }
-  json result = {{"scenario", r->scenario}, {"mode", r->mode},     {"score", r->score},
-                 {"passed", r->passed},     {"session_s", r->session_s}, {"critical_errors", critical},
-                 {"trainee", app->history().trainee()}, {"instructor_actions", instructor}};
+  json result = tractus::web::outcome_json(*r, tractus::web::CriticalErrorDetail::WithMessages);
+  result["trainee"] = app->history().trainee();
+  result["instructor_actions"] = instructor;
   g_result_sent = true;
   g_result_sent_hash = r->timeline_hash;
   g_room_buffer = result.dump();
