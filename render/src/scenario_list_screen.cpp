@@ -63,7 +63,7 @@ void ScenarioListScreen::draw_scenario_list(const FrameInput& in, UiRequests& ou
     ImGui::PopFont();
     // practice may name what the scenario is about; assessment names nothing but the patient
     if (!list_assessment_) {
-      ImGui::TextDisabled("%s", e.category.c_str());
+      ImGui::TextDisabled("%s, %s case", e.category.c_str(), e.difficulty.c_str());
       widgets_.record_last_item("scenario.briefing_category");
     }
     ImGui::Separator();

@@ -62,6 +62,7 @@ void App::load_library(const std::string& dir) {
     e.id = sc.id;
     e.title = sc.title;
     e.category = sc.category;
+    e.difficulty = scenarios::difficulty_display_name(sc.difficulty);
     e.briefing = sc.briefing;
     char line[256];
     std::snprintf(line, sizeof line, "%s, %d, %s, %.0f kg. %s", sc.patient.name.c_str(), sc.patient.age_years,

@@ -100,6 +100,7 @@ struct LibraryEntry {
   std::string id;
   std::string title;
   std::string category;
+  std::string difficulty;  // the case's difficulty as a word ("introductory")
   std::string briefing;
   std::string patient;  // one line: name, age, sex, mass, diagnosis
 };
