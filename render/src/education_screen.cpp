@@ -10,6 +10,7 @@
 
 #include "education_pictures.h"
 #include "render/education_tour.h"
+#include "render/force_text.h"
 #include "render/spine_panel.h"
 #include "render/theme.h"
 #include "render/units.h"
@@ -29,7 +30,7 @@ ImU32 col(const ImVec4& c) { return ImGui::GetColorU32(c); }
 
 }  // namespace
 
-ViewRequests EducationScreen::draw_education(const FrameInput& in, const SceneView& view, UiRequests& out) {
+ViewRequests EducationScreen::draw_education(const FrameInput& in, const SceneView& /*view*/, UiRequests& out) {
   ViewRequests req;
   orbits_view_ = false;
   const std::vector<EducationStep>& steps = education_steps();
@@ -156,14 +157,9 @@ ViewRequests EducationScreen::draw_education(const FrameInput& in, const SceneVi
 
   if (live && in.rig != nullptr) {
     if (education_shown_step_ != index) {
-      // a side view through the x-ray body, the spine right of centre to clear the spine panel
-      OrbitCamera camera = view.camera();
-      camera.apply(CameraPreset::Side);
-      camera.target_m = view.info().spine_centre_m - glm::vec3(0.10f, 0.0f, 0.0f);
-      camera.distance_m = 1.0f;
-      camera.yaw_rad = 0.35f;
-      camera.pitch_rad = 0.55f;
-      req.camera = camera;
+      // the Spine preset's side view through the x-ray body, framed like the sandbox's in the
+      // part of the view that the text, the spine panel and the pull readout leave free
+      req.frame = CameraPreset::Spine;
       req.xray = true;
     }
     draw_spine_panel(*in.rig, false, text_w + 280.0f, widgets_);
@@ -173,8 +169,9 @@ ViewRequests EducationScreen::draw_education(const FrameInput& in, const SceneVi
     ImGui::SetNextWindowBgAlpha(0.92f);
     ImGui::Begin("Pull now", nullptr, kFixed | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushFont(large);
-    const float lb = to_display(d.measured_force_n, ForceUnit::Lbf);
-    ImGui::Text("Pull now: %.0f lb (%.0f kg)", lb, d.measured_force_n / units::kNewtonsPerKgfF);
+    // plain "lb" and "kg" for patients; a cell's noise at rest never reads "-0"
+    ImGui::Text("Pull now: %s lb (%s kg)", force_number(d.measured_force_n, ForceUnit::Lbf, 0).c_str(),
+                force_number(d.measured_force_n, ForceUnit::Kgf, 0).c_str());
     ImGui::PopFont();
     ImGui::TextDisabled("Simulated, gentle pull on a 70 kg patient. Blue discs: pressure below resting.");
     widgets_.record_last_item("educate.pull");

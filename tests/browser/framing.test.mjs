@@ -165,3 +165,27 @@ test('folding the panels widens the part the preset frames into, and they open a
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+for (const [width, height] of [[1280, 720], [1024, 768]]) {
+  test(`the education tour's traction step frames the x-ray spine beside its text and panels at ${width}x${height}`, async () => {
+    const page = await openPage(env.browser, `${env.url}?mode=educate`, { width, height });
+    await waitForState(page, (s) => s.screen === 'educate' && s.education_step === 0, 'the tour');
+    await clickWidget(page, 'educate.next');
+    // the live step: the Spine preset's side view, framed clear of the text, the spine panel and
+    // the pull readout, with the x-ray on
+    const s = await waitForState(page, (t) => t.education_step === 1 && t.view.preset === 'spine' && t.view.framed,
+                                 'the traction step framed on the spine');
+    await waitFrames(page, 3);
+    const live = await state(page);
+    assert.equal(live.xray, true);
+    assertFramed(live, `tour traction step at ${width}`);
+    assert.ok(live.view.panels_px.length >= 3, `the text, the spine panel and the readout: ${live.view.panels_px.length}`);
+    await screenshot(page, `educate-traction-${width}.png`);
+    // the next step goes back to the plain view
+    await clickWidget(page, 'educate.next');
+    await waitForState(page, (t) => t.education_step === 2 && !t.xray, 'the plain view after the live step');
+    assert.ok(s.view.framed);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
