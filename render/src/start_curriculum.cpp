@@ -54,7 +54,7 @@ void StartScreen::draw_curriculum(const CurriculumView& c, UiRequests& out) {
       // the step failed last: its remedial case comes before a retry
       ImGui::TextColored(theme::kWarn, "%s", clip_to_width(head + "not yet passed. Remedial case first: " + c.next_title,
                                                            text_w).c_str());
-      why = "Then retry " + step.title + ".";
+      why = (c.remedial_is_easier_case ? "An easier case of the same kind. Then retry " : "Then retry ") + step.title + ".";
     } else {
       ImGui::TextUnformatted(clip_to_width(head + step.title, text_w).c_str());
       why = step.why;

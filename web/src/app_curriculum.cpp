@@ -57,6 +57,8 @@ void App::refresh_curriculum_view() {
                                                      : render::CurriculumView::Next::Step;
   v.next_scenario = p.next_scenario;
   v.next_title = p.next_scenario.empty() ? std::string() : title_of(p.next_scenario);
+  v.remedial_is_easier_case =
+      p.current_step < curriculum_->steps.size() && curriculum_->steps[p.current_step].remedial_by_difficulty;
   curriculum_view_ = v;
 }
 

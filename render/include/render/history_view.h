@@ -67,6 +67,7 @@ struct CurriculumView {
   Next next = Next::Step;
   std::string next_scenario;     // the library id to play next ("" when done)
   std::string next_title;        // its title
+  bool remedial_is_easier_case = false;  // the remedial was picked as an easier case of the step's category
 };
 
 }  // namespace tractus::render
