@@ -82,13 +82,17 @@ TEST_F(TourFixture, TheLiveStepAsksForTheXrayOnceAndLeavingItTurnsItOff) {
   in.education_step = education_live_step();
   screen.on_enter();
   ui.frame(draw());
-  ASSERT_TRUE(asked.camera.has_value());
+  // the Spine preset, framed in the part the text and panels leave free (not a fixed camera)
+  ASSERT_TRUE(asked.frame.has_value());
+  EXPECT_EQ(*asked.frame, CameraPreset::Spine);
+  EXPECT_FALSE(asked.camera.has_value());
   ASSERT_TRUE(asked.xray.has_value());
   EXPECT_TRUE(*asked.xray);
   EXPECT_TRUE(screen.orbits_view());
   EXPECT_GT(screen.text_w_px(), 0.0f);
   // staying on the step asks nothing more, so the user's orbit is kept
   ui.frame(draw());
+  EXPECT_FALSE(asked.frame.has_value());
   EXPECT_FALSE(asked.camera.has_value());
   EXPECT_FALSE(asked.xray.has_value());
   // the next step has its own picture: the x-ray goes off and the view is not orbited
